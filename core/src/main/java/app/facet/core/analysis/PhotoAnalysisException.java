@@ -1,0 +1,30 @@
+package app.facet.core.analysis;
+
+/** A photo that cannot be analysed. {@link #getMessage()} is one sentence for the user; {@link #reason()} a stable code. */
+public class PhotoAnalysisException extends Exception {
+
+    /** Stable reason codes, stored in {@code photos.failure_reason} as {@code code: message}. */
+    public enum Reason {
+        EMPTY_FILE, UNREADABLE, NOT_AN_IMAGE, CORRUPT_IMAGE, TOO_MANY_PIXELS, UNSUPPORTED_FORMAT, ANALYSIS_ERROR;
+
+        public String code() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private final Reason reason;
+
+    public PhotoAnalysisException(Reason reason, String message) {
+        super(message);
+        this.reason = reason;
+    }
+
+    public PhotoAnalysisException(Reason reason, String message, Throwable cause) {
+        super(message, cause);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,53 @@
+package app.facet.core.analysis;
+
+import app.facet.model.BoundingBox;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Turns one photo file into its faces: decode (EXIF-oriented), detect, align, embed, measure quality,
+ * render a display crop. Pure computation on the file: it never touches the catalog.
+ * <p>
+ * Thread-safe: scan workers call it concurrently (each thread gets its own OpenCV detector).
+ */
+public interface PhotoAnalyzer extends AutoCloseable {
+
+    /**
+     * @param photo an original photo file (JPEG, PNG, WebP, BMP, TIFF)
+     * @return the oriented image's size, EXIF facts and every face found, coordinates in
+     *         original-image pixels after EXIF orientation
+     * @throws PhotoAnalysisException with a {@link PhotoAnalysisException.Reason} for any file that
+     *         cannot be analysed (empty, truncated, not an image, too many pixels, unreadable)
+     */
+    PhotoAnalysis analyze(Path photo) throws PhotoAnalysisException;
+
+    /**
+     * Analyses one face in a box the user drew (manual crop editor): landmarks are re-detected inside
+     * the box when a face is found there, the embedding and crop are computed from the original file.
+     *
+     * @param box bounding box in original-image pixels after EXIF orientation
+     */
+    AnalyzedFace analyzeBox(Path photo, BoundingBox box) throws PhotoAnalysisException;
+
+    /** @return id of the detector in use, e.g. {@code yunet-2023mar} or {@code haar-frontalface-alt2} */
+    String detectorId();
+
+    /** @return id of the embedding model in use, empty when none could be loaded */
+    Optional<String> embeddingModelId();
+
+    /** @return dimension of the embedding model in use, empty when none */
+    Optional<Integer> embeddingDimension();
+
+    /** @return SHA-256 of the embedding model file in use, empty when none */
+    Optional<String> embeddingModelSha256();
+
+    /** @return why no embedding model is in use (one sentence), empty when one is */
+    Optional<String> embeddingUnavailableReason();
+
+    /** Human-readable line for logs and summaries, e.g. "YuNet 2023mar (OpenCV FaceDetectorYN)". */
+    String describeDetector();
+
+    @Override
+    void close();
+}
