@@ -96,4 +96,13 @@ class CliEndToEndTest {
         assertThat(badOption.exit()).isEqualTo(2);
         assertThat(badOption.err()).contains("--format");
     }
+
+    @Test
+    void modelsListShowsWhichVerifiedModelsArePresent() {
+        Run list = facet("models", "list", "--models", shared().resolve("models").toString());
+        assertThat(list.exit()).isZero();
+        assertThat(list.out()).containsPattern("yunet-2023mar +detector +ready")
+                .containsPattern("sface-2021dec +embedding +missing")
+                .containsPattern("mobilefacenet +embedding +ready +\\(tests only");
+    }
 }
