@@ -1,0 +1,13 @@
+package app.facet.core.scan;
+
+/** Phases of a scan, in order. */
+public enum ScanPhase {
+    /** listing files under the roots */
+    WALKING,
+    /** hashing new or changed files and matching them against the catalog (moves, edits) */
+    CATALOGUING,
+    /** decoding, detecting, aligning and embedding faces */
+    ANALYSING,
+    /** re-validating stored faces and cleaning up deleted crop files */
+    FINISHING
+}
