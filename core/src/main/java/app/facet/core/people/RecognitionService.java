@@ -22,9 +22,8 @@ import java.util.Set;
 
 /**
  * Recognises unknown faces against the named people. Each person is represented by a centroid plus a few
- * exemplars ({@link PersonGallery}: the face nearest the centroid, then the most different faces), not by every face,
- * built from the faces the user assigned (or, for a person with none, from all its faces). The similarity of a face
- * to a person is the highest cosine similarity to those vectors:
+ * exemplars ({@link PersonGallery}: the face nearest the centroid, then the most different faces; the user's faces
+ * first), not by every face. The similarity of a face to a person is the highest cosine similarity to those vectors:
  * <ul>
  *   <li>at least {@link PeopleThresholds#autoSimilarity()}, and clearly ahead of the next person
  *       (by {@link #AMBIGUITY_MARGIN}) → assigned with {@code assigned_by=auto};</li>
@@ -32,6 +31,11 @@ import java.util.Set;
  *       {@code suggestion_similarity}) for the user to confirm or reject;</li>
  *   <li>below → unknown (any old suggestion is dropped).</li>
  * </ul>
+ * A face assigned automatically is as sure as the thresholds make it, so it joins its person's gallery for the rest
+ * of the run: the remaining unknown faces are compared again, for at most {@value #ROUNDS} rounds in all (one photo
+ * named by the user then reaches the other photos of that person that look more like each other than like the named
+ * one; the bound keeps a chain of look-alikes from drifting far).
+ * <p>
  * Incremental: only unknown faces (unassigned, valid, embedded, not "not a face") are looked at, so a face assigned by
  * the user, or earlier by recognition, is never touched; a person the face was refused for ("not this person") is
  * never proposed for it again. Faces are only compared with people of the same embedding model. Thread-safe.
@@ -44,6 +48,9 @@ public final class RecognitionService {
      * the face looks as much like one as the other and the user decides (it becomes a suggestion).
      */
     public static final double AMBIGUITY_MARGIN = 0.05;
+
+    /** Most comparison rounds per run (see the class comment). */
+    public static final int ROUNDS = 3;
 
     private final Catalog catalog;
     private final ThresholdsByModel thresholds;
@@ -79,20 +86,9 @@ public final class RecognitionService {
                 c -> new Input(EmbeddedFaces.unknown(c), EmbeddedFaces.known(c), refusals(c)));
         List<Decision> decisions = new ArrayList<>();
         Set<Long> peopleKnown = new HashSet<>();
-        int threads = Runtime.getRuntime().availableProcessors();
         for (Map.Entry<String, List<EmbeddedFaces.Unknown>> e : input.unknown().entrySet()) {
-            List<PersonGallery> galleries = galleries(input.known().getOrDefault(e.getKey(), List.of()));
-            galleries.forEach(g -> peopleKnown.add(g.personId()));
-            GalleryMatcher matcher = new GalleryMatcher(galleries);
-            PeopleThresholds t = thresholds.forModel(e.getKey());
-            List<EmbeddedFaces.Unknown> faces = e.getValue();
-            Decision[] out = new Decision[faces.size()];
-            Parallel.forEach(threads, faces.size(), i -> {
-                EmbeddedFaces.Unknown f = faces.get(i);
-                GalleryMatcher.Match m = matcher.match(f.embedding(), input.refusals().getOrDefault(f.id(), Set.of()));
-                out[i] = decide(f, m, t);
-            });
-            decisions.addAll(List.of(out));
+            List<EmbeddedFaces.Known> known = new ArrayList<>(input.known().getOrDefault(e.getKey(), List.of()));
+            decisions.addAll(recogniseModel(e.getValue(), known, thresholds.forModel(e.getKey()), input.refusals(), peopleKnown));
         }
         int auto = 0, suggested = 0, unknown = 0;
         for (Decision d : decisions) {
@@ -115,6 +111,56 @@ public final class RecognitionService {
         return summary;
     }
 
+    /** Rounds of matching for the faces of one model; each round's automatic assignments join the galleries. */
+    private static List<Decision> recogniseModel(List<EmbeddedFaces.Unknown> faces, List<EmbeddedFaces.Known> known,
+                                                 PeopleThresholds t, Map<Long, Set<Long>> refusals, Set<Long> peopleKnown) {
+        int threads = Runtime.getRuntime().availableProcessors();
+        List<Decision> settled = new ArrayList<>();
+        List<EmbeddedFaces.Unknown> pending = faces;
+        Decision[] latest = new Decision[0];
+        for (int round = 1; round <= ROUNDS && !pending.isEmpty(); round++) {
+            List<PersonGallery> galleries = galleries(known);
+            galleries.forEach(g -> peopleKnown.add(g.personId()));
+            GalleryMatcher matcher = new GalleryMatcher(galleries);
+            List<EmbeddedFaces.Unknown> current = pending;
+            Decision[] out = new Decision[current.size()];
+            Parallel.forEach(threads, current.size(), i -> {
+                EmbeddedFaces.Unknown f = current.get(i);
+                out[i] = decide(f, matcher.match(f.embedding(), refusals.getOrDefault(f.id(), Set.of())), t);
+            });
+            latest = out;
+            List<EmbeddedFaces.Unknown> next = new ArrayList<>();
+            for (int i = 0; i < out.length; i++) {
+                if (out[i].outcome() == Outcome.AUTO) {
+                    settled.add(out[i]);
+                    known.add(new EmbeddedFaces.Known(current.get(i).id(), out[i].personId(), current.get(i).embedding(), false));
+                } else {
+                    next.add(current.get(i));
+                }
+            }
+            if (next.size() == pending.size()) {
+                break;
+            }
+            pending = next;
+            latest = null;
+        }
+        if (latest != null) {
+            for (Decision d : latest) {
+                if (d.outcome() != Outcome.AUTO) {
+                    settled.add(d);
+                }
+            }
+        } else {
+            // the last round still assigned faces: what is left keeps its answer from a final comparison
+            GalleryMatcher matcher = new GalleryMatcher(galleries(known));
+            for (EmbeddedFaces.Unknown f : pending) {
+                Decision d = decide(f, matcher.match(f.embedding(), refusals.getOrDefault(f.id(), Set.of())), t);
+                settled.add(d.outcome() == Outcome.AUTO ? new Decision(f.id(), Outcome.SUGGEST, d.personId(), d.similarity(), d.previousSuggestion()) : d);
+            }
+        }
+        return settled;
+    }
+
     private static Decision decide(EmbeddedFaces.Unknown f, GalleryMatcher.Match m, PeopleThresholds t) {
         if (m.personId() < 0 || m.similarity() < t.reviewSimilarity()) {
             return new Decision(f.id(), Outcome.UNKNOWN, -1, Double.NaN, f.suggestedPersonId());
@@ -124,18 +170,16 @@ public final class RecognitionService {
         return new Decision(f.id(), outcome, m.personId(), m.similarity(), f.suggestedPersonId());
     }
 
-    /** Galleries per person, from the user's faces when the person has any, else from all its faces. */
+    /** One gallery per person with faces of this model. */
     private static List<PersonGallery> galleries(List<EmbeddedFaces.Known> known) {
-        Map<Long, List<float[]>> user = new LinkedHashMap<>();
-        Map<Long, List<float[]>> all = new LinkedHashMap<>();
+        Map<Long, List<float[]>> faces = new LinkedHashMap<>();
+        Map<Long, List<Boolean>> byUser = new LinkedHashMap<>();
         for (EmbeddedFaces.Known k : known) {
-            all.computeIfAbsent(k.personId(), p -> new ArrayList<>()).add(k.embedding());
-            if (k.byUser()) {
-                user.computeIfAbsent(k.personId(), p -> new ArrayList<>()).add(k.embedding());
-            }
+            faces.computeIfAbsent(k.personId(), p -> new ArrayList<>()).add(k.embedding());
+            byUser.computeIfAbsent(k.personId(), p -> new ArrayList<>()).add(k.byUser());
         }
         List<PersonGallery> out = new ArrayList<>();
-        all.forEach((person, faces) -> out.add(PersonGallery.of(person, user.getOrDefault(person, faces))));
+        faces.forEach((person, f) -> out.add(PersonGallery.of(person, f, byUser.get(person))));
         return out;
     }
 
