@@ -49,6 +49,9 @@ public final class RecognitionService {
      */
     public static final double AMBIGUITY_MARGIN = 0.05;
 
+    /** Faces matched together (see {@link GalleryMatcher#matchAll}). */
+    private static final int BLOCK = 256;
+
     /** Most comparison rounds per run (see the class comment). */
     public static final int ROUNDS = 3;
 
@@ -124,9 +127,14 @@ public final class RecognitionService {
             GalleryMatcher matcher = new GalleryMatcher(galleries);
             List<EmbeddedFaces.Unknown> current = pending;
             Decision[] out = new Decision[current.size()];
-            Parallel.forEach(threads, current.size(), i -> {
-                EmbeddedFaces.Unknown f = current.get(i);
-                out[i] = decide(f, matcher.match(f.embedding(), refusals.getOrDefault(f.id(), Set.of())), t);
+            int blocks = (current.size() + BLOCK - 1) / BLOCK;
+            Parallel.forEach(threads, blocks, block -> {
+                List<EmbeddedFaces.Unknown> part = current.subList(block * BLOCK, Math.min(current.size(), (block + 1) * BLOCK));
+                GalleryMatcher.Match[] matches = matcher.matchAll(part.stream().map(EmbeddedFaces.Unknown::embedding).toList(),
+                        part.stream().map(f -> refusals.getOrDefault(f.id(), Set.<Long>of())).toList());
+                for (int j = 0; j < part.size(); j++) {
+                    out[block * BLOCK + j] = decide(part.get(j), matches[j], t);
+                }
             });
             latest = out;
             List<EmbeddedFaces.Unknown> next = new ArrayList<>();

@@ -103,6 +103,43 @@ final class PeopleFixture {
         }
     }
 
+    /**
+     * Inserts many faces in one transaction (batched), round-robin over the photos.
+     *
+     * @return their ids, in order
+     */
+    long[] faces(float[][] embeddings, double[] quality) throws SQLException {
+        long[] ids = new long[embeddings.length];
+        try (Connection c = catalog.connect()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO face_crops(photo_id, image_path, x, y, w, h, detection_score, "
+                    + "detector, face_size_px, quality, embedding, embedding_model_id) VALUES (?, ?, 10, 10, 100, 100, 0.95, "
+                    + "'yunet-2023mar', 100, ?, ?, ?)")) {
+                for (int i = 0; i < embeddings.length; i++) {
+                    int p = next++ % photoIds.size();
+                    ps.setLong(1, photoIds.get(p));
+                    ps.setString(2, photoPaths.get(p));
+                    ps.setDouble(3, quality[i]);
+                    ps.setBytes(4, EmbeddingCodec.encode(embeddings[i]));
+                    ps.setString(5, MODEL);
+                    ps.addBatch();
+                    if (i % 1000 == 999) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            c.commit();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT id FROM face_crops ORDER BY id DESC LIMIT " + embeddings.length)) {
+                int i = embeddings.length;
+                while (rs.next()) {
+                    ids[--i] = rs.getLong(1);
+                }
+            }
+        }
+        return ids;
+    }
+
     /** Every row of a table, every column, ordered by its first column(s): for exact before/after comparisons. */
     List<Map<String, Object>> rows(String table) throws SQLException {
         String order = table.equals("face_person_rejections") ? "face_id, person_id" : "id";
