@@ -34,14 +34,14 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
  * Whole pipeline (OpenCvPhotoAnalyzer.analyze) versus a plain full-resolution OpenCV imread of the same files, in one run:
  * (a) every shared photo, (b) 12 MP JPEGs (4000x3000, quality 90, ~3 MB) made by enlarging shared photos into a temp folder.
  * Timing is the CPU time of the calling thread (OpenCV and ONNX Runtime are single-threaded per call here), best of
- * REPEATS passes, so other processes on the machine do not distort the ratio; wall-clock photos/s are printed too,
+ * REPEATS alternating runs per file, so other processes on the machine do not distort the ratio; wall-clock photos/s are printed too,
  * and a 2-worker parallel pass shows the effect of OpenCV's own threading (setNumThreads(1) vs the default).
  * <p>
  * Run from the repository root: see docs/PERFORMANCE.md ("Analysis pipeline").
  */
 public final class AnalysisBenchmark {
 
-    static final int REPEATS = 3;
+    static final int REPEATS = 5;
     static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) throws Exception {
@@ -65,12 +65,15 @@ public final class AnalysisBenchmark {
             row("12 MP JPEGs (" + big.size() + " files, 4000x3000)", big, analyzer);
         }
         System.out.println();
-        System.out.println("Parallel, 2 workers, 12 MP set, wall-clock photos/s:");
-        for (boolean single : new boolean[]{true, false}) {
-            setNumThreads(-1); // back to OpenCV's default before each configuration
-            try (OpenCvPhotoAnalyzer analyzer = new OpenCvPhotoAnalyzer(config.withSingleThreadedNative(single))) {
-                double rate = parallel(analyzer, big, 2);
-                System.out.printf("- OpenCV/ONNX Runtime threads %s: %.2f photos/s%n", single ? "1 per call (setNumThreads(1))" : "library default", rate);
+        System.out.println("Parallel, 2 workers, 12 MP set (configurations alternate, 3 rounds): wall-clock photos/s and process CPU ms per photo");
+        for (int round = 0; round < 3; round++) {
+            for (boolean single : new boolean[]{true, false}) {
+                setNumThreads(-1); // back to OpenCV's default before each configuration
+                try (OpenCvPhotoAnalyzer analyzer = new OpenCvPhotoAnalyzer(config.withSingleThreadedNative(single))) {
+                    double[] r = parallel(analyzer, big, 2);
+                    System.out.printf("- round %d, OpenCV/ONNX Runtime threads %s: %.2f photos/s, %.0f CPU ms/photo%n", round + 1,
+                            single ? "1 per call (setNumThreads(1))" : "library default", r[0], r[1]);
+                }
             }
         }
         try (Stream<Path> s = Files.list(tmp)) {
@@ -86,42 +89,50 @@ public final class AnalysisBenchmark {
             imread(p.toString(), IMREAD_COLOR).close();
             analyzer.analyze(p);
         }
-        long decodeCpu = Long.MAX_VALUE, analyzeCpu = Long.MAX_VALUE, decodeWall = Long.MAX_VALUE, analyzeWall = Long.MAX_VALUE;
+        // Decode and analysis of the same file alternate, each the best of REPEATS, so both see the same machine load.
+        long decodeCpu = 0, analyzeCpu = 0, decodeWall = 0, analyzeWall = 0;
         int faces = 0;
-        for (int r = 0; r < REPEATS; r++) {
-            long c0 = CPU.getCurrentThreadCpuTime(), w0 = System.nanoTime();
-            for (Path p : files) {
+        for (Path p : files) {
+            long dc = Long.MAX_VALUE, ac = Long.MAX_VALUE, dw = Long.MAX_VALUE, aw = Long.MAX_VALUE;
+            for (int r = 0; r < REPEATS; r++) {
+                long c0 = CPU.getCurrentThreadCpuTime(), w0 = System.nanoTime();
                 try (Mat m = imread(p.toString(), IMREAD_COLOR)) {
                     if (m.empty()) {
                         throw new IllegalStateException("cannot decode " + p);
                     }
                 }
+                long c1 = CPU.getCurrentThreadCpuTime(), w1 = System.nanoTime();
+                int n = analyzer.analyze(p).faces().size();
+                long c2 = CPU.getCurrentThreadCpuTime(), w2 = System.nanoTime();
+                if (r == 0) {
+                    faces += n;
+                }
+                dc = Math.min(dc, c1 - c0);
+                ac = Math.min(ac, c2 - c1);
+                dw = Math.min(dw, w1 - w0);
+                aw = Math.min(aw, w2 - w1);
             }
-            long c1 = CPU.getCurrentThreadCpuTime(), w1 = System.nanoTime();
-            faces = 0;
-            for (Path p : files) {
-                faces += analyzer.analyze(p).faces().size();
-            }
-            long c2 = CPU.getCurrentThreadCpuTime(), w2 = System.nanoTime();
-            decodeCpu = Math.min(decodeCpu, c1 - c0);
-            analyzeCpu = Math.min(analyzeCpu, c2 - c1);
-            decodeWall = Math.min(decodeWall, w1 - w0);
-            analyzeWall = Math.min(analyzeWall, w2 - w1);
+            decodeCpu += dc;
+            analyzeCpu += ac;
+            decodeWall += dw;
+            analyzeWall += aw;
         }
         int n = files.size();
         System.out.printf("| %s | %d | %d | %.1f | %.1f | %.2f | %.1f | %.1f |%n", name, n, faces, decodeCpu / 1e6 / n, analyzeCpu / 1e6 / n,
                 (double) analyzeCpu / decodeCpu, n / (decodeWall / 1e9), n / (analyzeWall / 1e9));
     }
 
-    private static double parallel(OpenCvPhotoAnalyzer analyzer, List<Path> files, int workers) throws Exception {
+    /** @return {photos per second (wall), process CPU ms per photo}, best pass */
+    private static double[] parallel(OpenCvPhotoAnalyzer analyzer, List<Path> files, int workers) throws Exception {
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         ExecutorService pool = Executors.newFixedThreadPool(workers);
         try {
             for (Path p : files) {
                 analyzer.analyze(p); // warm-up every worker's detector lazily
             }
-            long best = Long.MAX_VALUE;
-            for (int r = 0; r < REPEATS; r++) {
-                long t0 = System.nanoTime();
+            long best = Long.MAX_VALUE, bestCpu = Long.MAX_VALUE;
+            for (int r = 0; r < 2; r++) {
+                long t0 = System.nanoTime(), c0 = os.getProcessCpuTime();
                 List<Future<PhotoAnalysis>> futures = new ArrayList<>();
                 for (Path p : files) {
                     futures.add(pool.submit(() -> analyzer.analyze(p)));
@@ -130,8 +141,9 @@ public final class AnalysisBenchmark {
                     f.get();
                 }
                 best = Math.min(best, System.nanoTime() - t0);
+                bestCpu = Math.min(bestCpu, os.getProcessCpuTime() - c0);
             }
-            return files.size() / (best / 1e9);
+            return new double[]{files.size() / (best / 1e9), bestCpu / 1e6 / files.size()};
         } finally {
             pool.shutdown();
         }

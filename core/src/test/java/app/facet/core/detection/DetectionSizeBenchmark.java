@@ -36,8 +36,9 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
  * A ground-truth face counts as found when a kept detection overlaps it with IoU >= 0.4.
  * Detections that match no ground truth are counted as false positives.
  * <p>
- * Run (from the repository root, after {@code ./mvnw -B -o -q -pl core -am test-compile}):
- * {@code java -cp "core/target/test-classes:core/target/classes:models/target/classes:$(./mvnw -B -o -q -pl core dependency:build-classpath -Dmdep.outputFile=/dev/stdout -Dmdep.includeScope=test)"
+ * Run from the repository root (command also in docs/PERFORMANCE.md):
+ * {@code ./mvnw -B -o -q -pl core -am test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test}
+ * then {@code java -cp "core/target/test-classes:core/target/classes:$(cat core/target/test.classpath)"
  * -Dfacet.shared=../shared app.facet.core.detection.DetectionSizeBenchmark}
  */
 public final class DetectionSizeBenchmark {

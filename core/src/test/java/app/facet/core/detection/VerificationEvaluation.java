@@ -25,7 +25,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.*;
  * (blurred, dark, greyscale, rotated 30 degrees), at detection sizes 640 and 1280: how many detections fall in the
  * uncertain band and which of them the rule keeps. Prints a markdown table for docs/DETECTION.md.
  * <p>
- * Run: {@code ./mvnw -B -o -q -pl core -am test-compile && java -cp "core/target/test-classes:core/target/classes:$(cat /tmp/cp.txt)"
+ * Run from the repository root: {@code ./mvnw -B -o -q -pl core -am test-compile dependency:build-classpath -Dmdep.outputFile=target/test.classpath -Dmdep.includeScope=test}
+ * then {@code java -cp "core/target/test-classes:core/target/classes:$(cat core/target/test.classpath)"
  * -Dfacet.shared=../shared app.facet.core.detection.VerificationEvaluation}
  */
 public final class VerificationEvaluation {
