@@ -1,5 +1,8 @@
 package app.facet.core.analysis;
 
+import app.facet.core.testing.TestPhotos;
+
+import app.facet.core.testing.SharedMaterial;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -50,7 +53,7 @@ public final class AnalysisBenchmark {
             shared = s.filter(p -> p.toString().matches(".*\\.(jpg|png)")).sorted().toList();
         }
         Path tmp = Files.createTempDirectory("facet-bench");
-        List<Path> big = makeTwelveMegapixel(shared, tmp);
+        List<Path> big = TestPhotos.twelveMegapixel(shared, tmp);
         AnalyzerConfig config = AnalyzerConfig.defaults(SharedMaterial.models()).withEmbeddingModelId("mobilefacenet");
         if (args.length > 0) {
             config = config.withDetectionSize(Integer.parseInt(args[0]));
@@ -159,43 +162,5 @@ public final class AnalysisBenchmark {
         } finally {
             pool.shutdown();
         }
-    }
-
-    /**
-     * An enlarged photo is smoother than a camera photo, so its JPEG is small and decodes unrealistically fast; Gaussian
-     * noise (sigma 6 grey levels, like sensor noise) brings a 12 MP file to ~3 MB, the size of a camera JPEG.
-     */
-    static void addSensorNoise(Mat img) {
-        try (Mat noise = new Mat(img.size(), CV_16SC3); Mat wide = new Mat();
-             Mat mean = new Mat(1, 1, CV_64F, new Scalar(0)); Mat sigma = new Mat(1, 1, CV_64F, new Scalar(6))) {
-            theRNG().state(7);
-            randn(noise, mean, sigma);
-            img.convertTo(wide, CV_16SC3);
-            add(wide, noise, wide);
-            wide.convertTo(img, CV_8UC3);
-        }
-    }
-
-    /** 4000x3000 JPEGs (quality 90): each shared photo of a person or group, scaled to cover 4000x3000 and centre-cropped. */
-    static List<Path> makeTwelveMegapixel(List<Path> shared, Path dir) {
-        List<Path> out = new ArrayList<>();
-        for (Path p : shared) {
-            String rel = p.toString();
-            if (!(rel.contains("/people/") || rel.contains("/groups/"))) {
-                continue;
-            }
-            try (Mat img = imread(rel, IMREAD_COLOR); Mat scaled = new Mat()) {
-                double s = Math.max(4000.0 / img.cols(), 3000.0 / img.rows());
-                int w = (int) Math.ceil(img.cols() * s), h = (int) Math.ceil(img.rows() * s);
-                resize(img, scaled, new Size(w, h), 0, 0, INTER_CUBIC);
-                try (Rect r = new Rect((w - 4000) / 2, (h - 3000) / 2, 4000, 3000); Mat crop = new Mat(scaled, r).clone()) {
-                    addSensorNoise(crop);
-                    Path target = dir.resolve(p.getFileName().toString().replaceAll("\\.\\w+$", "") + "-12mp.jpg");
-                    imwrite(target.toString(), crop, new org.bytedeco.javacpp.IntPointer(IMWRITE_JPEG_QUALITY, 90));
-                    out.add(target);
-                }
-            }
-        }
-        return out;
     }
 }

@@ -1,5 +1,7 @@
 package app.facet.core.analysis;
 
+import app.facet.core.testing.SharedMaterial;
+import app.facet.core.testing.TestAnalyzers;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +29,7 @@ class FormatsTest {
 
     @BeforeAll
     static void open() {
-        analyzer = SharedMaterial.analyzerWithTestModel();
+        analyzer = TestAnalyzers.withEmbeddings();
     }
 
     @AfterAll
