@@ -29,7 +29,9 @@ import static app.facet.core.integrity.CheckNames.*;
  * under the guards), then photos before faces (a photo row that is really a crop takes its faces along), faces
  * before persons (counts are recounted after faces moved), files and scan runs last.
  * <p>
- * A face already removed or re-pointed with its photo by an earlier change gets no second change.
+ * A face already removed or re-pointed with its photo by an earlier change gets no second change. The planner also
+ * follows what its own changes do to photos and persons: a photo that loses its last face is set to 'no_faces', one
+ * that gains faces to 'done', and a person left without faces is removed, so one repair leaves a clean catalog.
  */
 final class RepairPlanner {
     private final Connection c;
@@ -41,6 +43,10 @@ final class RepairPlanner {
     /** Faces a photo-level change or a removal already takes care of. */
     private final Set<Long> handledFaces = new HashSet<>();
     private final Set<Long> handledPhotos = new HashSet<>();
+    /** Faces each photo gains (+) or loses (-) through the planned changes. */
+    private final Map<Long, Integer> photoDelta = new HashMap<>();
+    /** Counted faces each person gains or loses through the planned changes. */
+    private final Map<Long, Integer> personDelta = new HashMap<>();
 
     RepairPlanner(Connection c, LibraryLocation location, IntegrityChecker.CheckRun run) throws SQLException {
         this.c = c;
@@ -139,6 +145,7 @@ final class RepairPlanner {
         if (origin.isPresent()) {
             actions.add(repoint(FOREIGN_KEYS, f, origin.get(), "its photo row " + f.photoId() + " does not exist"));
         } else {
+            countRemoved(f);
             actions.add(new SchemaRepairs.RemoveDangling(change(FOREIGN_KEYS, ChangeKind.REMOVE_ROW, Subject.FACE, f.id(), f.imagePath(),
                     "remove face " + f.id() + ": its photo row " + f.photoId() + " does not exist and no original photo matches "
                             + f.imagePath()), v));
@@ -163,14 +170,19 @@ final class RepairPlanner {
                 origin = resolver.fromCropPath(s.path());
             }
             handledPhotos.add(photoId);
-            handledFaces.addAll(faceIds(photoId));
+            List<Long> faces = faceIds(photoId);
+            handledFaces.addAll(faces);
             if (origin.isPresent()) {
                 OriginResolver.Origin o = origin.get();
+                photoDelta.merge(o.photoId(), faces.size(), Integer::sum);
                 actions.add(new PhotoRepairs.MergeIntoOriginal(change(PHOTO_PATH_IN_MANAGED_DIR, ChangeKind.MERGE_INTO_ORIGINAL_PHOTO, Subject.PHOTO,
                         photoId, s.path(), "move the faces of photo " + photoId + " (" + s.path() + ", a file in the managed folder) to photo "
                                 + o.photoId() + " (" + o.path() + ", found through its " + o.via() + ") and remove the row"),
                         photoId, s.path(), o.photoId(), o.path()));
             } else {
+                for (long faceId : faces) {
+                    FaceState.load(c, faceId).ifPresent(this::countRemoved);
+                }
                 String reason = "photo row for " + s.path() + " in the managed folder; no original photo found by content hash or file name";
                 actions.add(new PhotoRepairs.RemovePhoto(change(PHOTO_PATH_IN_MANAGED_DIR, ChangeKind.REMOVE_ROW, Subject.PHOTO, photoId, s.path(),
                         "remove photo " + photoId + " and its " + faceIds(photoId).size() + " faces: " + reason), photoId, s.path(), reason));
@@ -208,6 +220,10 @@ final class RepairPlanner {
     }
 
     private RepairAction repoint(String check, FaceState f, OriginResolver.Origin o, String why) {
+        if (o.photoId() != f.photoId()) {
+            photoDelta.merge(f.photoId(), -1, Integer::sum);
+            photoDelta.merge(o.photoId(), 1, Integer::sum);
+        }
         return new FaceRepairs.Repoint(change(check, ChangeKind.REPOINT_FACE, Subject.FACE, f.id(), f.imagePath(),
                 "point face " + f.id() + " at photo " + o.photoId() + " (" + o.path() + ", found through " + o.via() + "): " + why),
                 f, o.photoId(), o.path());
@@ -352,6 +368,10 @@ final class RepairPlanner {
                                 + "different answers (" + String.join(", ", decisions) + "): keep the right one and delete the others")));
             } else {
                 handledFaces.add(f.id());
+                countRemoved(f);
+                if (keep.personId() == null && f.personId() != null && !keep.notAFace()) {
+                    personDelta.merge(f.personId(), 1, Integer::sum);
+                }
                 actions.add(new FaceRepairs.MergeDuplicate(change(DUPLICATE_FACES, ChangeKind.MERGE_DUPLICATE_FACE, Subject.FACE, f.id(), f.imagePath(),
                         "remove face " + f.id() + ", a duplicate of face " + keep.id() + " in the same photo"
                                 + (keep.personId() == null && f.personId() != null ? ", moving its person " + f.personId() + " to face " + keep.id() : "")),
@@ -406,15 +426,24 @@ final class RepairPlanner {
         }
     }
 
+    /** Photos the check found, and photos whose faces this repair changes: the state follows the faces they will have. */
     private void scanStates() throws SQLException {
-        for (Sample s : run.findings(PHOTO_SCAN_STATE_INCONSISTENT)) {
-            if (handledPhotos.contains(s.id())) {
+        Set<Long> photos = new LinkedHashSet<>();
+        run.findings(PHOTO_SCAN_STATE_INCONSISTENT).forEach(s -> photos.add(s.id()));
+        photos.addAll(photoDelta.keySet());
+        photos.removeAll(handledPhotos);
+        for (long id : photos) {
+            String from = string("SELECT scan_state FROM photos WHERE id = ?", id);
+            if (from == null) {
                 continue;
             }
-            String from = string("SELECT scan_state FROM photos WHERE id = ?", s.id());
-            String to = "done".equals(from) ? "no_faces" : "done";
-            actions.add(new PhotoRepairs.SetScanState(change(PHOTO_SCAN_STATE_INCONSISTENT, ChangeKind.SET_SCAN_STATE, Subject.PHOTO, s.id(), s.path(),
-                    "set the scan state of photo " + s.id() + " from " + from + " to " + to + " (" + s.detail() + ")"), s.id(), from, to));
+            long faces = count("SELECT count(*) FROM face_crops WHERE photo_id = ?", id) + photoDelta.getOrDefault(id, 0);
+            String to = faces > 0 ? ("no_faces".equals(from) ? "done" : from) : ("done".equals(from) ? "no_faces" : from);
+            if (!to.equals(from)) {
+                String path = string("SELECT path FROM photos WHERE id = ?", id);
+                actions.add(new PhotoRepairs.SetScanState(change(PHOTO_SCAN_STATE_INCONSISTENT, ChangeKind.SET_SCAN_STATE, Subject.PHOTO, id, path,
+                        "set the scan state of photo " + id + " from " + from + " to " + to + " (it will have " + faces + " faces)"), id, from, to));
+            }
         }
     }
 
@@ -428,10 +457,23 @@ final class RepairPlanner {
         }
     }
 
-    private void emptyPersons() {
-        for (Sample s : run.findings(PERSON_WITHOUT_FACES)) {
-            actions.add(new PersonRepairs.RemoveEmpty(change(PERSON_WITHOUT_FACES, ChangeKind.REMOVE_ROW, Subject.PERSON, s.id(), null,
-                    "remove person " + s.id() + " (" + s.detail() + "); kept in integrity_removed_rows"), s.id()));
+    /** Persons the check found empty, and persons this repair leaves without faces. */
+    private void emptyPersons() throws SQLException {
+        Set<Long> persons = new LinkedHashSet<>();
+        run.findings(PERSON_WITHOUT_FACES).forEach(s -> persons.add(s.id()));
+        personDelta.forEach((id, delta) -> {
+            if (delta < 0) {
+                persons.add(id);
+            }
+        });
+        for (long id : persons) {
+            String name = string("SELECT name FROM persons WHERE id = ?", id);
+            long faces = count("SELECT count(*) FROM face_crops WHERE person_id = ? AND not_a_face = 0", id) + personDelta.getOrDefault(id, 0);
+            if (name != null && faces <= 0) {
+                actions.add(new PersonRepairs.RemoveEmpty(change(PERSON_WITHOUT_FACES, ChangeKind.REMOVE_ROW, Subject.PERSON, id, null,
+                        "remove person " + id + " (\"" + name + "\" has no faces" + (run.findings(PERSON_WITHOUT_FACES).stream()
+                                .anyMatch(s -> s.id() == id) ? "" : " once this repair removed theirs") + "); kept in integrity_removed_rows"), id));
+            }
         }
     }
 
@@ -458,9 +500,17 @@ final class RepairPlanner {
 
     private void removeFace(String check, FaceState f, String reason) {
         handledFaces.add(f.id());
+        countRemoved(f);
         actions.add(new FaceRepairs.Remove(change(check, ChangeKind.REMOVE_ROW, Subject.FACE, f.id(), f.imagePath(),
                 "remove face " + f.id() + (f.personId() != null ? " (on person " + f.personId() + ")" : "") + ": " + reason
                         + "; kept in integrity_removed_rows"), f, reason));
+    }
+
+    private void countRemoved(FaceState f) {
+        photoDelta.merge(f.photoId(), -1, Integer::sum);
+        if (f.personId() != null && !f.notAFace()) {
+            personDelta.merge(f.personId(), -1, Integer::sum);
+        }
     }
 
     private Optional<FaceState> unhandledFace(long id) throws SQLException {
@@ -478,6 +528,15 @@ final class RepairPlanner {
             }
         }
         return ids;
+    }
+
+    private long count(String sql, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        }
     }
 
     private String photoHash(long photoId) throws SQLException {
