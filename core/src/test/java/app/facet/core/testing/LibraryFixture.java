@@ -50,6 +50,19 @@ public final class LibraryFixture {
     /** Start of the fixture's scan run: earlier than any row it writes. */
     public static final String SCAN_STARTED_AT = "2026-01-01T00:00:00.000Z";
 
+    /**
+     * How to build: {@link #SCANNED_AND_NAMED} is a library the user has worked in; a fresh scan of the same photos
+     * (for export/restore) has no decisions, may find the photos at other paths, and finds the boxes a few pixels off.
+     *
+     * @param userDecisions persons, assignments, "not a face", "not this person", hidden person and cover
+     * @param relocate      maps a photo's relative path to where it lies in this library
+     * @param jitterPx      shift of every box, pixels (a rescan's detector never gives exactly the same box)
+     */
+    public record Options(boolean userDecisions, java.util.function.UnaryOperator<String> relocate, double jitterPx) {
+    }
+
+    public static final Options SCANNED_AND_NAMED = new Options(true, java.util.function.UnaryOperator.identity(), 0);
+
     /** One catalogued photo. */
     public record PhotoRow(long id, String relative, Path path, String contentHash, int width, int height) {
     }
@@ -66,8 +79,11 @@ public final class LibraryFixture {
     private final List<FaceRow> faces = new ArrayList<>();
     private final Map<String, Long> persons = new LinkedHashMap<>();
 
-    private LibraryFixture(Path workDir) {
+    private final Options options;
+
+    private LibraryFixture(Path workDir, Options options) {
         this.workDir = workDir;
+        this.options = options;
         this.photosDir = workDir.resolve("photos");
         this.location = new LibraryLocation(workDir.resolve("library"));
         this.catalog = Catalog.open(location);
@@ -75,16 +91,20 @@ public final class LibraryFixture {
 
     /** Builds the library under {@code workDir} (a fresh temporary folder). */
     public static LibraryFixture build(Path workDir) throws IOException, SQLException {
-        copyPhotos(workDir.resolve("photos"));
-        LibraryFixture f = new LibraryFixture(workDir);
+        return build(workDir, SCANNED_AND_NAMED);
+    }
+
+    public static LibraryFixture build(Path workDir, Options options) throws IOException, SQLException {
+        copyPhotos(workDir.resolve("photos"), options.relocate());
+        LibraryFixture f = new LibraryFixture(workDir, options);
         f.populate();
         return f;
     }
 
-    /** Copies every labelled shared photo into {@code target}, keeping the relative paths. */
-    public static void copyPhotos(Path target) throws IOException {
+    /** Copies every labelled shared photo into {@code target}, at {@code relocate}(its relative path). */
+    private static void copyPhotos(Path target, java.util.function.UnaryOperator<String> relocate) throws IOException {
         for (CSVRecord r : labels()) {
-            Path to = target.resolve(r.get("path"));
+            Path to = target.resolve(relocate.apply(r.get("path")));
             Files.createDirectories(to.getParent());
             Files.copy(sharedPhotos().resolve(r.get("path")), to);
         }
@@ -115,7 +135,7 @@ public final class LibraryFixture {
             for (CSVRecord r : labels()) {
                 PhotoRow photo = insertPhoto(c, r.get("path"), Integer.parseInt(r.get("min_faces")));
                 photos.put(photo.relative(), photo);
-                String[] people = r.get("people").isBlank() ? new String[0] : r.get("people").split(";");
+                String[] people = r.get("people").isBlank() || !options.userDecisions() ? new String[0] : r.get("people").split(";");
                 int n = Integer.parseInt(r.get("min_faces"));
                 for (int k = 0; k < n; k++) {
                     BoundingBox box = syntheticBox(photo, k, n);
@@ -129,7 +149,10 @@ public final class LibraryFixture {
                     faces.add(new FaceRow(id, photo.id(), crop, box, person, assignedBy));
                 }
             }
-            addUserDecisions(c, cutter);
+            addPaintingDetection(c, cutter);
+            if (options.userDecisions()) {
+                addUserDecisions(c);
+            }
             exec(c, "UPDATE scan_runs SET status = 'completed', finished_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),"
                     + " photos_seen = " + photos.size() + ", photos_new = " + photos.size() + ", faces_found = " + faces.size()
                     + " WHERE id = " + runId);
@@ -137,19 +160,20 @@ public final class LibraryFixture {
         }
     }
 
-    /**
-     * The other things a user tells Facet: a detection marked "not a face" (a small box in the corner of the photo
-     * with a painting), a "not this person" answer, a hidden person and a chosen cover face.
-     */
-    private void addUserDecisions(Connection c, FaceCropCutter cutter) throws IOException, SQLException {
+    /** A detection of the painting in the background (a small box in the corner): a user marks it "not a face". */
+    private void addPaintingDetection(Connection c, FaceCropCutter cutter) throws IOException, SQLException {
         PhotoRow painting = photo(NOT_A_FACE_PHOTO);
         double side = Math.floor(Math.min(painting.width(), painting.height()) / 8.0);
-        BoundingBox box = new BoundingBox(0, 0, side, side);
-        Path crop = location.cropsDir().resolve(painting.contentHash() + "_notaface.jpg");
+        BoundingBox box = new BoundingBox(options.jitterPx(), options.jitterPx(), side, side);
+        Path crop = location.cropsDir().resolve(painting.contentHash() + "_painting.jpg");
         cutter.cut(painting.path(), box, crop);
         long id = insertFace(c, painting.id(), painting.path().toString(), crop.toString(), box, 0.65, null, null, "none");
-        exec(c, "UPDATE face_crops SET not_a_face = 1 WHERE id = " + id);
         faces.add(new FaceRow(id, painting.id(), crop, box, null, "none"));
+    }
+
+    /** What a user tells Facet besides names: "not a face", "not this person", a hidden person and a chosen cover face. */
+    private void addUserDecisions(Connection c) throws SQLException {
+        exec(c, "UPDATE face_crops SET not_a_face = 1 WHERE crop_path LIKE '%\\_painting.jpg' ESCAPE '\\'");
 
         FaceRow rose = facesOf("groups/kit_with_rose.jpg").stream().filter(f -> "rose_leslie".equals(f.person())).findFirst().orElseThrow();
         exec(c, "INSERT INTO face_person_rejections (face_id, person_id) VALUES (" + rose.id() + ", " + personId("kit_harington") + ")");
@@ -159,7 +183,7 @@ public final class LibraryFixture {
     }
 
     private PhotoRow insertPhoto(Connection c, String relative, int faceCount) throws IOException, SQLException {
-        Path path = photosDir.resolve(relative);
+        Path path = photosDir.resolve(options.relocate().apply(relative));
         int width, height;
         try (Mat m = imread(path.toString(), IMREAD_COLOR)) {
             width = m.cols();
@@ -182,11 +206,12 @@ public final class LibraryFixture {
         }
     }
 
-    /** Face k of n: a square in the middle of the k-th of n vertical strips, so no two faces overlap. */
-    private static BoundingBox syntheticBox(PhotoRow p, int k, int n) {
+    /** Face k of n: a square in the middle of the k-th of n vertical strips (shifted by the jitter), so no two faces overlap. */
+    private BoundingBox syntheticBox(PhotoRow p, int k, int n) {
         double stripW = (double) p.width() / n;
         double side = Math.floor(Math.min(stripW, p.height()) * 0.5);
-        return new BoundingBox(Math.floor(k * stripW + (stripW - side) / 2), Math.floor((p.height() - side) / 2), side, side);
+        return new BoundingBox(Math.floor(k * stripW + (stripW - side) / 2) + options.jitterPx(),
+                Math.floor((p.height() - side) / 2) + options.jitterPx(), side, side);
     }
 
     private static float[] randomUnit(Random random) {
