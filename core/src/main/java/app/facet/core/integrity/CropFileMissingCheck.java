@@ -23,7 +23,7 @@ final class CropFileMissingCheck implements IntegrityCheck.Single {
 
     @Override
     public long workItems(CheckContext ctx) throws SQLException {
-        return Counts.count(ctx.connection(), "SELECT count(*) " + FACES_WITH_MANAGED_CROP);
+        return Queries.count(ctx.connection(), "SELECT count(*) " + FACES_WITH_MANAGED_CROP);
     }
 
     @Override

@@ -22,7 +22,7 @@ final class EmbeddingNormCheck implements IntegrityCheck.Single {
 
     @Override
     public long workItems(CheckContext ctx) throws SQLException {
-        return Counts.count(ctx.connection(), "SELECT count(*) " + WELL_SIZED);
+        return Queries.count(ctx.connection(), "SELECT count(*) " + WELL_SIZED);
     }
 
     @Override

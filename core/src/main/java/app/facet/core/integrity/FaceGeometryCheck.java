@@ -16,7 +16,7 @@ import static app.facet.core.integrity.Severity.WARNING;
 
 /**
  * Boxes judged in one pass over the small covering index {@code face_crops_geometry} (photo_id, x, y, w, h), photo by
- * photo: degenerate boxes, boxes outside the photo ({@link FaceRowRules}) and duplicate faces (two faces of one
+ * photo: degenerate boxes and boxes outside the photo ({@link FaceRule} predicates) and duplicate faces (two faces of one
  * photo whose boxes overlap above IoU {@value FaceRowRules#DUPLICATE_IOU}; the later face, by id, is the duplicate).
  */
 final class FaceGeometryCheck implements IntegrityCheck {
@@ -30,7 +30,12 @@ final class FaceGeometryCheck implements IntegrityCheck {
                     + "\"not this person\" answers to it and removes the others into integrity_removed_rows; "
                     + "faces assigned by the user to different persons are left for you to decide.", true);
 
-    private static final String SQL = "SELECT f.id, f.photo_id, f.x, f.y, f.w, f.h, p.width, p.height, p.path"
+    /**
+     * Few, numeric columns: this pass reads every face, and each column costs a JNI call per row. Column 7 judges the
+     * box rules in SQL: 1 degenerate, 2 outside the photo, 0 fine.
+     */
+    private static final String SQL = "SELECT f.id, f.photo_id, f.x, f.y, f.w, f.h,"
+            + " CASE WHEN " + FaceRule.BOX_DEGENERATE.sqlPredicate() + " THEN 1 WHEN " + FaceRule.BOX_OUTSIDE_IMAGE.sqlPredicate() + " THEN 2 ELSE 0 END"
             // the full index order makes the planner read the covering index, not the face table
             + " FROM face_crops f LEFT JOIN photos p ON p.id = f.photo_id ORDER BY f.photo_id, f.x, f.y, f.w, f.h";
 
@@ -61,29 +66,24 @@ final class FaceGeometryCheck implements IntegrityCheck {
         try (PreparedStatement ps = ctx.connection().prepareStatement(SQL); ResultSet rs = ps.executeQuery()) {
             List<FaceBox> photoFaces = new ArrayList<>();
             long photoId = Long.MIN_VALUE;
-            String photoPath = null;
             while (rs.next()) {
                 if (rs.getLong(2) != photoId) {
-                    reportDuplicates(photoFaces, photoPath, duplicates);
+                    reportDuplicates(ctx, photoFaces, photoId, duplicates);
                     photoFaces.clear();
                     photoId = rs.getLong(2);
-                    photoPath = rs.getString(9);
                 }
                 long id = rs.getLong(1);
-                double x = number(rs.getObject(3)), y = number(rs.getObject(4)), w = number(rs.getObject(5)), h = number(rs.getObject(6));
-                if (FaceRowRules.isDegenerate(x, y, w, h)) {
-                    degenerate.add(Subject.FACE, id, photoPath, "box " + box(rs));
+                int verdict = rs.getInt(7);
+                if (verdict == 1) {
+                    degenerate.add(Subject.FACE, id, photoPath(ctx, photoId), "box " + box(rs));
                     continue;
                 }
-                int width = rs.getInt(7);
-                boolean sized = !rs.wasNull();
-                int height = rs.getInt(8);
-                if (sized && !rs.wasNull() && FaceRowRules.isOutside(x, y, w, h, width, height)) {
-                    outside.add(Subject.FACE, id, photoPath, "box " + box(rs) + " outside " + width + "x" + height);
+                if (verdict == 2) {
+                    outside.add(Subject.FACE, id, photoPath(ctx, photoId), "box " + box(rs) + " outside " + photoSize(ctx, photoId));
                 }
-                photoFaces.add(new FaceBox(id, new BoundingBox(x, y, w, h)));
+                photoFaces.add(new FaceBox(id, new BoundingBox(rs.getDouble(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6))));
             }
-            reportDuplicates(photoFaces, photoPath, duplicates);
+            reportDuplicates(ctx, photoFaces, photoId, duplicates);
         }
         ctx.progress().advance(1);
     }
@@ -92,8 +92,29 @@ final class FaceGeometryCheck implements IntegrityCheck {
         return rs.getString(3) + "," + rs.getString(4) + " " + rs.getString(5) + "x" + rs.getString(6);
     }
 
-    private static void reportDuplicates(List<FaceBox> faces, String photoPath, Findings duplicates) {
-        for (Duplicate d : duplicates(faces)) {
+    private static String photoSize(CheckContext ctx, long photoId) throws SQLException {
+        try (PreparedStatement ps = ctx.connection().prepareStatement("SELECT width || 'x' || height FROM photos WHERE id = ?")) {
+            ps.setLong(1, photoId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "?";
+            }
+        }
+    }
+
+    /** The photo's path, looked up only for a finding (reading it for every face would double the pass). */
+    private static String photoPath(CheckContext ctx, long photoId) throws SQLException {
+        try (PreparedStatement ps = ctx.connection().prepareStatement("SELECT path FROM photos WHERE id = ?")) {
+            ps.setLong(1, photoId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    private static void reportDuplicates(CheckContext ctx, List<FaceBox> faces, long photoId, Findings duplicates) throws SQLException {
+        List<Duplicate> found = duplicates(faces);
+        String photoPath = found.isEmpty() ? null : photoPath(ctx, photoId);
+        for (Duplicate d : found) {
             duplicates.add(Subject.FACE, d.duplicateId(), photoPath,
                     "overlaps face " + d.originalId() + " of the same photo (IoU " + String.format(java.util.Locale.ROOT, "%.2f", d.iou()) + ")");
         }
@@ -122,10 +143,5 @@ final class FaceGeometryCheck implements IntegrityCheck {
             }
         }
         return out;
-    }
-
-    /** A stored coordinate as a number; NaN for anything that is not one (text or a BLOB written by a raw SQL session). */
-    static double number(Object value) {
-        return value instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 }

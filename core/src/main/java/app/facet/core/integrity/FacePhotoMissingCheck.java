@@ -26,7 +26,7 @@ final class FacePhotoMissingCheck implements IntegrityCheck.Single {
 
     @Override
     public long workItems(CheckContext ctx) throws SQLException {
-        return Counts.count(ctx.connection(), "SELECT count(*) " + PHOTOS_WITH_FACES);
+        return Queries.count(ctx.connection(), "SELECT count(*) " + PHOTOS_WITH_FACES);
     }
 
     @Override

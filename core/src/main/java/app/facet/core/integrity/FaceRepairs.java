@@ -5,7 +5,6 @@ import app.facet.model.BoundingBox;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -30,12 +29,7 @@ final class FaceRepairs {
     }
 
     static void update(RepairContext ctx, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = ctx.connection().prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            ps.executeUpdate();
-        }
+        Queries.update(ctx.connection(), sql, args);
     }
 
     /** Points a face at a proper photo: photo_id and image_path together (the guard trigger accepts nothing else). */

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import static app.facet.core.integrity.CheckMode.QUICK;
-import static app.facet.core.integrity.FaceRule.Sql.FACE_FROM;
 import static app.facet.core.integrity.Severity.ERROR;
 import static app.facet.core.integrity.Severity.INFO;
 
@@ -30,15 +29,29 @@ final class FaceRowsCheck implements IntegrityCheck {
     static final CheckInfo FLAGGED_INVALID = new CheckInfo(CheckNames.FACES_FLAGGED_INVALID, "Faces flagged invalid by the scan's validator",
             INFO, QUICK, "Nothing to do: these faces are kept, shown with their reason and left out of recognition.", false);
 
-    private static final String SQL = "SELECT * FROM (SELECT f.id, f.photo_id, f.image_path, f.crop_path,"
-            + " p.path AS photo_path, f.embedding_model_id, m.id AS model, typeof(f.embedding) AS emb_type,"
-            + " length(f.embedding) AS emb_len, m.dimension, f.status, f.invalid_reason,"
-            + " " + FaceRule.IMAGE_PATH_IS_CROP.sqlPredicate() + " AS is_crop,"
-            + " " + FaceRule.IMAGE_PATH_NOT_PHOTO_PATH.sqlPredicate() + " AS mismatch,"
-            + " " + FaceRule.CROP_PATH_OUTSIDE_MANAGED.sqlPredicate() + " AS crop_outside,"
-            + " (" + FaceRule.EMBEDDING_UNKNOWN_MODEL.sqlPredicate() + " OR " + FaceRule.EMBEDDING_WRONG_SIZE.sqlPredicate() + ") AS bad_embedding"
-            + " FROM " + FACE_FROM + ")"
-            + " WHERE is_crop OR mismatch OR crop_outside OR bad_embedding OR status = 'invalid' ORDER BY id";
+    private static String sql(String dimension) {
+        return "SELECT * FROM (SELECT f.id, f.photo_id, f.image_path, f.crop_path,"
+                + " p.path AS photo_path, f.embedding_model_id, typeof(f.embedding) AS emb_type,"
+                + " length(f.embedding) AS emb_len, " + dimension + " AS dimension, f.status, f.invalid_reason,"
+                + " " + FaceRule.IMAGE_PATH_IS_CROP.sqlPredicate() + " AS is_crop,"
+                + " " + FaceRule.IMAGE_PATH_NOT_PHOTO_PATH.sqlPredicate() + " AS mismatch,"
+                + " " + FaceRule.CROP_PATH_OUTSIDE_MANAGED.sqlPredicate() + " AS crop_outside,"
+                + " (" + FaceRule.EMBEDDING_UNKNOWN_MODEL.sqlPredicate(dimension) + " OR " + FaceRule.EMBEDDING_WRONG_SIZE.sqlPredicate(dimension)
+                + ") AS bad_embedding"
+                + " FROM face_crops f LEFT JOIN photos p ON p.id = f.photo_id)"
+                + " WHERE is_crop OR mismatch OR crop_outside OR bad_embedding OR status = 'invalid' ORDER BY id";
+    }
+
+    /** {@code CASE f.embedding_model_id WHEN 'a' THEN 128 ... END}: the registered models' dimensions, NULL for any other id. */
+    private static String dimensionCase(java.sql.Connection c) throws SQLException {
+        StringBuilder sb = new StringBuilder("CASE f.embedding_model_id");
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, dimension FROM embedding_models"); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                sb.append(" WHEN '").append(rs.getString(1).replace("'", "''")).append("' THEN ").append(rs.getLong(2));
+            }
+        }
+        return sb.append(" ELSE NULL END").toString();
+    }
 
     @Override
     public List<CheckInfo> infos() {
@@ -47,7 +60,7 @@ final class FaceRowsCheck implements IntegrityCheck {
 
     @Override
     public void run(CheckContext ctx, Map<String, Findings> findings) throws SQLException {
-        try (PreparedStatement ps = ctx.connection().prepareStatement(SQL); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = ctx.connection().prepareStatement(sql(dimensionCase(ctx.connection()))); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 long id = rs.getLong("id");
                 String imagePath = rs.getString("image_path");
@@ -64,10 +77,11 @@ final class FaceRowsCheck implements IntegrityCheck {
                             "crop_path is outside the managed folder");
                 }
                 if (rs.getBoolean("bad_embedding")) {
-                    findings.get(CheckNames.EMBEDDING_WRONG_SIZE_OR_MODEL).add(Subject.FACE, id, imagePath, rs.getString("model") == null
+                    long dimension = rs.getLong("dimension");
+                    findings.get(CheckNames.EMBEDDING_WRONG_SIZE_OR_MODEL).add(Subject.FACE, id, imagePath, rs.wasNull()
                             ? "embedding model " + rs.getString("embedding_model_id") + " is not registered"
-                            : rs.getString("emb_type") + " of " + rs.getLong("emb_len") + " bytes, model " + rs.getString("model")
-                            + " needs " + 4 * rs.getLong("dimension"));
+                            : rs.getString("emb_type") + " of " + rs.getLong("emb_len") + " bytes, model " + rs.getString("embedding_model_id")
+                            + " needs " + 4 * dimension);
                 }
                 if ("invalid".equals(rs.getString("status"))) {
                     findings.get(CheckNames.FACES_FLAGGED_INVALID).add(Subject.FACE, id, imagePath, rs.getString("invalid_reason"));

@@ -28,21 +28,20 @@ public enum FaceRule {
     /** crop_path names a file that does not exist. File system: Java only. */
     CROP_FILE_MISSING("crop_file_missing", null),
     /**
-     * A coordinate that is not a finite number, or a side shorter than {@link FaceRowRules#MIN_BOX_SIDE_PX}. Java only:
-     * the check reads boxes from a small covering index and judges them (and duplicates) in one pass.
+     * A coordinate that is not a finite number, or a side shorter than {@link FaceRowRules#MIN_BOX_SIDE_PX}. In SQL, text
+     * and BLOBs sort above every number and infinities equal +-9e999, so "a finite number" is a range test.
      */
-    BOX_DEGENERATE("box_degenerate", null),
-    /** Box reaches outside the photo (photos.width x height, after EXIF orientation) by more than {@link FaceRowRules#BOX_TOLERANCE_PX}. Java only. */
+    BOX_DEGENERATE("box_degenerate",
+            "(NOT (f.x > -9e999 AND f.x < 9e999 AND f.y > -9e999 AND f.y < 9e999"
+                    + " AND f.w >= " + FaceRowRules.MIN_BOX_SIDE_PX + " AND f.w < 9e999 AND f.h >= " + FaceRowRules.MIN_BOX_SIDE_PX + " AND f.h < 9e999))"),
+    /** Box reaches outside the photo (photos.width x height, after EXIF orientation) by more than {@link FaceRowRules#BOX_TOLERANCE_PX}. */
     BOX_OUTSIDE_IMAGE("box_outside_image", null),
     /** detection_score outside [0, 1]; the schema's CHECK enforces it too, so no SQL check is needed. */
     DETECTION_SCORE_OUT_OF_RANGE("detection_score_out_of_range", null),
     /** embedding_model_id names no row of embedding_models. */
-    // typeof() and length() read the record header only; "embedding IS NOT NULL" would load every BLOB
-    EMBEDDING_UNKNOWN_MODEL("embedding_unknown_model",
-            "(typeof(f.embedding) <> 'null' AND m.id IS NULL)"),
+    EMBEDDING_UNKNOWN_MODEL("embedding_unknown_model", null),
     /** Embedding is not a BLOB of exactly 4 x dimension bytes (float32) for its model. */
-    EMBEDDING_WRONG_SIZE("embedding_wrong_size",
-            "(typeof(f.embedding) <> 'null' AND m.id IS NOT NULL AND (typeof(f.embedding) <> 'blob' OR length(f.embedding) <> 4 * m.dimension))"),
+    EMBEDDING_WRONG_SIZE("embedding_wrong_size", null),
     /** Decoded embedding (float32 little-endian) has an L2 norm further than {@link FaceRowRules#NORM_TOLERANCE} from 1. Java only. */
     EMBEDDING_NOT_NORMALISED("embedding_not_normalised", null);
 
@@ -65,7 +64,28 @@ public enum FaceRule {
             // photo is a foreign key violation, reported by that check.
             case IMAGE_PATH_NOT_PHOTO_PATH -> "(p.id IS NOT NULL AND f.image_path IS NOT p.path AND NOT "
                     + IMAGE_PATH_IS_CROP.sqlPredicate + ")";
+            case BOX_OUTSIDE_IMAGE -> "(NOT " + BOX_DEGENERATE.sqlPredicate
+                    + " AND p.width IS NOT NULL AND p.height IS NOT NULL"
+                    + " AND (f.x < -" + FaceRowRules.BOX_TOLERANCE_PX + " OR f.y < -" + FaceRowRules.BOX_TOLERANCE_PX
+                    + " OR f.x + f.w > p.width + " + FaceRowRules.BOX_TOLERANCE_PX
+                    + " OR f.y + f.h > p.height + " + FaceRowRules.BOX_TOLERANCE_PX + "))";
+            case EMBEDDING_UNKNOWN_MODEL, EMBEDDING_WRONG_SIZE -> sqlPredicate("m.dimension");
             default -> sqlPredicate;
+        };
+    }
+
+    /**
+     * The embedding rules with the model's dimension given as an SQL expression over {@code f} (NULL for an unknown
+     * model): {@code "m.dimension"} with the join of the class doc, or a CASE over {@code f.embedding_model_id} built
+     * from the few registered models, which spares the check a join per face.
+     */
+    public String sqlPredicate(String dimension) {
+        // typeof() and length() read the record header only; "embedding IS NOT NULL" would load every BLOB
+        return switch (this) {
+            case EMBEDDING_UNKNOWN_MODEL -> "(typeof(f.embedding) <> 'null' AND " + dimension + " IS NULL)";
+            case EMBEDDING_WRONG_SIZE -> "(typeof(f.embedding) <> 'null' AND " + dimension + " IS NOT NULL"
+                    + " AND (typeof(f.embedding) <> 'blob' OR length(f.embedding) <> 4 * " + dimension + "))";
+            default -> sqlPredicate();
         };
     }
 

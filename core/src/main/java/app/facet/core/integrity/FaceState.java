@@ -35,8 +35,8 @@ record FaceState(long id, long photoId, String imagePath, String cropPath, doubl
                     return Optional.empty();
                 }
                 return Optional.of(new FaceState(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        FaceGeometryCheck.number(rs.getObject(5)), FaceGeometryCheck.number(rs.getObject(6)),
-                        FaceGeometryCheck.number(rs.getObject(7)), FaceGeometryCheck.number(rs.getObject(8)),
+                        number(rs.getObject(5)), number(rs.getObject(6)),
+                        number(rs.getObject(7)), number(rs.getObject(8)),
                         rs.getDouble(9), rs.getBytes(10), rs.getString(11), nullableLong(rs, 12), rs.getString(13),
                         rs.getInt(14) == 1, rs.getString(15), nullableInt(rs, 16), nullableInt(rs, 17), nullableInt(rs, 18)));
             }
@@ -83,6 +83,11 @@ record FaceState(long id, long photoId, String imagePath, String cropPath, doubl
 
     private static boolean same(double a, double b) {
         return Double.compare(a, b) == 0;
+    }
+
+    /** A stored coordinate as a number; NaN for anything that is not one (text or a BLOB written by a raw SQL session). */
+    private static double number(Object value) {
+        return value instanceof Number n ? n.doubleValue() : Double.NaN;
     }
 
     private static Long nullableLong(ResultSet rs, int col) throws SQLException {

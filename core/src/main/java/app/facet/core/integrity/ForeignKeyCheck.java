@@ -34,6 +34,12 @@ final class ForeignKeyCheck implements IntegrityCheck.Single {
         return INFO;
     }
 
+    /** Each violation stands on its own, so it needs no snapshot shared with the other checks: it runs beside them. */
+    @Override
+    public boolean runsBeside() {
+        return true;
+    }
+
     @Override
     public void run(CheckContext ctx, Findings findings) throws SQLException {
         for (Violation v : violations(ctx.connection())) {

@@ -26,6 +26,15 @@ interface IntegrityCheck {
      */
     void run(CheckContext ctx, Map<String, Findings> findings) throws SQLException, IOException;
 
+    /**
+     * @return true for a check whose findings stand alone (the file's structure, dangling references), so it needs no
+     *         snapshot shared with the others: it runs on its own connection, on a second thread, beside them
+     *         (SQLite's integrity_check alone takes as long as all the other full checks)
+     */
+    default boolean runsBeside() {
+        return false;
+    }
+
     /** A pass that reports exactly one check. */
     interface Single extends IntegrityCheck {
         CheckInfo info();

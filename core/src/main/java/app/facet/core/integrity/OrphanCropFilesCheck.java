@@ -27,7 +27,7 @@ final class OrphanCropFilesCheck implements IntegrityCheck.Single {
 
     @Override
     public long workItems(CheckContext ctx) throws SQLException {
-        return Counts.count(ctx.connection(), "SELECT count(*) FROM face_crops WHERE crop_path IS NOT NULL");
+        return Queries.count(ctx.connection(), "SELECT count(*) FROM face_crops WHERE crop_path IS NOT NULL");
     }
 
     @Override

@@ -1,7 +1,5 @@
 package app.facet.core.integrity;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 
 import static app.facet.core.integrity.FaceRepairs.update;
@@ -14,12 +12,8 @@ final class PersonRepairs {
     }
 
     private static long query(RepairContext ctx, String sql, long id) throws SQLException {
-        try (PreparedStatement ps = ctx.connection().prepareStatement(sql)) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : -1;
-            }
-        }
+        String v = Queries.string(ctx.connection(), sql, id);
+        return v == null ? -1 : Long.parseLong(v);
     }
 
     record Recount(PlannedChange planned, long personId) implements RepairAction {

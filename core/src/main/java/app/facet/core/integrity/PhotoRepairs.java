@@ -6,8 +6,6 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
 
 import static app.facet.core.integrity.FaceRepairs.update;
 
@@ -18,25 +16,7 @@ final class PhotoRepairs {
 
     /** @return the photo's path, or null when the row does not exist */
     static String pathOf(RepairContext ctx, long photoId) throws SQLException {
-        try (PreparedStatement ps = ctx.connection().prepareStatement("SELECT path FROM photos WHERE id = ?")) {
-            ps.setLong(1, photoId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
-    }
-
-    static List<Long> faceIds(RepairContext ctx, long photoId) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        try (PreparedStatement ps = ctx.connection().prepareStatement("SELECT id FROM face_crops WHERE photo_id = ? ORDER BY id")) {
-            ps.setLong(1, photoId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-        }
-        return ids;
+        return Queries.string(ctx.connection(), "SELECT path FROM photos WHERE id = ?", photoId);
     }
 
     /** A photo row that is really a crop: its faces move to the original photo, then the row is removed (kept). */
@@ -67,7 +47,7 @@ final class PhotoRepairs {
 
         @Override
         public void apply(RepairContext ctx) throws SQLException {
-            for (long faceId : faceIds(ctx, photoId)) {
+            for (long faceId : Queries.faceIds(ctx.connection(), photoId)) {
                 ctx.removeFace(faceId, planned.check(), reason);
             }
             RowBackup.remove(ctx, "photos", photoId, planned.check(), reason);

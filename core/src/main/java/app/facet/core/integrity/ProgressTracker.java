@@ -3,7 +3,10 @@ package app.facet.core.integrity;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 
-/** Counts work items, reports them at most every 1,000 items, and honours cancellation between items. */
+/**
+ * Counts work items, reports them at most every 1,000 items, and honours cancellation between items. Thread-safe:
+ * the full check runs SQLite's integrity_check beside the other checks.
+ */
 final class ProgressTracker {
     private static final int REPORT_EVERY = 1_000;
 
@@ -22,19 +25,19 @@ final class ProgressTracker {
         return new ProgressTracker(IntegrityProgress.NONE, () -> false);
     }
 
-    void setTotal(long total) {
+    synchronized void setTotal(long total) {
         this.total = total;
         report(true);
     }
 
     /** Counts {@code n} finished items; throws when cancelled. */
-    void advance(long n) {
+    synchronized void advance(long n) {
         done = Math.min(total, done + n);
         report(false);
         throwIfCancelled();
     }
 
-    void finish() {
+    synchronized void finish() {
         done = total;
         report(true);
     }
@@ -45,7 +48,7 @@ final class ProgressTracker {
         }
     }
 
-    private void report(boolean always) {
+    private synchronized void report(boolean always) {
         if (always || done - lastReported >= REPORT_EVERY || done == total) {
             lastReported = done;
             progress.update(done, total);

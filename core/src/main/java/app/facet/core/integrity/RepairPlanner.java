@@ -170,7 +170,7 @@ final class RepairPlanner {
                 origin = resolver.fromCropPath(s.path());
             }
             handledPhotos.add(photoId);
-            List<Long> faces = faceIds(photoId);
+            List<Long> faces = Queries.faceIds(c, photoId);
             handledFaces.addAll(faces);
             if (origin.isPresent()) {
                 OriginResolver.Origin o = origin.get();
@@ -185,7 +185,7 @@ final class RepairPlanner {
                 }
                 String reason = "photo row for " + s.path() + " in the managed folder; no original photo found by content hash or file name";
                 actions.add(new PhotoRepairs.RemovePhoto(change(PHOTO_PATH_IN_MANAGED_DIR, ChangeKind.REMOVE_ROW, Subject.PHOTO, photoId, s.path(),
-                        "remove photo " + photoId + " and its " + faceIds(photoId).size() + " faces: " + reason), photoId, s.path(), reason));
+                        "remove photo " + photoId + " and its " + Queries.faceIds(c, photoId).size() + " faces: " + reason), photoId, s.path(), reason));
             }
         }
     }
@@ -321,7 +321,7 @@ final class RepairPlanner {
         }
         for (long photoId : photos) {
             Map<Long, FaceState> faces = new LinkedHashMap<>();
-            for (long id : faceIds(photoId)) {
+            for (long id : Queries.faceIds(c, photoId)) {
                 unhandledFace(id).filter(f -> f.box() != null).ifPresent(f -> faces.put(f.id(), f));
             }
             List<FaceGeometryCheck.FaceBox> boxes = faces.values().stream().map(f -> new FaceGeometryCheck.FaceBox(f.id(), f.box())).toList();
@@ -433,14 +433,14 @@ final class RepairPlanner {
         photos.addAll(photoDelta.keySet());
         photos.removeAll(handledPhotos);
         for (long id : photos) {
-            String from = string("SELECT scan_state FROM photos WHERE id = ?", id);
+            String from = Queries.string(c, "SELECT scan_state FROM photos WHERE id = ?", id);
             if (from == null) {
                 continue;
             }
-            long faces = count("SELECT count(*) FROM face_crops WHERE photo_id = ?", id) + photoDelta.getOrDefault(id, 0);
+            long faces = Queries.count(c, "SELECT count(*) FROM face_crops WHERE photo_id = ?", id) + photoDelta.getOrDefault(id, 0);
             String to = faces > 0 ? ("no_faces".equals(from) ? "done" : from) : ("done".equals(from) ? "no_faces" : from);
             if (!to.equals(from)) {
-                String path = string("SELECT path FROM photos WHERE id = ?", id);
+                String path = Queries.string(c, "SELECT path FROM photos WHERE id = ?", id);
                 actions.add(new PhotoRepairs.SetScanState(change(PHOTO_SCAN_STATE_INCONSISTENT, ChangeKind.SET_SCAN_STATE, Subject.PHOTO, id, path,
                         "set the scan state of photo " + id + " from " + from + " to " + to + " (it will have " + faces + " faces)"), id, from, to));
             }
@@ -449,7 +449,7 @@ final class RepairPlanner {
 
     private void personCovers() throws SQLException {
         for (Sample s : run.findings(PERSON_COVER_INVALID)) {
-            String cover = string("SELECT cover_face_id FROM persons WHERE id = ?", s.id());
+            String cover = Queries.string(c, "SELECT cover_face_id FROM persons WHERE id = ?", s.id());
             if (cover != null) {
                 actions.add(new PersonRepairs.ClearCover(change(PERSON_COVER_INVALID, ChangeKind.CLEAR_COVER, Subject.PERSON, s.id(), null,
                         "clear the cover face of person " + s.id() + " (" + s.detail() + ")"), s.id(), Long.parseLong(cover)));
@@ -467,8 +467,8 @@ final class RepairPlanner {
             }
         });
         for (long id : persons) {
-            String name = string("SELECT name FROM persons WHERE id = ?", id);
-            long faces = count("SELECT count(*) FROM face_crops WHERE person_id = ? AND not_a_face = 0", id) + personDelta.getOrDefault(id, 0);
+            String name = Queries.string(c, "SELECT name FROM persons WHERE id = ?", id);
+            long faces = Queries.count(c, "SELECT count(*) FROM face_crops WHERE person_id = ? AND not_a_face = 0", id) + personDelta.getOrDefault(id, 0);
             if (name != null && faces <= 0) {
                 actions.add(new PersonRepairs.RemoveEmpty(change(PERSON_WITHOUT_FACES, ChangeKind.REMOVE_ROW, Subject.PERSON, id, null,
                         "remove person " + id + " (\"" + name + "\" has no faces" + (run.findings(PERSON_WITHOUT_FACES).stream()
@@ -517,39 +517,8 @@ final class RepairPlanner {
         return handledFaces.contains(id) ? Optional.empty() : FaceState.load(c, id);
     }
 
-    private List<Long> faceIds(long photoId) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM face_crops WHERE photo_id = ? ORDER BY id")) {
-            ps.setLong(1, photoId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-        }
-        return ids;
-    }
-
-    private long count(String sql, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        }
-    }
-
     private String photoHash(long photoId) throws SQLException {
-        return string("SELECT content_hash FROM photos WHERE id = ?", photoId);
-    }
-
-    private String string(String sql, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.setLong(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
+        return Queries.string(c, "SELECT content_hash FROM photos WHERE id = ?", photoId);
     }
 
     private static PlannedChange change(String check, ChangeKind kind, Subject subject, Long id, String path, String description) {

@@ -23,6 +23,11 @@ final class SqliteIntegrityCheck implements IntegrityCheck.Single {
     }
 
     @Override
+    public boolean runsBeside() {
+        return true;
+    }
+
+    @Override
     public void run(CheckContext ctx, Findings findings) throws SQLException {
         for (String message : messages(ctx.connection())) {
             findings.add(Subject.DATABASE, null, null, message);
