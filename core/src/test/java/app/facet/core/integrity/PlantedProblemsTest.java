@@ -1,5 +1,6 @@
 package app.facet.core.integrity;
 
+import app.facet.core.testing.FileHashes;
 import app.facet.core.testing.LibraryFixture;
 import app.facet.core.testing.LibraryFixture.FaceRow;
 import app.facet.core.testing.LibraryFixture.PhotoRow;
@@ -160,13 +161,13 @@ class PlantedProblemsTest {
 
     @Test
     void dryRunListsTheChangesAndChangesNotOneByte() throws Exception {
-        Map<String, String> libraryBefore = CatalogFiles.hashes(fx.location().root());
-        Map<String, String> photosBefore = CatalogFiles.hashes(fx.photosDir());
+        Map<String, String> libraryBefore = FileHashes.of(fx.location().root());
+        Map<String, String> photosBefore = FileHashes.of(fx.photosDir());
 
         RepairResult dry = new IntegrityRepairer(fx.catalog()).dryRun();
 
-        assertThat(CatalogFiles.hashes(fx.location().root())).isEqualTo(libraryBefore);
-        assertThat(CatalogFiles.hashes(fx.photosDir())).isEqualTo(photosBefore);
+        assertThat(FileHashes.of(fx.location().root())).isEqualTo(libraryBefore);
+        assertThat(FileHashes.of(fx.photosDir())).isEqualTo(photosBefore);
         assertThat(libraryBefore).containsKey("catalog.sqlite");
         assertThat(dry.dryRun()).isTrue();
         assertThat(dry.backup()).isNull();

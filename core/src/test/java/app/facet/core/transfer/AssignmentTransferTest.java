@@ -1,6 +1,7 @@
 package app.facet.core.transfer;
 
 import app.facet.core.catalog.CatalogException;
+import app.facet.core.testing.FileHashes;
 import app.facet.core.testing.LibraryFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,11 +45,11 @@ class AssignmentTransferTest {
         LibraryFixture fresh = LibraryFixture.build(dir.resolve("b"), new LibraryFixture.Options(false,
                 rel -> rel.startsWith("people/barack_obama/") ? "archive/2009/" + rel : rel, 3));
         assertThat(decisions(fresh)).isEmpty();
-        Map<String, String> before = CatalogFilesHashes.of(fresh.location().root());
+        Map<String, String> before = FileHashes.of(fresh.location().root());
 
         RestoreReport dry = new AssignmentRestorer(fresh.catalog()).restore(file, true);
 
-        assertThat(CatalogFilesHashes.of(fresh.location().root())).isEqualTo(before);
+        assertThat(FileHashes.of(fresh.location().root())).isEqualTo(before);
         assertThat(dry.dryRun()).isTrue();
         assertThat(dry.backup()).isNull();
 
@@ -103,7 +104,7 @@ class AssignmentTransferTest {
         List<String> lines = Files.readAllLines(good);
         String header = lines.get(0);
         String row = lines.stream().filter(l -> l.contains(",user,")).findFirst().orElseThrow();
-        Map<String, String> before = CatalogFilesHashes.of(fresh.location().root());
+        Map<String, String> before = FileHashes.of(fresh.location().root());
 
         assertRefused(fresh, "mood.csv", header + ",mood\n" + row + ",happy\n", "unknown column mood");
         assertRefused(fresh, "lacks.csv", header.replace(",assigned_by", "") + "\n", "lacks the column assigned_by");
@@ -124,7 +125,7 @@ class AssignmentTransferTest {
         Files.copy(named.photo("people/rose_leslie/rose1.jpg").path(), binary);
         assertThatThrownBy(() -> new AssignmentRestorer(fresh.catalog()).restore(binary, false)).isInstanceOf(RestoreInputException.class);
 
-        assertThat(CatalogFilesHashes.of(fresh.location().root())).isEqualTo(before);
+        assertThat(FileHashes.of(fresh.location().root())).isEqualTo(before);
     }
 
     @Test

@@ -7,7 +7,6 @@ import app.facet.core.integrity.IntegrityChecker;
 import app.facet.core.integrity.IntegrityReport;
 import app.facet.core.integrity.IntegrityReportFormat;
 import app.facet.core.integrity.Sample;
-import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,15 +51,8 @@ public final class CheckCommand implements Callable<Integer> {
         return CliOutput.run(spec, () -> {
             CheckMode mode = depth != null && depth.quick ? CheckMode.QUICK : CheckMode.FULL;
             Catalog catalog = library.openExisting();
-            IntegrityReport report;
-            ProgressBar bar = json ? null : CliOutput.progressBar("Checking");
-            try {
-                report = new IntegrityChecker(catalog).check(mode, CliOutput.progress(bar), () -> false);
-            } finally {
-                if (bar != null) {
-                    bar.close();
-                }
-            }
+            IntegrityReport report = CliOutput.withProgress("Checking", !json,
+                    progress -> new IntegrityChecker(catalog).check(mode, progress, () -> false));
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 IntegrityReportFormat.writeJson(report, out);

@@ -8,6 +8,7 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 /** What the integrity commands share: exit codes, the one-sentence error, and a progress bar on a terminal. */
 final class CliOutput {
@@ -35,21 +36,18 @@ final class CliOutput {
     }
 
     /**
-     * A progress bar on stderr when a person watches (a console is attached), else nothing.
-     *
-     * @return the bar to close when done, or null
+     * Runs {@code body} with a progress bar on stderr when a person watches (a console is attached and {@code show}),
+     * else with no progress reports.
      */
-    static ProgressBar progressBar(String task) {
-        if (System.console() == null) {
-            return null;
+    static <T> T withProgress(String task, boolean show, Function<IntegrityProgress, T> body) {
+        if (!show || System.console() == null) {
+            return body.apply(IntegrityProgress.NONE);
         }
-        return new ProgressBarBuilder().setTaskName(task).setStyle(ProgressBarStyle.ASCII).setInitialMax(1).showSpeed().build();
-    }
-
-    static IntegrityProgress progress(ProgressBar bar) {
-        return bar == null ? IntegrityProgress.NONE : (done, total) -> {
-            bar.maxHint(Math.max(1, total));
-            bar.stepTo(done);
-        };
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setStyle(ProgressBarStyle.ASCII).setInitialMax(1).showSpeed().build()) {
+            return body.apply((done, total) -> {
+                bar.maxHint(Math.max(1, total));
+                bar.stepTo(done);
+            });
+        }
     }
 }

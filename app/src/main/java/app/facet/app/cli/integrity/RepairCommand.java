@@ -7,7 +7,6 @@ import app.facet.core.integrity.IntegrityRepairer;
 import app.facet.core.integrity.IntegrityReportFormat;
 import app.facet.core.integrity.Outcome;
 import app.facet.core.integrity.RepairResult;
-import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,19 +44,8 @@ public final class RepairCommand implements Callable<Integer> {
         return CliOutput.run(spec, () -> {
             Catalog catalog = library.openExisting();
             IntegrityRepairer repairer = new IntegrityRepairer(catalog);
-            RepairResult result;
-            if (dryRun) {
-                result = repairer.dryRun();
-            } else {
-                ProgressBar bar = json ? null : CliOutput.progressBar("Repairing");
-                try {
-                    result = repairer.repair(CliOutput.progress(bar), () -> false);
-                } finally {
-                    if (bar != null) {
-                        bar.close();
-                    }
-                }
-            }
+            RepairResult result = dryRun ? repairer.dryRun()
+                    : CliOutput.withProgress("Repairing", !json, progress -> repairer.repair(progress, () -> false));
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 IntegrityReportFormat.writeJson(result, out);

@@ -1,6 +1,6 @@
 package app.facet.app.cli.integrity;
 
-import app.facet.core.integrity.ContentHash;
+import app.facet.core.testing.FileHashes;
 import app.facet.core.testing.LibraryFixture;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,14 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -81,11 +78,11 @@ class IntegrityCommandsTest {
         fx.dropGuardTriggers();
         fx.sql("UPDATE face_crops SET image_path = crop_path WHERE id = (SELECT min(id) FROM face_crops)",
                 "UPDATE persons SET face_count = 77 WHERE name = 'rose_leslie'");
-        Map<String, String> before = hashes(fx.location().root());
+        Map<String, String> before = FileHashes.of(fx.location().root());
 
         Run dry = run(new RepairCommand(), "--library", lib, "--dry-run");
 
-        assertThat(hashes(fx.location().root())).as("catalog, -wal and managed files after a dry run").isEqualTo(before);
+        assertThat(FileHashes.of(fx.location().root())).as("catalog, -wal and managed files after a dry run").isEqualTo(before);
         assertThat(dry.exit()).isEqualTo(1);
         assertThat(dry.out()).contains("Dry run: 6 changes would be made; nothing was changed.")
                 .contains("[schema_triggers] create missing trigger face_crops_guard_insert")
@@ -130,27 +127,16 @@ class IntegrityCommandsTest {
         LibraryFixture fx = LibraryFixture.build(dir, new LibraryFixture.Options(false, rel -> rel, 0));
         Path bad = dir.resolve("bad.csv");
         Files.writeString(bad, "photo_path,x,y,w,h,person,assigned_by,mood\n");
-        Map<String, String> before = hashes(fx.location().root());
+        Map<String, String> before = FileHashes.of(fx.location().root());
 
         Run r = run(new RestoreCommand(), "--library", fx.location().root().toString(), bad.toString());
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("The restore file " + bad + " has unknown column mood; expected "
                 + "photo_path,content_hash,x,y,w,h,person,assigned_by,not_a_face,cover,person_hidden,rejected_persons.");
-        assertThat(hashes(fx.location().root())).isEqualTo(before);
+        assertThat(FileHashes.of(fx.location().root())).isEqualTo(before);
         assertThat(run(new ExportCommand(), "--library", fx.location().root().toString(), "--format", "xml").err())
                 .startsWith("Unknown format xml: use csv or json.");
     }
 
-    private static Map<String, String> hashes(Path root) throws IOException {
-        Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
-                if (!f.toString().endsWith("-shm")) {
-                    out.put(root.relativize(f).toString(), ContentHash.of(f));
-                }
-            }
-        }
-        return out;
-    }
 }

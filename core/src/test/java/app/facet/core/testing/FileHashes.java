@@ -1,5 +1,6 @@
-package app.facet.core.integrity;
+package app.facet.core.testing;
 
+import app.facet.core.integrity.ContentHash;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,15 +10,15 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /** SHA-256 of every file under a folder (the catalog, its -wal, crops, backups), to prove an operation changed nothing. */
-final class CatalogFiles {
-    private CatalogFiles() {
+public final class FileHashes {
+    private FileHashes() {
     }
 
     /**
      * @return relative path to SHA-256 for every regular file under {@code root}, except SQLite's shared-memory index
      *         ({@code -shm}), which readers update by design and which holds no data
      */
-    static Map<String, String> hashes(Path root) throws IOException {
+    public static Map<String, String> of(Path root) throws IOException {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
