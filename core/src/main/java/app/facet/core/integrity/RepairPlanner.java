@@ -95,6 +95,10 @@ final class RepairPlanner {
     }
 
     private void schemaTriggers() throws SQLException {
+        if (run.findings(SCHEMA_TRIGGERS).isEmpty()) {
+            return;
+        }
+        // read again for the CREATE statements the findings do not carry
         for (SchemaTriggersCheck.Deviation d : SchemaTriggersCheck.deviations(c)) {
             actions.add(new SchemaRepairs.RecreateTrigger(change(SCHEMA_TRIGGERS, ChangeKind.RECREATE_TRIGGER, Subject.TRIGGER, null, d.name(),
                     (d.missing() ? "create missing trigger " : "re-create altered trigger ") + d.name() + " as the migrations wrote it"),
@@ -103,6 +107,9 @@ final class RepairPlanner {
     }
 
     private void foreignKeys() throws SQLException {
+        if (run.findings(FOREIGN_KEYS).isEmpty()) {
+            return; // the check scanned every reference already: no second foreign_key_check on a clean catalog
+        }
         for (ForeignKeyCheck.Violation v : ForeignKeyCheck.violations(c)) {
             String where = v.table() + "." + v.column() + " of row " + v.rowId();
             Subject subject = ForeignKeyCheck.subject(v.table());

@@ -138,5 +138,4 @@ class IntegrityCommandsTest {
         assertThat(run(new ExportCommand(), "--library", fx.location().root().toString(), "--format", "xml").err())
                 .startsWith("Unknown format xml: use csv or json.");
     }
-
 }
