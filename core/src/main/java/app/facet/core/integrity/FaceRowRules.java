@@ -44,6 +44,7 @@ public final class FaceRowRules {
      */
     public List<RuleViolation> checkRow(FaceRowFacts f) {
         List<RuleViolation> out = new ArrayList<>();
+        // as FaceRule.IMAGE_PATH_IS_CROP: a path equal to its photo's path outside the folder is never a crop
         if (isInsideManaged(f.imagePath()) || (!f.imagePath().equals(f.photoPath()) && isSomeCropPath.test(f.imagePath()))) {
             out.add(new RuleViolation(FaceRule.IMAGE_PATH_IS_CROP, "image_path " + f.imagePath() + " is a face crop"));
         } else if (f.photoPath() != null && !f.imagePath().equals(f.photoPath())) {
@@ -87,11 +88,6 @@ public final class FaceRowRules {
 
     public static boolean isNormalised(double norm) {
         return Double.isFinite(norm) && Math.abs(norm - 1.0) <= NORM_TOLERANCE;
-    }
-
-    /** @return true when {@code path} is inside the managed folder or is any face's crop */
-    public boolean isCropPath(String path) {
-        return path != null && (isInsideManaged(path) || isSomeCropPath.test(path));
     }
 
     public boolean isInsideManaged(String path) {
