@@ -1,0 +1,69 @@
+package app.facet.app.cli.integrity;
+
+import app.facet.core.catalog.Catalog;
+import app.facet.core.transfer.AssignmentRestorer;
+import app.facet.core.transfer.RestoreChange;
+import app.facet.core.transfer.RestoreReport;
+import app.facet.core.transfer.UnmatchedFace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code facet restore FILE [--dry-run] [--library DIR]}. */
+@Command(name = "restore", mixinStandardHelpOptions = true,
+        description = "Apply a facet export (CSV or JSON) to this library's photos: photos are found by content hash when they moved, "
+                + "faces by box overlap. The file is validated whole first; all changes are one transaction, after a backup.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every face with a decision was matched", "1:some faces found no match (listed)",
+                "2:nothing applied: the file is invalid or the catalog could not be changed (the message says why)"})
+public final class RestoreCommand implements Callable<Integer> {
+    static final int UNMATCHED_SHOWN = 20;
+
+    @Mixin
+    LibraryOption library;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "A file written by facet export.")
+    Path file;
+
+    @Option(names = "--dry-run", description = "Report what would change; change nothing.")
+    boolean dryRun;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        return CliOutput.run(spec, () -> {
+            Catalog catalog = library.openExisting();
+            RestoreReport r = new AssignmentRestorer(catalog).restore(file.toAbsolutePath(), dryRun);
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf(Locale.ROOT, "%s %s: %d faces, %d with a decision, %d matched, %d unmatched; %d change%s%s.%n",
+                    r.dryRun() ? "Dry run of" : "Restored", file, r.faces(), r.decisions(), r.matched(), r.unmatched().size(),
+                    r.changes().size(), r.changes().size() == 1 ? "" : "s", r.dryRun() ? " would be made, nothing was changed" : "");
+            if (r.backup() != null) {
+                out.printf(Locale.ROOT, "Backup of the catalog before the restore: %s%n", r.backup());
+            }
+            for (RestoreChange c : r.changes()) {
+                out.printf(Locale.ROOT, "  %s%n", c.description());
+            }
+            if (!r.unmatched().isEmpty()) {
+                out.println("Not matched:");
+                r.unmatched().stream().limit(UNMATCHED_SHOWN).forEach((UnmatchedFace u) -> out.printf(Locale.ROOT, "  %s%s: %s%n",
+                        u.photoPath(), u.person() == null ? "" : " (" + u.person() + ")", u.reason()));
+                if (r.unmatched().size() > UNMATCHED_SHOWN) {
+                    out.printf(Locale.ROOT, "  ... and %d more%n", r.unmatched().size() - UNMATCHED_SHOWN);
+                }
+            }
+            out.flush();
+            return r.unmatched().isEmpty() ? CliOutput.OK : CliOutput.PROBLEMS;
+        });
+    }
+}

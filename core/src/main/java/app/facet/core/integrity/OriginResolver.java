@@ -1,0 +1,109 @@
+package app.facet.core.integrity;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * Finds the original photo behind a path that is really a face crop (the old corruption), so faces are re-pointed
+ * rather than removed. A "proper" photo is a photos row outside the managed folder. Ways, in order of certainty:
+ * <ol>
+ *   <li>photo_id: the face's own photo, when it is proper;</li>
+ *   <li>crop file name: a face row whose crop_path is that path belongs to a proper photo;</li>
+ *   <li>crop file name: the name holds a 64-hex-digit content hash of a proper photo;</li>
+ *   <li>content hash: the file at that path (or the row's recorded content hash) hashes to a proper photo.</li>
+ * </ol>
+ * When several proper photos share a content hash, the present one with the lowest id wins.
+ */
+final class OriginResolver {
+
+    /**
+     * A resolved original photo.
+     *
+     * @param via how it was found ("photo_id", "crop file name", "content hash")
+     */
+    record Origin(long photoId, String path, String via) {
+    }
+
+    private final Connection c;
+    private final String managedDir;
+
+    OriginResolver(Connection c, String managedDir) {
+        this.c = c;
+        this.managedDir = managedDir;
+    }
+
+    /** @return the photo itself when it exists and is proper */
+    Optional<Origin> properPhoto(long photoId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT path FROM photos WHERE id = ?")) {
+            ps.setLong(1, photoId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && !rs.getString(1).startsWith(managedDir)) {
+                    return Optional.of(new Origin(photoId, rs.getString(1), "photo_id"));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Ways 2 to 4 for a crop-like {@code path}. */
+    Optional<Origin> fromCropPath(String path) throws SQLException {
+        Optional<Origin> o = byFaceWithCrop(path);
+        Optional<String> hashInName = ContentHash.inFileName(path);
+        if (o.isEmpty() && hashInName.isPresent()) {
+            o = byHash(hashInName.get(), "crop file name");
+        }
+        if (o.isEmpty()) {
+            o = byFileHash(path);
+        }
+        return o;
+    }
+
+    /** Way 4 for a photo row whose recorded content hash may name a proper photo. */
+    Optional<Origin> byContentHash(String hash) throws SQLException {
+        return hash == null ? Optional.empty() : byHash(hash, "content hash");
+    }
+
+    private Optional<Origin> byFaceWithCrop(String path) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT p.id, p.path FROM face_crops g JOIN photos p ON p.id = g.photo_id"
+                + " WHERE g.crop_path = ? AND substr(p.path, 1, length(?)) <> ? ORDER BY p.id LIMIT 1")) {
+            ps.setString(1, path);
+            ps.setString(2, managedDir);
+            ps.setString(3, managedDir);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Origin(rs.getLong(1), rs.getString(2), "crop file name")) : Optional.empty();
+            }
+        }
+    }
+
+    private Optional<Origin> byFileHash(String path) throws SQLException {
+        Path file = Path.of(path);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return byHash(ContentHash.of(file), "content hash");
+        } catch (IOException e) {
+            // an unreadable file resolves nothing; the face is then handled as unresolvable, with this reason logged
+            org.slf4j.LoggerFactory.getLogger(OriginResolver.class).warn("event=origin_hash_failed path={} reason={}", path, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Origin> byHash(String hash, String via) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, path FROM photos WHERE content_hash = ?"
+                + " AND substr(path, 1, length(?)) <> ? ORDER BY missing_since IS NOT NULL, id LIMIT 1")) {
+            ps.setString(1, hash.toLowerCase(java.util.Locale.ROOT));
+            ps.setString(2, managedDir);
+            ps.setString(3, managedDir);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Origin(rs.getLong(1), rs.getString(2), via)) : Optional.empty();
+            }
+        }
+    }
+}

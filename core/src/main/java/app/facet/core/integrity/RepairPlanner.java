@@ -1,0 +1,534 @@
+package app.facet.core.integrity;
+
+import app.facet.core.catalog.LibraryLocation;
+import app.facet.model.BoundingBox;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static app.facet.core.integrity.CheckNames.*;
+
+/**
+ * Turns a full check (every finding kept) into the exact list of changes a repair makes, without changing anything.
+ * Order matters and is the order of application: the file and the guard triggers first (so every later change runs
+ * under the guards), then photos before faces (a photo row that is really a crop takes its faces along), faces
+ * before persons (counts are recounted after faces moved), files and scan runs last.
+ * <p>
+ * A face already removed or re-pointed with its photo by an earlier change gets no second change. The planner also
+ * follows what its own changes do to photos and persons: a photo that loses its last face is set to 'no_faces', one
+ * that gains faces to 'done', and a person left without faces is removed, so one repair leaves a clean catalog.
+ */
+final class RepairPlanner {
+    private final Connection c;
+    private final LibraryLocation location;
+    private final String managedDir;
+    private final OriginResolver resolver;
+    private final IntegrityChecker.CheckRun run;
+    private final List<RepairAction> actions = new ArrayList<>();
+    /** Faces a photo-level change or a removal already takes care of. */
+    private final Set<Long> handledFaces = new HashSet<>();
+    private final Set<Long> handledPhotos = new HashSet<>();
+    /** Faces each photo gains (+) or loses (-) through the planned changes. */
+    private final Map<Long, Integer> photoDelta = new HashMap<>();
+    /** Counted faces each person gains or loses through the planned changes. */
+    private final Map<Long, Integer> personDelta = new HashMap<>();
+
+    RepairPlanner(Connection c, LibraryLocation location, IntegrityChecker.CheckRun run) throws SQLException {
+        this.c = c;
+        this.location = location;
+        this.managedDir = CheckContext.managedDir(c, location);
+        this.resolver = new OriginResolver(c, managedDir);
+        this.run = run;
+    }
+
+    List<RepairAction> plan() throws SQLException, IOException {
+        sqliteIntegrity();
+        schemaTriggers();
+        foreignKeys();
+        photosInManagedDir();
+        facesPointingAtCrops();
+        facesWithStaleImagePath();
+        cropsOutsideManaged();
+        degenerateBoxes();
+        boxesOutsideImage();
+        badEmbeddings();
+        unnormalisedEmbeddings();
+        duplicateFaces();
+        missingPhotos();
+        missingCrops();
+        scanStates();
+        personCovers();
+        emptyPersons();
+        personCounts();
+        orphanCrops();
+        stuckScanRuns();
+        return actions;
+    }
+
+    private void sqliteIntegrity() {
+        List<String> messages = run.findings(SQLITE_INTEGRITY).stream().map(Sample::detail).toList();
+        if (messages.isEmpty()) {
+            return;
+        }
+        if (SqliteIntegrityCheck.onlyIndexDamage(messages)) {
+            actions.add(new SchemaRepairs.Reindex(change(SQLITE_INTEGRITY, ChangeKind.REINDEX, Subject.DATABASE, null, null,
+                    "rebuild every index from its table (" + messages.size() + " integrity_check messages, all about indexes)")));
+        } else {
+            actions.add(new SchemaRepairs.LeaveForUser(change(SQLITE_INTEGRITY, ChangeKind.LEAVE_FOR_USER, Subject.DATABASE, null, null,
+                    "table pages are damaged (" + messages.get(0) + "): restore a catalog copy from " + location.backupsDir())));
+        }
+    }
+
+    private void schemaTriggers() throws SQLException {
+        if (run.findings(SCHEMA_TRIGGERS).isEmpty()) {
+            return;
+        }
+        // read again for the CREATE statements the findings do not carry
+        for (SchemaTriggersCheck.Deviation d : SchemaTriggersCheck.deviations(c)) {
+            actions.add(new SchemaRepairs.RecreateTrigger(change(SCHEMA_TRIGGERS, ChangeKind.RECREATE_TRIGGER, Subject.TRIGGER, null, d.name(),
+                    (d.missing() ? "create missing trigger " : "re-create altered trigger ") + d.name() + " as the migrations wrote it"),
+                    d.name(), d.expected()));
+        }
+    }
+
+    private void foreignKeys() throws SQLException {
+        if (run.findings(FOREIGN_KEYS).isEmpty()) {
+            return; // the check scanned every reference already: no second foreign_key_check on a clean catalog
+        }
+        for (ForeignKeyCheck.Violation v : ForeignKeyCheck.violations(c)) {
+            String where = v.table() + "." + v.column() + " of row " + v.rowId();
+            Subject subject = ForeignKeyCheck.subject(v.table());
+            if (v.table().equals("face_crops") && v.column().equals("photo_id")) {
+                danglingPhoto(v);
+            } else if (v.table().equals("face_crops") && v.column().equals("person_id")) {
+                Optional<FaceState> face = FaceState.load(c, v.rowId());
+                if (face.isPresent()) {
+                    actions.add(new FaceRepairs.Unassign(change(FOREIGN_KEYS, ChangeKind.UNASSIGN_FACE, Subject.FACE, v.rowId(), face.get().imagePath(),
+                            "unassign face " + v.rowId() + " from person " + face.get().personId() + ", which does not exist"), face.get()));
+                }
+            } else if ((v.table().equals("face_crops") && v.column().equals("embedding_model_id"))
+                    || (v.table().equals("persons") && v.column().equals("cover_face_id"))) {
+                // planned by embedding_wrong_size_or_model and person_cover_invalid, which report the same rows
+                continue;
+            } else if (ForeignKeyCheck.nullable(c, v.table(), v.column())) {
+                actions.add(new SchemaRepairs.ClearLink(change(FOREIGN_KEYS, ChangeKind.CLEAR_LINK, subject, v.rowId(), null,
+                        "set " + where + " to NULL: it points at a missing " + v.parent() + " row"), v));
+            } else {
+                actions.add(new SchemaRepairs.RemoveDangling(change(FOREIGN_KEYS, ChangeKind.REMOVE_ROW, subject, v.rowId(), null,
+                        "remove " + v.table() + " row " + v.rowId() + ": its " + v.column() + " points at a missing " + v.parent() + " row"), v));
+            }
+        }
+    }
+
+    /** A face whose photo row is gone: re-link it through its image or crop path, else remove it (kept). */
+    private void danglingPhoto(ForeignKeyCheck.Violation v) throws SQLException {
+        Optional<FaceState> face = FaceState.load(c, v.rowId());
+        if (face.isEmpty()) {
+            return;
+        }
+        FaceState f = face.get();
+        Optional<OriginResolver.Origin> origin = Optional.empty();
+        for (String path : new String[]{f.imagePath(), f.cropPath()}) {
+            if (origin.isEmpty() && path != null) {
+                origin = path.startsWith(managedDir) ? resolver.fromCropPath(path) : photoAt(path);
+            }
+        }
+        handledFaces.add(f.id());
+        if (origin.isPresent()) {
+            actions.add(repoint(FOREIGN_KEYS, f, origin.get(), "its photo row " + f.photoId() + " does not exist"));
+        } else {
+            countRemoved(f);
+            actions.add(new SchemaRepairs.RemoveDangling(change(FOREIGN_KEYS, ChangeKind.REMOVE_ROW, Subject.FACE, f.id(), f.imagePath(),
+                    "remove face " + f.id() + ": its photo row " + f.photoId() + " does not exist and no original photo matches "
+                            + f.imagePath()), v));
+        }
+    }
+
+    private Optional<OriginResolver.Origin> photoAt(String path) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, path FROM photos WHERE path = ?")) {
+            ps.setString(1, path);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new OriginResolver.Origin(rs.getLong(1), rs.getString(2), "image path")) : Optional.empty();
+            }
+        }
+    }
+
+    private void photosInManagedDir() throws SQLException {
+        for (Sample s : run.findings(PHOTO_PATH_IN_MANAGED_DIR)) {
+            long photoId = s.id();
+            String hash = photoHash(photoId);
+            Optional<OriginResolver.Origin> origin = resolver.byContentHash(hash);
+            if (origin.isEmpty()) {
+                origin = resolver.fromCropPath(s.path());
+            }
+            handledPhotos.add(photoId);
+            List<Long> faces = Queries.faceIds(c, photoId);
+            handledFaces.addAll(faces);
+            if (origin.isPresent()) {
+                OriginResolver.Origin o = origin.get();
+                photoDelta.merge(o.photoId(), faces.size(), Integer::sum);
+                actions.add(new PhotoRepairs.MergeIntoOriginal(change(PHOTO_PATH_IN_MANAGED_DIR, ChangeKind.MERGE_INTO_ORIGINAL_PHOTO, Subject.PHOTO,
+                        photoId, s.path(), "move the faces of photo " + photoId + " (" + s.path() + ", a file in the managed folder) to photo "
+                                + o.photoId() + " (" + o.path() + ", found through its " + o.via() + ") and remove the row"),
+                        photoId, s.path(), o.photoId(), o.path()));
+            } else {
+                for (long faceId : faces) {
+                    FaceState.load(c, faceId).ifPresent(this::countRemoved);
+                }
+                String reason = "photo row for " + s.path() + " in the managed folder; no original photo found by content hash or file name";
+                actions.add(new PhotoRepairs.RemovePhoto(change(PHOTO_PATH_IN_MANAGED_DIR, ChangeKind.REMOVE_ROW, Subject.PHOTO, photoId, s.path(),
+                        "remove photo " + photoId + " and its " + Queries.faceIds(c, photoId).size() + " faces: " + reason), photoId, s.path(), reason));
+            }
+        }
+    }
+
+    private void facesPointingAtCrops() throws SQLException {
+        for (Sample s : run.findings(FACE_IMAGE_PATH_IS_CROP)) {
+            Optional<FaceState> face = unhandledFace(s.id());
+            if (face.isEmpty() || face.get().photoPath() == null) {
+                continue; // a face without its photo row is planned under foreign_keys
+            }
+            FaceState f = face.get();
+            Optional<OriginResolver.Origin> origin = resolver.properPhoto(f.photoId());
+            if (origin.isPresent()) {
+                actions.add(repoint(FACE_IMAGE_PATH_IS_CROP, f, origin.get(), "its image_path " + f.imagePath() + " is a face crop"));
+            } else {
+                removeFace(FACE_IMAGE_PATH_IS_CROP, f, "image_path " + f.imagePath() + " is a face crop and no original photo was found");
+            }
+        }
+    }
+
+    private void facesWithStaleImagePath() throws SQLException {
+        for (Sample s : run.findings(FACE_IMAGE_PATH_MISMATCH)) {
+            Optional<FaceState> face = unhandledFace(s.id());
+            if (face.isPresent()) {
+                Optional<OriginResolver.Origin> origin = resolver.properPhoto(face.get().photoId());
+                if (origin.isPresent()) {
+                    actions.add(repoint(FACE_IMAGE_PATH_MISMATCH, face.get(), origin.get(),
+                            "its image_path " + face.get().imagePath() + " is not its photo's path"));
+                }
+            }
+        }
+    }
+
+    private RepairAction repoint(String check, FaceState f, OriginResolver.Origin o, String why) {
+        if (o.photoId() != f.photoId()) {
+            photoDelta.merge(f.photoId(), -1, Integer::sum);
+            photoDelta.merge(o.photoId(), 1, Integer::sum);
+        }
+        return new FaceRepairs.Repoint(change(check, ChangeKind.REPOINT_FACE, Subject.FACE, f.id(), f.imagePath(),
+                "point face " + f.id() + " at photo " + o.photoId() + " (" + o.path() + ", found through " + o.via() + "): " + why),
+                f, o.photoId(), o.path());
+    }
+
+    private void cropsOutsideManaged() throws SQLException {
+        for (Sample s : run.findings(CROP_PATH_OUTSIDE_MANAGED)) {
+            Optional<FaceState> face = unhandledFace(s.id());
+            if (face.isEmpty()) {
+                continue;
+            }
+            FaceState f = face.get();
+            Path out = uniqueCropPath(f.id());
+            recutOrLeave(CROP_PATH_OUTSIDE_MANAGED, f, out, "crop_path " + f.cropPath() + " is outside the managed folder (that file is kept)");
+        }
+    }
+
+    private void recutOrLeave(String check, FaceState f, Path out, String why) {
+        Path photo = f.photoPath() == null ? null : Path.of(f.photoPath());
+        if (photo != null && f.box() != null && Files.isRegularFile(photo) && !photo.toString().startsWith(managedDir)) {
+            actions.add(new FaceRepairs.RecutCrop(change(check, ChangeKind.RECUT_CROP, Subject.FACE, f.id(), out.toString(),
+                    "cut the crop of face " + f.id() + " again from " + photo + " into " + out + ": " + why), f, photo, out));
+        } else {
+            actions.add(new SchemaRepairs.LeaveForUser(change(check, ChangeKind.LEAVE_FOR_USER, Subject.FACE, f.id(), f.cropPath(),
+                    "face " + f.id() + ": " + why + ", but its photo " + f.photoPath() + " is not on disk; reconnect it and repair again")));
+        }
+    }
+
+    private Path uniqueCropPath(long faceId) {
+        Path out = location.cropsDir().resolve("face-" + faceId + ".jpg");
+        for (int n = 2; Files.exists(out); n++) {
+            out = location.cropsDir().resolve("face-" + faceId + "-" + n + ".jpg");
+        }
+        return out;
+    }
+
+    private void degenerateBoxes() throws SQLException {
+        for (Sample s : run.findings(BOX_DEGENERATE)) {
+            Optional<FaceState> face = unhandledFace(s.id());
+            if (face.isPresent()) {
+                removeFace(BOX_DEGENERATE, face.get(), "degenerate box " + face.get().boxText());
+            }
+        }
+    }
+
+    private void boxesOutsideImage() throws SQLException {
+        for (Sample s : run.findings(BOX_OUTSIDE_IMAGE)) {
+            Optional<FaceState> face = unhandledFace(s.id());
+            if (face.isEmpty()) {
+                continue;
+            }
+            FaceState f = face.get();
+            BoundingBox clipped = f.box().clippedTo(f.photoWidth(), f.photoHeight());
+            if (clipped != null && !FaceRowRules.isDegenerate(clipped.x(), clipped.y(), clipped.w(), clipped.h())) {
+                actions.add(new FaceRepairs.ClipBox(change(BOX_OUTSIDE_IMAGE, ChangeKind.CLIP_BOX, Subject.FACE, f.id(), f.imagePath(),
+                        "clip the box of face " + f.id() + " from " + f.boxText() + " to " + clipped.x() + "," + clipped.y() + " "
+                                + clipped.w() + "x" + clipped.h() + " (photo " + f.photoWidth() + "x" + f.photoHeight() + ")"), f, clipped));
+            } else {
+                removeFace(BOX_OUTSIDE_IMAGE, f, "box " + f.boxText() + " has no pixel inside the " + f.photoWidth() + "x" + f.photoHeight() + " photo");
+            }
+        }
+    }
+
+    private void badEmbeddings() throws SQLException {
+        for (Sample s : run.findings(EMBEDDING_WRONG_SIZE_OR_MODEL)) {
+            Optional<FaceState> face = unhandledFace(s.id());
+            face.ifPresent(f -> actions.add(new FaceRepairs.ClearEmbedding(change(EMBEDDING_WRONG_SIZE_OR_MODEL, ChangeKind.CLEAR_EMBEDDING,
+                    Subject.FACE, f.id(), f.imagePath(), "drop the embedding of face " + f.id() + " (" + s.detail() + "); the next scan computes it again"), f)));
+        }
+    }
+
+    private void unnormalisedEmbeddings() throws SQLException {
+        for (Sample s : run.findings(EMBEDDING_NOT_NORMALISED)) {
+            Optional<FaceState> face = unhandledFace(s.id());
+            if (face.isEmpty()) {
+                continue;
+            }
+            FaceState f = face.get();
+            double norm = FaceRowRules.norm(FaceRowRules.decode(f.embedding()));
+            if (Double.isFinite(norm) && norm > 1e-6) {
+                actions.add(new FaceRepairs.NormaliseEmbedding(change(EMBEDDING_NOT_NORMALISED, ChangeKind.NORMALISE_EMBEDDING, Subject.FACE, f.id(),
+                        f.imagePath(), "divide the embedding of face " + f.id() + " by its L2 norm (" + s.detail() + ")"), f));
+            } else {
+                actions.add(new FaceRepairs.ClearEmbedding(change(EMBEDDING_NOT_NORMALISED, ChangeKind.CLEAR_EMBEDDING, Subject.FACE, f.id(),
+                        f.imagePath(), "drop the embedding of face " + f.id() + " (" + s.detail() + ": no direction to keep); the next scan computes it again"), f));
+            }
+        }
+    }
+
+    /** Groups faces of one photo linked by overlaps above the IoU limit; keeps the one carrying the user's decision. */
+    private void duplicateFaces() throws SQLException {
+        Set<Long> photos = new LinkedHashSet<>();
+        for (Sample s : run.findings(DUPLICATE_FACES)) {
+            unhandledFace(s.id()).ifPresent(f -> photos.add(f.photoId()));
+        }
+        for (long photoId : photos) {
+            Map<Long, FaceState> faces = new LinkedHashMap<>();
+            for (long id : Queries.faceIds(c, photoId)) {
+                unhandledFace(id).filter(f -> f.box() != null).ifPresent(f -> faces.put(f.id(), f));
+            }
+            List<FaceGeometryCheck.FaceBox> boxes = faces.values().stream().map(f -> new FaceGeometryCheck.FaceBox(f.id(), f.box())).toList();
+            Map<Long, Long> parent = new HashMap<>();
+            for (FaceGeometryCheck.Duplicate d : FaceGeometryCheck.duplicates(boxes)) {
+                parent.put(find(parent, d.duplicateId()), find(parent, d.originalId()));
+            }
+            Map<Long, List<FaceState>> groups = new LinkedHashMap<>();
+            for (long id : faces.keySet()) {
+                if (parent.containsKey(id) || parent.containsValue(id)) {
+                    groups.computeIfAbsent(find(parent, id), k -> new ArrayList<>()).add(faces.get(id));
+                }
+            }
+            for (List<FaceState> group : groups.values()) {
+                planDuplicateGroup(group);
+            }
+        }
+    }
+
+    private static long find(Map<Long, Long> parent, long id) {
+        Long p = parent.get(id);
+        return p == null || p == id ? id : find(parent, p);
+    }
+
+    private void planDuplicateGroup(List<FaceState> group) {
+        Set<String> decisions = new LinkedHashSet<>();
+        for (FaceState f : group) {
+            if (f.notAFace()) {
+                decisions.add("not a face");
+            } else if ("user".equals(f.assignedBy())) {
+                decisions.add("person " + f.personId());
+            }
+        }
+        FaceState keep = group.stream().max(Comparator.comparing(FaceState::isUserDecision)
+                .thenComparing(f -> f.personId() != null).thenComparingDouble(FaceState::detectionScore)
+                .thenComparing(FaceState::id, Comparator.reverseOrder())).orElseThrow();
+        for (FaceState f : group) {
+            if (f.id() == keep.id()) {
+                continue;
+            }
+            if (decisions.size() > 1) {
+                actions.add(new SchemaRepairs.LeaveForUser(change(DUPLICATE_FACES, ChangeKind.LEAVE_FOR_USER, Subject.FACE, f.id(), f.imagePath(),
+                        "faces " + group.stream().map(g -> String.valueOf(g.id())).toList() + " are one face found more than once, but you gave them "
+                                + "different answers (" + String.join(", ", decisions) + "): keep the right one and delete the others")));
+            } else {
+                handledFaces.add(f.id());
+                countRemoved(f);
+                if (keep.personId() == null && f.personId() != null && !keep.notAFace()) {
+                    personDelta.merge(f.personId(), 1, Integer::sum);
+                }
+                actions.add(new FaceRepairs.MergeDuplicate(change(DUPLICATE_FACES, ChangeKind.MERGE_DUPLICATE_FACE, Subject.FACE, f.id(), f.imagePath(),
+                        "remove face " + f.id() + ", a duplicate of face " + keep.id() + " in the same photo"
+                                + (keep.personId() == null && f.personId() != null ? ", moving its person " + f.personId() + " to face " + keep.id() : "")),
+                        keep, f));
+            }
+        }
+    }
+
+    private void missingPhotos() throws SQLException, IOException {
+        Map<Long, String[]> missing = new LinkedHashMap<>();
+        Set<Long> sizes = new HashSet<>();
+        for (Sample s : run.findings(FACE_PHOTO_MISSING)) {
+            Optional<FaceState> face = FaceState.load(c, s.id());
+            if (face.isEmpty() || handledPhotos.contains(face.get().photoId()) || missing.containsKey(face.get().photoId())) {
+                continue;
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT path, size_bytes, content_hash FROM photos WHERE id = ?")) {
+                ps.setLong(1, face.get().photoId());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        missing.put(face.get().photoId(), new String[]{rs.getString(1), rs.getString(2), rs.getString(3)});
+                        sizes.add(rs.getLong(2));
+                    }
+                }
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        PhotoFinder finder = new PhotoFinder(PhotoRoots.of(c), sizes, location.managedDir());
+        for (Map.Entry<Long, String[]> e : missing.entrySet()) {
+            long id = e.getKey();
+            String path = e.getValue()[0];
+            String hash = e.getValue()[2];
+            Optional<Path> found = finder.find(Long.parseLong(e.getValue()[1]), hash, Set.of(path));
+            if (found.isPresent() && photoAt(found.get().toString()).isEmpty()) {
+                actions.add(new PhotoRepairs.Relink(change(FACE_PHOTO_MISSING, ChangeKind.RELINK_PHOTO, Subject.PHOTO, id, path,
+                        "photo " + id + " moved: point it (and its faces) at " + found.get() + ", the file with the same content hash"),
+                        id, path, found.get(), hash));
+            } else {
+                actions.add(new PhotoRepairs.MarkMissing(change(FACE_PHOTO_MISSING, ChangeKind.MARK_PHOTO_MISSING, Subject.PHOTO, id, path,
+                        "mark photo " + id + " missing (" + path + " is gone and no file in the photo folders has its content): "
+                                + "its faces and names are kept"), id, path));
+            }
+        }
+    }
+
+    private void missingCrops() throws SQLException {
+        for (Sample s : run.findings(CROP_FILE_MISSING)) {
+            Optional<FaceState> face = unhandledFace(s.id());
+            face.ifPresent(f -> recutOrLeave(CROP_FILE_MISSING, f, Path.of(f.cropPath()), "the crop file is missing"));
+        }
+    }
+
+    /** Photos the check found, and photos whose faces this repair changes: the state follows the faces they will have. */
+    private void scanStates() throws SQLException {
+        Set<Long> photos = new LinkedHashSet<>();
+        run.findings(PHOTO_SCAN_STATE_INCONSISTENT).forEach(s -> photos.add(s.id()));
+        photos.addAll(photoDelta.keySet());
+        photos.removeAll(handledPhotos);
+        for (long id : photos) {
+            String from = Queries.string(c, "SELECT scan_state FROM photos WHERE id = ?", id);
+            if (from == null) {
+                continue;
+            }
+            long faces = Queries.count(c, "SELECT count(*) FROM face_crops WHERE photo_id = ?", id) + photoDelta.getOrDefault(id, 0);
+            String to = faces > 0 ? ("no_faces".equals(from) ? "done" : from) : ("done".equals(from) ? "no_faces" : from);
+            if (!to.equals(from)) {
+                String path = Queries.string(c, "SELECT path FROM photos WHERE id = ?", id);
+                actions.add(new PhotoRepairs.SetScanState(change(PHOTO_SCAN_STATE_INCONSISTENT, ChangeKind.SET_SCAN_STATE, Subject.PHOTO, id, path,
+                        "set the scan state of photo " + id + " from " + from + " to " + to + " (it will have " + faces + " faces)"), id, from, to));
+            }
+        }
+    }
+
+    private void personCovers() throws SQLException {
+        for (Sample s : run.findings(PERSON_COVER_INVALID)) {
+            String cover = Queries.string(c, "SELECT cover_face_id FROM persons WHERE id = ?", s.id());
+            if (cover != null) {
+                actions.add(new PersonRepairs.ClearCover(change(PERSON_COVER_INVALID, ChangeKind.CLEAR_COVER, Subject.PERSON, s.id(), null,
+                        "clear the cover face of person " + s.id() + " (" + s.detail() + ")"), s.id(), Long.parseLong(cover)));
+            }
+        }
+    }
+
+    /** Persons the check found empty, and persons this repair leaves without faces. */
+    private void emptyPersons() throws SQLException {
+        Set<Long> persons = new LinkedHashSet<>();
+        run.findings(PERSON_WITHOUT_FACES).forEach(s -> persons.add(s.id()));
+        personDelta.forEach((id, delta) -> {
+            if (delta < 0) {
+                persons.add(id);
+            }
+        });
+        for (long id : persons) {
+            String name = Queries.string(c, "SELECT name FROM persons WHERE id = ?", id);
+            long faces = Queries.count(c, "SELECT count(*) FROM face_crops WHERE person_id = ? AND not_a_face = 0", id) + personDelta.getOrDefault(id, 0);
+            if (name != null && faces <= 0) {
+                actions.add(new PersonRepairs.RemoveEmpty(change(PERSON_WITHOUT_FACES, ChangeKind.REMOVE_ROW, Subject.PERSON, id, null,
+                        "remove person " + id + " (\"" + name + "\" has no faces" + (run.findings(PERSON_WITHOUT_FACES).stream()
+                                .anyMatch(s -> s.id() == id) ? "" : " once this repair removed theirs") + "); kept in integrity_removed_rows"), id));
+            }
+        }
+    }
+
+    private void personCounts() {
+        for (Sample s : run.findings(PERSON_COUNTS_STALE)) {
+            actions.add(new PersonRepairs.Recount(change(PERSON_COUNTS_STALE, ChangeKind.RECOUNT_PERSON, Subject.PERSON, s.id(), null,
+                    "recount person " + s.id() + " (" + s.detail() + ")"), s.id()));
+        }
+    }
+
+    private void orphanCrops() {
+        for (Sample s : run.findings(ORPHAN_CROP_FILES)) {
+            actions.add(new SchemaRepairs.MoveOrphanCrop(change(ORPHAN_CROP_FILES, ChangeKind.MOVE_ORPHAN_CROP, Subject.CROP_FILE, null, s.path(),
+                    "move " + s.path() + " (no face refers to it) into " + location.backupsDir().resolve("orphan-crops-TIME")), Path.of(s.path())));
+        }
+    }
+
+    private void stuckScanRuns() {
+        for (Sample s : run.findings(SCAN_RUN_STUCK)) {
+            actions.add(new PhotoRepairs.CloseScanRun(change(SCAN_RUN_STUCK, ChangeKind.CLOSE_SCAN_RUN, Subject.SCAN_RUN, s.id(), null,
+                    "mark scan run " + s.id() + " cancelled (" + s.detail() + ")"), s.id()));
+        }
+    }
+
+    private void removeFace(String check, FaceState f, String reason) {
+        handledFaces.add(f.id());
+        countRemoved(f);
+        actions.add(new FaceRepairs.Remove(change(check, ChangeKind.REMOVE_ROW, Subject.FACE, f.id(), f.imagePath(),
+                "remove face " + f.id() + (f.personId() != null ? " (on person " + f.personId() + ")" : "") + ": " + reason
+                        + "; kept in integrity_removed_rows"), f, reason));
+    }
+
+    private void countRemoved(FaceState f) {
+        photoDelta.merge(f.photoId(), -1, Integer::sum);
+        if (f.personId() != null && !f.notAFace()) {
+            personDelta.merge(f.personId(), -1, Integer::sum);
+        }
+    }
+
+    private Optional<FaceState> unhandledFace(long id) throws SQLException {
+        return handledFaces.contains(id) ? Optional.empty() : FaceState.load(c, id);
+    }
+
+    private String photoHash(long photoId) throws SQLException {
+        return Queries.string(c, "SELECT content_hash FROM photos WHERE id = ?", photoId);
+    }
+
+    private static PlannedChange change(String check, ChangeKind kind, Subject subject, Long id, String path, String description) {
+        return new PlannedChange(check, kind, subject, id, path, description);
+    }
+}

@@ -1,0 +1,319 @@
+package app.facet.core.transfer;
+
+import app.facet.core.integrity.ContentHash;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads and writes assignment exports.
+ * <p>
+ * <b>JSON</b>: {@code {"format": "facet-assignments", "version": 1, "exported_at": ..., "persons": [{"name", "hidden"}],
+ * "faces": [{"photo_path", "content_hash", "x", "y", "w", "h", "person", "assigned_by", "not_a_face", "cover",
+ * "rejected_persons": [names]}]}}; every field is required, unknown fields are refused.
+ * <br><b>CSV</b> (UTF-8, header row): {@value #CSV_COLUMNS_TEXT}. One row per face; a person with no face is a row
+ * with only {@code person} and {@code person_hidden}. {@code rejected_persons} is a JSON array of names (names may
+ * hold any character). Required columns: photo_path, x, y, w, h, person, assigned_by; unknown columns are refused.
+ * <p>
+ * Reading validates every value and reports all problems at once (with their rows) in a {@link RestoreInputException}.
+ */
+public final class AssignmentFiles {
+    static final String FORMAT = "facet-assignments";
+    static final String CSV_COLUMNS_TEXT = "photo_path,content_hash,x,y,w,h,person,assigned_by,not_a_face,cover,person_hidden,rejected_persons";
+    static final List<String> CSV_COLUMNS = List.of(CSV_COLUMNS_TEXT.split(","));
+    static final Set<String> CSV_REQUIRED = Set.of("photo_path", "x", "y", "w", "h", "person", "assigned_by");
+    private static final Set<String> ASSIGNED_BY = Set.of("user", "auto", "none");
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+
+    /** The JSON document around an export. */
+    record JsonDocument(String format, int version, String exportedAt, List<ExportedPerson> persons, List<ExportedFace> faces) {
+    }
+
+    private AssignmentFiles() {
+    }
+
+    public static void write(AssignmentExport export, AssignmentFormat format, Writer out) throws IOException {
+        if (format == AssignmentFormat.JSON) {
+            JSON.writeValue(out, new JsonDocument(FORMAT, export.version(), export.exportedAt(), export.persons(), export.faces()));
+        } else {
+            writeCsv(export, out);
+        }
+    }
+
+    private static void writeCsv(AssignmentExport export, Writer out) throws IOException {
+        Map<String, Boolean> hidden = new HashMap<>();
+        export.persons().forEach(p -> hidden.put(key(p.name()), p.hidden()));
+        Set<String> withFaces = new HashSet<>();
+        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(CSV_COLUMNS.toArray(String[]::new)).get())) {
+            for (ExportedFace f : export.faces()) {
+                if (f.person() != null) {
+                    withFaces.add(key(f.person()));
+                }
+                csv.printRecord(f.photoPath(), nullToEmpty(f.contentHash()), f.x(), f.y(), f.w(), f.h(), nullToEmpty(f.person()),
+                        f.assignedBy(), f.notAFace(), f.cover(), f.person() == null ? "" : hidden.getOrDefault(key(f.person()), false),
+                        f.rejectedPersons().isEmpty() ? "" : JSON.writer().without(SerializationFeature.INDENT_OUTPUT)
+                                .writeValueAsString(f.rejectedPersons()));
+            }
+            for (ExportedPerson p : export.persons()) {
+                if (!withFaces.contains(key(p.name()))) {
+                    csv.printRecord("", "", "", "", "", "", p.name(), "", "", "", p.hidden(), "");
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads an export, CSV or JSON (told apart by the first character: '{' is JSON), and validates every value.
+     *
+     * @throws RestoreInputException when the file is unreadable, malformed, has unknown or missing columns or fields,
+     *                               or any value is out of range (all problems listed)
+     */
+    public static AssignmentExport read(Path file) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (CharacterCodingException e) {
+            throw new RestoreInputException("The restore file " + file + " is not UTF-8 text.", e);
+        } catch (IOException e) {
+            throw new RestoreInputException("Cannot read the restore file " + file + ": " + e.getMessage(), e);
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        return text.stripLeading().startsWith("{") ? readJson(text, file) : readCsv(text, file);
+    }
+
+    private static AssignmentExport readJson(String text, Path file) {
+        JsonDocument doc;
+        try {
+            doc = JSON.readValue(text, JsonDocument.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new RestoreInputException("The restore file " + file + " has an unknown field \"" + e.getPropertyName() + "\" at "
+                    + e.getPathReference().replaceAll(".*\\[\"?", "").replace("\"]", "") + "; expected only the fields Facet exports.", e);
+        } catch (MismatchedInputException e) {
+            throw new RestoreInputException("The restore file " + file + " is not a Facet export: " + firstLine(e.getOriginalMessage())
+                    + " (line " + e.getLocation().getLineNr() + ").", e);
+        } catch (JsonProcessingException e) {
+            throw new RestoreInputException("The restore file " + file + " is not valid JSON: " + firstLine(e.getOriginalMessage())
+                    + " (line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ").", e);
+        }
+        List<String> problems = new ArrayList<>();
+        if (!FORMAT.equals(doc.format())) {
+            problems.add("format is \"" + doc.format() + "\", expected \"" + FORMAT + "\"");
+        }
+        if (doc.version() != AssignmentExport.VERSION) {
+            problems.add("version " + doc.version() + " is not supported (this Facet reads version " + AssignmentExport.VERSION + ")");
+        }
+        List<ExportedFace> faces = doc.faces() == null ? List.of() : doc.faces();
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < faces.size(); i++) {
+            labels.add("faces[" + i + "]");
+        }
+        AssignmentExport export = new AssignmentExport(doc.version(), doc.exportedAt(), doc.persons() == null ? List.of() : doc.persons(), faces);
+        problems.addAll(validate(export, labels));
+        return checked(export, problems, file);
+    }
+
+    private static AssignmentExport readCsv(String text, Path file) {
+        List<String> problems = new ArrayList<>();
+        List<ExportedFace> faces = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        Map<String, ExportedPerson> persons = new LinkedHashMap<>();
+        try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
+                .get().parse(new StringReader(text))) {
+            List<String> header = parser.getHeaderNames();
+            Set<String> unknown = new LinkedHashSet<>(header);
+            CSV_COLUMNS.forEach(unknown::remove);
+            if (!unknown.isEmpty()) {
+                throw new RestoreInputException("The restore file " + file + " has unknown column" + (unknown.size() > 1 ? "s " : " ")
+                        + String.join(", ", unknown) + "; expected " + CSV_COLUMNS_TEXT + ".", List.of());
+            }
+            Set<String> missing = new LinkedHashSet<>(CSV_REQUIRED);
+            header.forEach(missing::remove);
+            if (!missing.isEmpty()) {
+                throw new RestoreInputException("The restore file " + file + " lacks the column" + (missing.size() > 1 ? "s " : " ")
+                        + String.join(", ", missing) + "; expected " + CSV_COLUMNS_TEXT + ".", List.of());
+            }
+            for (CSVRecord r : parser) {
+                String row = "row " + (r.getRecordNumber() + 1);
+                if (!r.isConsistent()) {
+                    problems.add(row + ": " + r.size() + " values for " + header.size() + " columns");
+                    continue;
+                }
+                String person = emptyToNull(get(r, "person"));
+                if (get(r, "photo_path").isEmpty()) {
+                    if (person == null) {
+                        problems.add(row + ": neither a photo nor a person");
+                    } else {
+                        persons.putIfAbsent(key(person), new ExportedPerson(person, bool(get(r, "person_hidden"), row, "person_hidden", problems)));
+                    }
+                    continue;
+                }
+                if (person != null) {
+                    boolean hidden = bool(get(r, "person_hidden"), row, "person_hidden", problems);
+                    ExportedPerson known = persons.putIfAbsent(key(person), new ExportedPerson(person, hidden));
+                    if (known != null && known.hidden() != hidden) {
+                        problems.add(row + ": person_hidden of \"" + person + "\" differs from an earlier row");
+                    }
+                }
+                faces.add(new ExportedFace(get(r, "photo_path"), emptyToNull(get(r, "content_hash")),
+                        number(get(r, "x"), row, "x", problems), number(get(r, "y"), row, "y", problems),
+                        number(get(r, "w"), row, "w", problems), number(get(r, "h"), row, "h", problems),
+                        person, get(r, "assigned_by"), bool(get(r, "not_a_face"), row, "not_a_face", problems),
+                        bool(get(r, "cover"), row, "cover", problems), names(get(r, "rejected_persons"), row, problems)));
+                labels.add(row);
+            }
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            throw new RestoreInputException("The restore file " + file + " is not a valid CSV file: " + firstLine(e.getMessage()) + ".", e);
+        }
+        AssignmentExport export = new AssignmentExport(AssignmentExport.VERSION, null, List.copyOf(persons.values()), faces);
+        problems.addAll(validate(export, labels));
+        return checked(export, problems, file);
+    }
+
+    private static AssignmentExport checked(AssignmentExport export, List<String> problems, Path file) {
+        if (!problems.isEmpty()) {
+            throw new RestoreInputException("The restore file " + file + " has " + problems.size() + " invalid value"
+                    + (problems.size() > 1 ? "s" : "") + ", first: " + problems.get(0) + "; nothing was applied.", problems);
+        }
+        return export;
+    }
+
+    /** Value rules shared by both formats. */
+    static List<String> validate(AssignmentExport export, List<String> labels) {
+        List<String> problems = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (ExportedPerson p : export.persons()) {
+            if (p.name() == null || p.name().isBlank()) {
+                problems.add("a person has an empty name");
+            } else if (!names.add(key(p.name()))) {
+                problems.add("person \"" + p.name() + "\" is listed twice");
+            }
+        }
+        for (int i = 0; i < export.faces().size(); i++) {
+            ExportedFace f = export.faces().get(i);
+            String at = labels.get(i) + ": ";
+            if (f.photoPath() == null || f.photoPath().isBlank()) {
+                problems.add(at + "photo_path is empty");
+            } else {
+                Path p = Path.of(f.photoPath());
+                if (!p.isAbsolute() || !p.normalize().toString().equals(f.photoPath())) {
+                    problems.add(at + "photo_path " + f.photoPath() + " is not an absolute, normalised path");
+                }
+            }
+            if (f.contentHash() != null && !ContentHash.isValid(f.contentHash())) {
+                problems.add(at + "content_hash \"" + f.contentHash() + "\" is not 64 hexadecimal digits");
+            }
+            if (!Double.isFinite(f.x()) || !Double.isFinite(f.y()) || !(f.w() > 0) || !(f.h() > 0)
+                    || !Double.isFinite(f.w()) || !Double.isFinite(f.h())) {
+                problems.add(at + "box " + f.x() + "," + f.y() + " " + f.w() + "x" + f.h() + " is not a box (finite numbers, w and h above 0)");
+            }
+            if (!ASSIGNED_BY.contains(f.assignedBy())) {
+                problems.add(at + "assigned_by \"" + f.assignedBy() + "\" is not user, auto or none");
+            } else if ((f.person() == null) != f.assignedBy().equals("none")) {
+                problems.add(at + (f.person() == null ? "assigned_by " + f.assignedBy() + " without a person" : "person \"" + f.person()
+                        + "\" with assigned_by none"));
+            }
+            if (f.person() != null && f.person().isBlank()) {
+                problems.add(at + "person is blank");
+            }
+            if (f.cover() && f.person() == null) {
+                problems.add(at + "cover without a person");
+            }
+            if (f.rejectedPersons().stream().anyMatch(n -> n == null || n.isBlank())) {
+                problems.add(at + "rejected_persons holds an empty name");
+            }
+        }
+        return problems;
+    }
+
+    static String key(String name) {
+        return name.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String get(CSVRecord r, String column) {
+        return r.isMapped(column) ? r.get(column) : "";
+    }
+
+    private static double number(String value, String row, String column, List<String> problems) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            problems.add(row + ": " + column + " \"" + value + "\" is not a number");
+            return Double.NaN;
+        }
+    }
+
+    private static boolean bool(String value, String row, String column, List<String> problems) {
+        switch (value.toLowerCase(Locale.ROOT)) {
+            case "", "false", "0":
+                return false;
+            case "true", "1":
+                return true;
+            default:
+                problems.add(row + ": " + column + " \"" + value + "\" is not true or false");
+                return false;
+        }
+    }
+
+    private static List<String> names(String value, String row, List<String> problems) {
+        if (value.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return JSON.readValue(value, new TypeReference<List<String>>() { });
+        } catch (JsonProcessingException e) {
+            problems.add(row + ": rejected_persons is not a JSON array of names");
+            return List.of();
+        }
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

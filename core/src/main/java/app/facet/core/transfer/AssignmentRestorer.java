@@ -1,0 +1,388 @@
+package app.facet.core.transfer;
+
+import app.facet.core.catalog.Catalog;
+import app.facet.core.catalog.CatalogException;
+import app.facet.core.integrity.CatalogBackup;
+import app.facet.core.integrity.PhotoRoots;
+import app.facet.model.BoundingBox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Applies an assignment export to a catalog of the same photos: persons, every face's person, "not a face", "not this
+ * person" and covers.
+ * <ul>
+ *   <li>A face's photo is found by content hash (so moved photos are found; among copies the one at the same path
+ *       wins, else the lowest id), else by path.</li>
+ *   <li>Within the photo, the file's boxes and the catalog's faces are paired one to one, best intersection over union
+ *       first, pairs below IoU {@value #MIN_IOU} left unmatched (a rescan finds boxes a few pixels apart).</li>
+ *   <li>A user's assignment in the file is applied (over whatever the face has); an automatic one only to a face no
+ *       one assigned; "not a face", "not this person" and covers are added; nothing is taken away.</li>
+ *   <li>The file is validated whole before anything is written: malformed files, unknown columns, bad values, photos in
+ *       the managed folder, and photos outside the library's photo folders that no catalogued photo matches by content
+ *       hash give a {@link RestoreInputException}.</li>
+ *   <li>All changes are one transaction, after a catalog backup: a failure applies nothing.</li>
+ * </ul>
+ */
+public final class AssignmentRestorer {
+    private static final Logger log = LoggerFactory.getLogger(AssignmentRestorer.class);
+    public static final double MIN_IOU = 0.5;
+
+    private final Catalog catalog;
+
+    public AssignmentRestorer(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** Reads {@code file} (CSV or JSON) and restores it. @see #restore(AssignmentExport, boolean) */
+    public RestoreReport restore(Path file, boolean dryRun) {
+        return restore(AssignmentFiles.read(file), dryRun, "the restore file " + file);
+    }
+
+    /**
+     * @param dryRun when true, report what would change and change nothing
+     * @throws RestoreInputException when a photo path is inside the managed folder or outside the library (nothing applied)
+     * @throws CatalogException      when the catalog cannot be read or written (nothing applied)
+     */
+    public RestoreReport restore(AssignmentExport export, boolean dryRun) {
+        return restore(export, dryRun, "the export");
+    }
+
+    private RestoreReport restore(AssignmentExport export, boolean dryRun, String source) {
+        try (Connection c = catalog.connect()) {
+            Plan plan;
+            c.setAutoCommit(false);
+            try {
+                plan = new Planner(c, export, source).plan();
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+            if (dryRun || plan.changes.isEmpty()) {
+                return plan.report(dryRun, null);
+            }
+            Path backup = CatalogBackup.create(catalog);
+            c.unwrap(SQLiteConnection.class).getConnectionConfig().setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            c.setAutoCommit(false);
+            try {
+                // planned again under the write lock: what is applied is judged against the catalog as it is now
+                plan = new Planner(c, export, source).plan();
+                plan.apply(c);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+            log.info("event=assignments_restored changes={} matched={} unmatched={} backup={}", plan.changes.size(), plan.matched,
+                    plan.unmatched.size(), backup);
+            return plan.report(false, backup);
+        } catch (SQLException e) {
+            throw new CatalogException("The restore failed and nothing was applied: " + e.getMessage(), e);
+        }
+    }
+
+    /** A catalog face as the matcher sees it. */
+    private record CatalogFace(long id, BoundingBox box, Long personId, String assignedBy, boolean notAFace) {
+    }
+
+    private record Photo(long id, String path) {
+    }
+
+    /** A person after the restore: id null until created. */
+    private static final class PersonSlot {
+        Long id;
+        final String name;
+        boolean hidden;
+        Long cover;
+
+        PersonSlot(Long id, String name, boolean hidden, Long cover) {
+            this.id = id;
+            this.name = name;
+            this.hidden = hidden;
+            this.cover = cover;
+        }
+    }
+
+    /** The changes, in application order, with what they need to be applied. */
+    private static final class Plan {
+        final List<RestoreChange> changes = new ArrayList<>();
+        final List<SqlStep> steps = new ArrayList<>();
+        final List<UnmatchedFace> unmatched = new ArrayList<>();
+        int faces;
+        int decisions;
+        int matched;
+
+        void add(RestoreChange change, SqlStep step) {
+            changes.add(change);
+            steps.add(step);
+        }
+
+        void apply(Connection c) throws SQLException {
+            for (SqlStep s : steps) {
+                s.run(c);
+            }
+        }
+
+        RestoreReport report(boolean dryRun, Path backup) {
+            return new RestoreReport(dryRun, backup, faces, decisions, matched, changes, unmatched);
+        }
+    }
+
+    @FunctionalInterface
+    private interface SqlStep {
+        void run(Connection c) throws SQLException;
+    }
+
+    /** Matches the file against the catalog and plans the changes; reads only. */
+    private static final class Planner {
+        private final Connection c;
+        private final AssignmentExport export;
+        private final String source;
+        private final String managed;
+        private final Plan plan = new Plan();
+        private final Map<String, PersonSlot> persons = new LinkedHashMap<>();
+
+        Planner(Connection c, AssignmentExport export, String source) throws SQLException {
+            this.c = c;
+            this.export = export;
+            this.source = source;
+            String dir = null;
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT value FROM library_settings WHERE key = 'managed_dir'")) {
+                if (rs.next()) {
+                    dir = rs.getString(1);
+                }
+            }
+            this.managed = dir;
+        }
+
+        Plan plan() throws SQLException {
+            Map<String, List<Photo>> byHash = new HashMap<>();
+            Map<String, Photo> byPath = new HashMap<>();
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, path, content_hash FROM photos ORDER BY id")) {
+                while (rs.next()) {
+                    Photo p = new Photo(rs.getLong(1), rs.getString(2));
+                    if (managed != null && p.path().startsWith(managed)) {
+                        continue;
+                    }
+                    byPath.put(p.path(), p);
+                    if (rs.getString(3) != null) {
+                        byHash.computeIfAbsent(rs.getString(3).toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(p);
+                    }
+                }
+            }
+            List<Path> roots = PhotoRoots.of(c);
+            Map<Long, List<ExportedFace>> byPhoto = new LinkedHashMap<>();
+            List<String> problems = new ArrayList<>();
+            for (int i = 0; i < export.faces().size(); i++) {
+                ExportedFace f = export.faces().get(i);
+                List<Photo> sameContent = f.contentHash() == null ? List.of() : byHash.getOrDefault(f.contentHash().toLowerCase(java.util.Locale.ROOT), List.of());
+                Path path = Path.of(f.photoPath());
+                if (managed != null && f.photoPath().startsWith(managed)) {
+                    problems.add("face " + (i + 1) + ": photo " + f.photoPath() + " is inside the library's managed folder (a face crop is never a photo)");
+                    continue;
+                }
+                if (sameContent.isEmpty() && !PhotoRoots.contains(roots, path)) {
+                    problems.add("face " + (i + 1) + ": photo " + f.photoPath() + " is outside the library's photo folders " + roots
+                            + " and no catalogued photo has its content hash");
+                    continue;
+                }
+                Photo target = sameContent.stream().filter(p -> p.path().equals(f.photoPath())).findFirst()
+                        .orElse(sameContent.isEmpty() ? byPath.get(f.photoPath()) : sameContent.get(0));
+                if (target == null) {
+                    if (f.carriesDecision()) {
+                        plan.unmatched.add(new UnmatchedFace(f.photoPath(), f.person(), "the photo is not in the catalog"));
+                    }
+                    continue;
+                }
+                byPhoto.computeIfAbsent(target.id(), k -> new ArrayList<>()).add(f);
+            }
+            if (!problems.isEmpty()) {
+                throw new RestoreInputException((problems.size() == 1 ? "A photo" : problems.size() + " photos") + " of " + source + " "
+                        + (problems.size() == 1 ? "is" : "are") + " not in this library, first: " + problems.get(0) + "; nothing was applied.", problems);
+            }
+            plan.faces = export.faces().size();
+            plan.decisions = (int) export.faces().stream().filter(ExportedFace::carriesDecision).count();
+            loadPersons();
+            planPersons();
+            for (Map.Entry<Long, List<ExportedFace>> e : byPhoto.entrySet()) {
+                planPhoto(e.getKey(), e.getValue());
+            }
+            return plan;
+        }
+
+        private void loadPersons() throws SQLException {
+            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, name, hidden, cover_face_id FROM persons")) {
+                while (rs.next()) {
+                    long cover = rs.getLong(4);
+                    persons.put(AssignmentFiles.key(rs.getString(2)), new PersonSlot(rs.getLong(1), rs.getString(2), rs.getInt(3) == 1,
+                            rs.wasNull() ? null : cover));
+                }
+            }
+        }
+
+        private void planPersons() {
+            for (ExportedPerson p : export.persons()) {
+                PersonSlot slot = persons.get(AssignmentFiles.key(p.name()));
+                if (slot == null) {
+                    create(p.name(), p.hidden());
+                } else if (slot.hidden != p.hidden()) {
+                    slot.hidden = p.hidden();
+                    plan.add(new RestoreChange(RestoreChange.Kind.SET_HIDDEN, null, slot.name, (p.hidden() ? "hide" : "show") + " person \"" + slot.name + "\""),
+                            cn -> update(cn, "UPDATE persons SET hidden = ? WHERE id = ?", p.hidden() ? 1 : 0, slot.id));
+                }
+            }
+        }
+
+        private PersonSlot person(String name) {
+            PersonSlot slot = persons.get(AssignmentFiles.key(name));
+            return slot != null ? slot : create(name.trim(), false);
+        }
+
+        private PersonSlot create(String name, boolean hidden) {
+            PersonSlot slot = new PersonSlot(null, name.trim(), hidden, null);
+            persons.put(AssignmentFiles.key(name), slot);
+            plan.add(new RestoreChange(RestoreChange.Kind.CREATE_PERSON, null, slot.name, "create person \"" + slot.name + "\"" + (hidden ? " (hidden)" : "")),
+                    cn -> {
+                        try (PreparedStatement ps = cn.prepareStatement("INSERT INTO persons (name, hidden) VALUES (?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                            ps.setString(1, slot.name);
+                            ps.setInt(2, slot.hidden ? 1 : 0);
+                            ps.executeUpdate();
+                            try (ResultSet keys = ps.getGeneratedKeys()) {
+                                keys.next();
+                                slot.id = keys.getLong(1);
+                            }
+                        }
+                    });
+            return slot;
+        }
+
+        /** Pairs the file's faces of one photo with the catalog's, best IoU first, one to one. */
+        private void planPhoto(long photoId, List<ExportedFace> rows) throws SQLException {
+            List<CatalogFace> faces = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, x, y, w, h, person_id, assigned_by, not_a_face FROM face_crops WHERE photo_id = ? ORDER BY id")) {
+                ps.setLong(1, photoId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        double w = rs.getDouble(4), h = rs.getDouble(5);
+                        if (w > 0 && h > 0 && Double.isFinite(w) && Double.isFinite(h)) {
+                            long person = rs.getLong(6);
+                            faces.add(new CatalogFace(rs.getLong(1), new BoundingBox(rs.getDouble(2), rs.getDouble(3), w, h),
+                                    rs.wasNull() ? null : person, rs.getString(7), rs.getInt(8) == 1));
+                        }
+                    }
+                }
+            }
+            record Pair(ExportedFace row, CatalogFace face, double iou) {
+            }
+            List<Pair> pairs = new ArrayList<>();
+            for (ExportedFace row : rows) {
+                BoundingBox box = new BoundingBox(row.x(), row.y(), row.w(), row.h());
+                for (CatalogFace face : faces) {
+                    double iou = box.iou(face.box());
+                    if (iou >= MIN_IOU) {
+                        pairs.add(new Pair(row, face, iou));
+                    }
+                }
+            }
+            pairs.sort(Comparator.comparingDouble(Pair::iou).reversed());
+            // identity, not equality: a file may hold two identical rows, each needing its own face
+            Set<ExportedFace> rowsDone = Collections.newSetFromMap(new IdentityHashMap<>());
+            Set<Long> facesDone = new HashSet<>();
+            for (Pair p : pairs) {
+                if (!rowsDone.contains(p.row()) && !facesDone.contains(p.face().id())) {
+                    rowsDone.add(p.row());
+                    facesDone.add(p.face().id());
+                    if (p.row().carriesDecision()) {
+                        plan.matched++;
+                        planFace(p.row(), p.face());
+                    }
+                }
+            }
+            for (ExportedFace row : rows) {
+                if (!rowsDone.contains(row) && row.carriesDecision()) {
+                    plan.unmatched.add(new UnmatchedFace(row.photoPath(), row.person(), "no face of the photo overlaps box " + row.x() + ","
+                            + row.y() + " " + row.w() + "x" + row.h() + " with IoU " + MIN_IOU + " or more"));
+                }
+            }
+        }
+
+        private void planFace(ExportedFace row, CatalogFace face) {
+            Long personAfter = face.personId();
+            if (row.person() != null) {
+                PersonSlot target = person(row.person());
+                boolean user = row.assignedBy().equals("user");
+                boolean apply = user ? !("user".equals(face.assignedBy()) && Objects.equals(face.personId(), target.id))
+                        : "none".equals(face.assignedBy());
+                if (apply) {
+                    String was = face.personId() == null ? "unassigned" : "on person " + face.personId() + " by " + face.assignedBy();
+                    plan.add(new RestoreChange(RestoreChange.Kind.ASSIGN, face.id(), target.name, "assign face " + face.id() + " to \""
+                            + target.name + "\" (" + row.assignedBy() + "; was " + was + ")"),
+                            cn -> update(cn, "UPDATE face_crops SET person_id = ?, assigned_by = ? WHERE id = ?", target.id, row.assignedBy(), face.id()));
+                    personAfter = null; // known only once the person exists
+                }
+                if (row.cover()) {
+                    boolean onTarget = apply || Objects.equals(personAfter, target.id);
+                    if (onTarget && !Objects.equals(target.cover, face.id())) {
+                        target.cover = face.id();
+                        plan.add(new RestoreChange(RestoreChange.Kind.SET_COVER, face.id(), target.name,
+                                "make face " + face.id() + " the cover of \"" + target.name + "\""),
+                                cn -> update(cn, "UPDATE persons SET cover_face_id = ? WHERE id = ?", face.id(), target.id));
+                    }
+                }
+            }
+            if (row.notAFace() && !face.notAFace()) {
+                plan.add(new RestoreChange(RestoreChange.Kind.MARK_NOT_A_FACE, face.id(), null, "mark face " + face.id() + " not a face"),
+                        cn -> update(cn, "UPDATE face_crops SET not_a_face = 1 WHERE id = ?", face.id()));
+            }
+            for (String name : row.rejectedPersons()) {
+                PersonSlot rejected = person(name);
+                if (rejected.id == null || !isRejected(face.id(), rejected.id)) {
+                    plan.add(new RestoreChange(RestoreChange.Kind.REJECT_PERSON, face.id(), rejected.name,
+                            "remember face " + face.id() + " is not \"" + rejected.name + "\""),
+                            cn -> update(cn, "INSERT OR IGNORE INTO face_person_rejections (face_id, person_id) VALUES (?, ?)", face.id(), rejected.id));
+                }
+            }
+        }
+
+        private boolean isRejected(long faceId, long personId) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM face_person_rejections WHERE face_id = ? AND person_id = ?")) {
+                ps.setLong(1, faceId);
+                ps.setLong(2, personId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            } catch (SQLException e) {
+                throw new CatalogException("Cannot read the \"not this person\" answers: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static void update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            ps.executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package app.facet.core.transfer;
+
+import java.util.List;
+
+/**
+ * One face and what the user (or Facet) decided about it.
+ *
+ * @param photoPath       absolute path of the original photo when exported
+ * @param contentHash     SHA-256 of the photo file, lower-case hex; finds the photo again when it moved (may be null)
+ * @param x               bounding box left, original-image pixels after EXIF orientation
+ * @param y               bounding box top, same space
+ * @param w               bounding box width, pixels
+ * @param h               bounding box height, pixels
+ * @param person          name of the person the face is on; null when unassigned
+ * @param assignedBy      "user", "auto" or "none" (none exactly when person is null)
+ * @param notAFace        the user marked the detection "not a face"
+ * @param cover           the face is its person's chosen cover
+ * @param rejectedPersons names the user answered "not this person" for
+ */
+public record ExportedFace(String photoPath, String contentHash, double x, double y, double w, double h, String person,
+                           String assignedBy, boolean notAFace, boolean cover, List<String> rejectedPersons) {
+    public ExportedFace {
+        rejectedPersons = rejectedPersons == null ? List.of() : List.copyOf(rejectedPersons);
+    }
+
+    /** @return true when restoring this face can change anything (an assignment or a user's answer) */
+    public boolean carriesDecision() {
+        return person != null || notAFace || cover || !rejectedPersons.isEmpty();
+    }
+}
