@@ -1,0 +1,43 @@
+package app.facet.app.desktop;
+
+import app.facet.core.browse.FaceBrowser;
+import app.facet.core.browse.PeopleBrowser;
+import app.facet.core.browse.PhotoBrowser;
+import app.facet.core.browse.ScanHistory;
+import app.facet.core.catalog.Catalog;
+import app.facet.core.catalog.LibraryLocation;
+import app.facet.core.scan.ScanService;
+import app.facet.core.thumbnails.DisplayImageLoader;
+import app.facet.core.thumbnails.ThumbnailCache;
+import app.facet.ui.session.LibraryContext;
+import app.facet.ui.session.LibraryOpener;
+import app.facet.ui.session.ModelsInfo;
+
+import java.nio.file.Path;
+
+/** Opens a library's catalog and wires the core services the views use over it. */
+final class CoreLibraryOpener implements LibraryOpener {
+    private final DesktopOptions options;
+    private final AnalyzerFactory analyzers;
+
+    CoreLibraryOpener(DesktopOptions options, AnalyzerFactory analyzers) {
+        this.options = options;
+        this.analyzers = analyzers;
+    }
+
+    @Override
+    public LibraryContext open(LibraryLocation location) {
+        Catalog catalog = Catalog.open(location);
+        Path modelsDir = options.modelsDirFor(location);
+        LazyPhotoAnalyzer analyzer = new LazyPhotoAnalyzer(() -> analyzers.create(modelsDir));
+        ThumbnailCache thumbnails = ThumbnailCache.forLibrary(location);
+        return new LibraryContext(location, new PhotoBrowser(catalog), new PeopleBrowser(catalog), new FaceBrowser(catalog),
+                new ScanHistory(catalog), thumbnails, new DisplayImageLoader(), new ScanService(catalog, analyzer),
+                () -> new ModelsInfo(analyzer.describeDetector(), analyzer.embeddingModelId().orElse(null),
+                        analyzer.embeddingUnavailableReason().orElse(null), modelsDir),
+                () -> {
+                    thumbnails.close();
+                    analyzer.close();
+                });
+    }
+}
