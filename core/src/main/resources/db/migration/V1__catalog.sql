@@ -97,6 +97,7 @@ CREATE INDEX face_crops_photo ON face_crops (photo_id);
 CREATE INDEX face_crops_person ON face_crops (person_id, photo_id);
 CREATE INDEX face_crops_cluster ON face_crops (cluster_id);
 CREATE INDEX face_crops_image_path ON face_crops (image_path);
+CREATE INDEX face_crops_crop_path ON face_crops (crop_path);
 
 -- The guard against the old corruption: a face row must point at its original photo, never at a crop.
 CREATE TRIGGER face_crops_guard_insert BEFORE INSERT ON face_crops

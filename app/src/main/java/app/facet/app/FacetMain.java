@@ -1,13 +1,15 @@
 package app.facet.app;
 
+import app.facet.app.cli.FacetCommand;
 import app.facet.app.desktop.FacetApplication;
+import app.facet.core.catalog.LibraryLocation;
+
+import java.nio.file.Path;
 
 /**
- * Entry point of {@code ./facet} and of the packaged jar. A plain class on purpose (not a JavaFX Application),
- * so that the command line starts without JavaFX and a shaded jar can launch the desktop app.
- * <p>
- * No arguments: the desktop app. Otherwise the command line, whose {@code ui [--library DIR] [--models DIR]}
- * command opens the desktop app too.
+ * Entry point of {@code ./facet}: with no arguments the desktop app, else the command line (whose {@code ui}
+ * command opens the desktop app with {@link FacetApplication#launch(LibraryLocation, Path)}).
+ * Deliberately not a JavaFX Application subclass, so it runs from a plain classpath and a shaded jar.
  */
 public final class FacetMain {
     private FacetMain() {
@@ -15,11 +17,9 @@ public final class FacetMain {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            FacetApplication.launch((app.facet.core.catalog.LibraryLocation) null, (java.nio.file.Path) null);
+            FacetApplication.launch((LibraryLocation) null, (Path) null);
             return;
         }
-        // The lead replaces this with the picocli command line (app.facet.app.cli.FacetCommand), whose `ui`
-        // sub-command calls FacetApplication.launch(library, models).
-        System.exit(DesktopCommand.run(args));
+        System.exit(FacetCommand.run(args));
     }
 }

@@ -12,6 +12,11 @@ public enum QualityLabel {
         return POOR;
     }
 
+    /** @return the value stored in SQL, e.g. {@code "good"} */
+    public String sql() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     public String display() {
         return name().charAt(0) + name().substring(1).toLowerCase(java.util.Locale.ROOT);
     }

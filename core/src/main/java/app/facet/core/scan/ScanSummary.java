@@ -10,6 +10,7 @@ import java.util.Map;
  * @param photosSeen      supported image files found under the roots
  * @param photosNew       files catalogued for the first time
  * @param photosUnchanged files already catalogued with the same size, mtime (or content hash)
+ * @param photosChanged   catalogued files whose content changed: their faces are detected again
  * @param photosMoved     catalogued photos found at a new path (same content hash): they keep their faces
  * @param photosMissing   catalogued photos under the roots no longer on disk (marked missing, not dropped)
  * @param photosAnalysed  photos decoded and searched for faces in this run
@@ -23,7 +24,7 @@ import java.util.Map;
  * @param embeddingModel  embedding model id, or null when none
  * @param embeddingNote   why faces have no embedding (one sentence), or null
  */
-public record ScanSummary(long runId, String status, boolean dryRun, long photosSeen, long photosNew, long photosUnchanged,
+public record ScanSummary(long runId, String status, boolean dryRun, long photosSeen, long photosNew, long photosUnchanged, long photosChanged,
                           long photosMoved, long photosMissing, long photosAnalysed, long photosFailed,
                           Map<String, Long> failureReasons, long photosNoFaces, long photosPending, long facesFound,
                           long rejectedWrites, long invalidFlagged, String detector, String embeddingModel,

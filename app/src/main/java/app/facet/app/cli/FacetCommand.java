@@ -1,0 +1,52 @@
+package app.facet.app.cli;
+
+import app.facet.core.catalog.CatalogException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** The {@code facet} command line. Errors print as one clear sentence with exit code 2. */
+@Command(name = "facet", mixinStandardHelpOptions = true, version = "Facet 0.1.0",
+        description = "Finds and recognises the people in your photos, on your own machine.",
+        subcommands = {ScanCommand.class, FacesCommand.class, PhotosCommand.class, CommandLine.HelpCommand.class})
+public final class FacetCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** @return the process exit code: 0 success, 1 "found problems" (check), 2 error */
+    public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line, for tests that capture output with setOut/setErr. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new FacetCommand());
+        cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
+            PrintWriter err = cmd.getErr();
+            err.println("facet: " + sentence(ex));
+            if (!(ex instanceof UserError) && !(ex instanceof CatalogException) && !(ex instanceof IllegalArgumentException)) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return 2;
+        });
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("facet: " + ex.getMessage() + " (see `facet " + ex.getCommandLine().getCommandName() + " --help`)");
+            err.flush();
+            return 2;
+        });
+        return cl;
+    }
+
+    private static String sentence(Exception ex) {
+        String m = ex.getMessage();
+        return m == null || m.isBlank() ? ex.toString() : m;
+    }
+}

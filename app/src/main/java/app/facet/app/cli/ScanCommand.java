@@ -1,0 +1,128 @@
+package app.facet.app.cli;
+
+import app.facet.core.analysis.PhotoAnalyzer;
+import app.facet.core.catalog.Catalog;
+import app.facet.core.scan.Cancellation;
+import app.facet.core.scan.ScanOptions;
+import app.facet.core.scan.ScanService;
+import app.facet.core.scan.ScanSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code facet scan DIR...}: catalogue folders and find every face. Exit code 0 when the run completed, even if
+ * some files failed (they are listed with reasons). Ctrl+C stops after the photos in flight and prints the
+ * partial summary; the next run finishes the rest.
+ */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = "Catalogue photos under the folders and detect, align and embed every face.")
+public final class ScanCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "DIR", arity = "1..*", description = "Folders to scan recursively.")
+    List<Path> folders;
+    @Mixin
+    LibraryOption library;
+    @Mixin
+    ModelOptions models;
+    @Option(names = "--dry-run", description = "Only report what would be catalogued and analysed; write nothing.")
+    boolean dryRun;
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "0", description = "Analyse at most N photos in this run (0: all).")
+    int limit;
+    @Option(names = "--threads", paramLabel = "N", description = "Analysis threads (default: number of cores).")
+    Integer threads;
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        for (Path f : folders) {
+            if (!Files.isDirectory(f)) {
+                throw new UserError("Folder not found: " + f.toAbsolutePath().normalize() + ".");
+            }
+        }
+        int workers = threads == null ? Math.max(1, Runtime.getRuntime().availableProcessors()) : threads;
+        ScanOptions options;
+        try {
+            options = new ScanOptions(folders, dryRun, limit, workers);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+        Catalog catalog = library.open();
+        Cancellation cancellation = new Cancellation();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread hook = new Thread(() -> {
+            cancellation.cancel();
+            try {
+                // let the photos in flight finish and the partial summary print
+                finished.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "facet-scan-interrupt");
+        Runtime.getRuntime().addShutdownHook(hook);
+        PrintWriter out = spec.commandLine().getOut();
+        try (PhotoAnalyzer analyzer = AnalyzerFactory.create(catalog.location(), models);
+             ConsoleScanProgress progress = new ConsoleScanProgress(System.err)) {
+            out.println("Library:  " + catalog.location().root());
+            out.println("Detector: " + analyzer.describeDetector());
+            out.println("Embedding model: " + analyzer.embeddingModelId()
+                    .orElse("none (" + analyzer.embeddingUnavailableReason().orElse("unavailable") + ")"));
+            out.flush();
+            ScanSummary s = new ScanService(catalog, analyzer).scan(options, progress, cancellation);
+            progress.close();
+            print(s, out);
+            return 0;
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // the JVM is exiting because of Ctrl+C: the hook is running and now returns
+            }
+        }
+    }
+
+    static void print(ScanSummary s, PrintWriter out) {
+        out.println();
+        out.println((s.dryRun() ? "Dry run " : "Scan ") + s.status() + (s.dryRun() ? " (nothing written)" : "") + ":");
+        out.printf("  photos seen       %d%n", s.photosSeen());
+        out.printf("    new             %d%n", s.photosNew());
+        out.printf("    unchanged       %d%n", s.photosUnchanged());
+        out.printf("    changed         %d%n", s.photosChanged());
+        out.printf("    moved           %d%n", s.photosMoved());
+        out.printf("    missing         %d%n", s.photosMissing());
+        if (s.dryRun()) {
+            out.printf("  would analyse     %d%n", s.photosPending());
+        } else {
+            out.printf("  analysed          %d%n", s.photosAnalysed());
+            out.printf("  failed            %d%n", s.photosFailed());
+            for (Map.Entry<String, Long> e : s.failureReasons().entrySet()) {
+                out.printf("    %-15s %d%n", e.getKey(), e.getValue());
+            }
+            out.printf("  faces found       %d%n", s.facesFound());
+            out.printf("  no-face photos    %d%n", s.photosNoFaces());
+            out.printf("  rejected writes   %d%n", s.rejectedWrites());
+            out.printf("  flagged invalid   %d%n", s.invalidFlagged());
+            out.printf("  still pending     %d%n", s.photosPending());
+        }
+        out.printf("  detector          %s%n", s.detector());
+        out.printf("  embedding model   %s%n", s.embeddingModel() == null ? "none: " + s.embeddingNote() : s.embeddingModel());
+        out.printf("  elapsed           %s (%.2f photos/s)%n", ConsoleScanProgress.seconds(s.elapsed()), s.photosPerSecond());
+        if (s.photosFailed() > 0) {
+            out.println("  (failed photos and reasons: facet photos | grep failed)");
+        }
+        out.flush();
+    }
+}
