@@ -1,0 +1,328 @@
+package app.facet.core.analysis;
+
+import app.facet.core.alignment.FaceAligner;
+import app.facet.core.analysis.PhotoAnalysisException.Reason;
+import app.facet.core.detection.DetectedFace;
+import app.facet.core.embedding.EmbeddingModelDescription;
+import app.facet.core.embedding.FileHashCache;
+import app.facet.core.embedding.ModelDescriptions;
+import app.facet.core.embedding.ModelLocator;
+import app.facet.core.embedding.ModelLookup;
+import app.facet.core.embedding.OnnxEmbedder;
+import app.facet.core.imaging.DecodedPhoto;
+import app.facet.core.imaging.EncodedPhoto;
+import app.facet.core.imaging.EncodedPhotoReader;
+import app.facet.core.imaging.ImageHeader;
+import app.facet.core.imaging.PhotoDecoder;
+import app.facet.core.quality.FaceQualityEstimator;
+import app.facet.model.BoundingBox;
+import app.facet.model.Landmarks;
+import app.facet.model.QualityMetrics;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.bytedeco.opencv.global.opencv_core.setNumThreads;
+
+/**
+ * The face pipeline on OpenCV (bytedeco) and ONNX Runtime: read and check the file, decode (reduced for big
+ * JPEGs) with EXIF orientation applied, detect (YuNet on a downscaled copy, uncertain detections verified;
+ * Haar fallback), re-decode finer when a face is too small for alignment at the reduced scale, align to the
+ * 112x112 template, measure quality, render the display crop, embed all faces of the photo in one batch.
+ * <p>
+ * Thread-safe: any number of threads may call {@link #analyze} at once; each borrows its own detector
+ * from a pool (detectors keep per-call state), the ONNX session is shared.
+ * <p>
+ * Construct once per scan: {@code new OpenCvPhotoAnalyzer(AnalyzerConfig.defaults(modelFolder).withEmbeddingModelId(id))}.
+ */
+public final class OpenCvPhotoAnalyzer implements PhotoAnalyzer {
+
+    private static final Logger log = LoggerFactory.getLogger(OpenCvPhotoAnalyzer.class);
+    public static final String MANUAL_DETECTOR = "manual";
+    /** Largest detection input used when re-detecting landmarks inside a user's box. */
+    private static final int MANUAL_REGION_DETECTION_SIZE = 640;
+
+    private final AnalyzerConfig config;
+    private final EncodedPhotoReader reader;
+    private final PhotoDecoder decoder = new PhotoDecoder();
+    private final FaceAligner aligner = new FaceAligner();
+    private final FaceQualityEstimator quality = new FaceQualityEstimator();
+    private final DisplayCropRenderer crops = new DisplayCropRenderer();
+    private final DetectorChoice detectorChoice;
+    private final OnnxEmbedder embedder;
+    private final String embeddingUnavailableReason;
+    private final ConcurrentLinkedDeque<DetectionWorker> idleWorkers = new ConcurrentLinkedDeque<>();
+    private final ConcurrentLinkedDeque<DetectionWorker> allWorkers = new ConcurrentLinkedDeque<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    /**
+     * Uses the model descriptions shipped with Facet.
+     *
+     * @throws IllegalStateException when a verified model file cannot be loaded by OpenCV / ONNX Runtime
+     */
+    public OpenCvPhotoAnalyzer(AnalyzerConfig config) {
+        this(config, new ModelLocator(config.modelFolder(), ModelDescriptions.shipped(),
+                config.hashCacheFile() == null ? FileHashCache.inMemory() : new FileHashCache(config.hashCacheFile())));
+    }
+
+    /** @param locator where to find models (its folder wins over {@code config.modelFolder()}) */
+    public OpenCvPhotoAnalyzer(AnalyzerConfig config, ModelLocator locator) {
+        this.config = config;
+        this.reader = new EncodedPhotoReader(config.pixelLimit());
+        if (config.singleThreadedNative()) {
+            setNumThreads(1);
+        }
+        this.detectorChoice = DetectorChoice.choose(locator);
+        log.info("event=detector_selected detector={} reason=\"{}\" models={}", detectorChoice.detectorId(), detectorChoice.reason(), locator.folder());
+        ModelLookup<EmbeddingModelDescription> lookup = locator.findEmbeddingModel(config.embeddingModelId());
+        if (lookup.model() != null) {
+            this.embedder = new OnnxEmbedder(lookup.model(), config.singleThreadedNative() ? 1 : 0);
+            this.embeddingUnavailableReason = null;
+            log.info("event=embedding_model_selected model={} file={}", lookup.model().description().id(), lookup.model().file());
+        } else {
+            this.embedder = null;
+            this.embeddingUnavailableReason = lookup.unavailableReason();
+            log.warn("event=embedding_model_unavailable reason=\"{}\"", embeddingUnavailableReason);
+        }
+        // Fail now, not in the first worker, when the detector model cannot be loaded.
+        release(borrow());
+    }
+
+    @Override
+    public PhotoAnalysis analyze(Path photo) throws PhotoAnalysisException {
+        ensureOpen();
+        EncodedPhoto encoded = reader.read(photo);
+        ImageHeader header = encoded.header();
+        try {
+            int reduction = PhotoDecoder.reductionFor(header, config.detectionSize() == 0 ? Integer.MAX_VALUE : config.detectionSize());
+            DecodedPhoto decoded = decoder.decode(encoded, reduction);
+            try {
+                List<DetectedFace> faces = detectInFullResolution(decoded, photo);
+                int needed = reductionForAlignment(faces, decoded.reduction());
+                if (needed < decoded.reduction()) {
+                    decoded.close();
+                    decoded = decoder.decode(encoded, needed);
+                }
+                List<AnalyzedFace> analyzed = describe(decoded, faces, detectorChoice.detectorId());
+                return new PhotoAnalysis(decoded.width(), decoded.height(), header.orientation(), header.takenAt(),
+                        detectorChoice.detectorId(), embeddingModelId().orElse(null), analyzed);
+            } finally {
+                decoded.close();
+            }
+        } catch (RuntimeException e) {
+            throw new PhotoAnalysisException(Reason.ANALYSIS_ERROR, "Face analysis failed: " + e.getMessage() + ".", e);
+        }
+    }
+
+    @Override
+    public AnalyzedFace analyzeBox(Path photo, BoundingBox box) throws PhotoAnalysisException {
+        ensureOpen();
+        EncodedPhoto encoded = reader.read(photo);
+        ImageHeader header = encoded.header();
+        BoundingBox clipped = box.clippedTo(header.orientedWidth(), header.orientedHeight());
+        if (clipped == null) {
+            throw new PhotoAnalysisException(Reason.ANALYSIS_ERROR, "The box " + box + " lies outside the "
+                    + header.orientedWidth() + " x " + header.orientedHeight() + " image.");
+        }
+        // decode fine enough that the box is at least 112 px wide, when the file allows it
+        int reduction = 1;
+        while (reduction < 8 && Math.min(clipped.w(), clipped.h()) / (reduction * 2) >= FaceAligner.SIZE) {
+            reduction *= 2;
+        }
+        try (DecodedPhoto decoded = decoder.decode(encoded, reduction)) {
+            Landmarks landmarks = null;
+            double score = 1.0; // the user says this is a face
+            DetectedFace redetected = redetectInside(decoded, clipped);
+            if (redetected != null) {
+                landmarks = redetected.landmarks();
+                score = redetected.score();
+            }
+            return describe(decoded, List.of(new DetectedFace(clipped, landmarks, score)), MANUAL_DETECTOR).get(0);
+        } catch (RuntimeException e) {
+            throw new PhotoAnalysisException(Reason.ANALYSIS_ERROR, "Face analysis of the box failed: " + e.getMessage() + ".", e);
+        }
+    }
+
+    /** @return verified faces in full-resolution oriented pixels, clipped to the image, left to right */
+    private List<DetectedFace> detectInFullResolution(DecodedPhoto decoded, Path photo) {
+        DetectionWorker worker = borrow();
+        List<DetectedFace> found;
+        try {
+            found = worker.detect(decoded.bgr(), config.detectionSize(), photo);
+        } finally {
+            release(worker);
+        }
+        List<DetectedFace> out = new ArrayList<>(found.size());
+        for (DetectedFace f : found) {
+            DetectedFace full = f.mapped(decoded.scaleX(), decoded.scaleY(), 0, 0).clippedTo(decoded.width(), decoded.height());
+            if (full != null) {
+                out.add(full);
+            }
+        }
+        out.sort(Comparator.comparingDouble((DetectedFace f) -> f.box().x()).thenComparingDouble(f -> f.box().y()));
+        return out;
+    }
+
+    /**
+     * A reduced decode is fine for detection, but alignment enlarges a face whose eyes are closer than the
+     * template's 35 px: then decode again at the reduction that keeps the smallest face's eye distance at
+     * or above it (or at full resolution).
+     */
+    static int reductionForAlignment(List<DetectedFace> facesFullRes, int reduction) {
+        int r = reduction;
+        for (DetectedFace f : facesFullRes) {
+            double eyeDistance = f.landmarks() != null
+                    ? Math.hypot(f.landmarks().leftEye().x() - f.landmarks().rightEye().x(), f.landmarks().leftEye().y() - f.landmarks().rightEye().y())
+                    : 0.4 * f.box().w();
+            while (r > 1 && eyeDistance / r < FaceAligner.TEMPLATE_EYE_DISTANCE) {
+                r /= 2;
+            }
+        }
+        return r;
+    }
+
+    private DetectedFace redetectInside(DecodedPhoto decoded, BoundingBox boxFull) {
+        double sx = decoded.scaleX(), sy = decoded.scaleY();
+        BoundingBox box = new BoundingBox(boxFull.x() / sx, boxFull.y() / sy, boxFull.w() / sx, boxFull.h() / sy);
+        double grow = 0.5 * Math.max(box.w(), box.h());
+        BoundingBox region = new BoundingBox(box.x() - grow, box.y() - grow, box.w() + 2 * grow, box.h() + 2 * grow)
+                .clippedTo(decoded.bgr().cols(), decoded.bgr().rows());
+        if (region == null || region.w() < 2 || region.h() < 2) {
+            return null;
+        }
+        int x0 = (int) Math.floor(region.x()), y0 = (int) Math.floor(region.y());
+        int w = (int) Math.min(decoded.bgr().cols() - x0, Math.ceil(region.w())), h = (int) Math.min(decoded.bgr().rows() - y0, Math.ceil(region.h()));
+        DetectionWorker worker = borrow();
+        try (Rect rect = new Rect(x0, y0, w, h); Mat crop = new Mat(decoded.bgr(), rect)) {
+            BoundingBox inCrop = new BoundingBox(box.x() - x0, box.y() - y0, box.w(), box.h());
+            DetectedFace best = null;
+            double bestIou = 0.3;
+            for (DetectedFace f : worker.detectUnverified(crop, MANUAL_REGION_DETECTION_SIZE)) {
+                double iou = f.box().iou(inCrop);
+                if (iou >= bestIou && f.landmarks() != null) {
+                    best = f;
+                    bestIou = iou;
+                }
+            }
+            return best == null ? null : best.mapped(sx, sy, x0 * sx, y0 * sy);
+        } finally {
+            release(worker);
+        }
+    }
+
+    /** Aligns, measures, crops and embeds faces given in full-resolution pixels. */
+    private List<AnalyzedFace> describe(DecodedPhoto decoded, List<DetectedFace> facesFull, String detectorId) {
+        double sx = decoded.scaleX(), sy = decoded.scaleY();
+        List<Mat> aligned = new ArrayList<>(facesFull.size());
+        List<QualityMetrics> metrics = new ArrayList<>(facesFull.size());
+        List<byte[]> jpegs = new ArrayList<>(facesFull.size());
+        try {
+            for (DetectedFace f : facesFull) {
+                DetectedFace local = f.mapped(1 / sx, 1 / sy, 0, 0);
+                Mat a = local.landmarks() != null ? aligner.align(decoded.bgr(), local.landmarks()) : aligner.alignBox(decoded.bgr(), local.box());
+                aligned.add(a);
+                metrics.add(quality.estimate(a, f.box(), f.landmarks(), f.score()));
+                jpegs.add(crops.render(decoded.bgr(), local.box()));
+            }
+            float[][] embeddings = embedder == null ? null : embedder.embed(aligned);
+            List<AnalyzedFace> out = new ArrayList<>(facesFull.size());
+            for (int i = 0; i < facesFull.size(); i++) {
+                DetectedFace f = facesFull.get(i);
+                out.add(new AnalyzedFace(f.box(), f.landmarks(), f.score(), detectorId, metrics.get(i),
+                        embeddings == null ? null : embeddings[i], jpegs.get(i)));
+            }
+            return out;
+        } finally {
+            aligned.forEach(Mat::close);
+        }
+    }
+
+    private DetectionWorker borrow() {
+        DetectionWorker w = idleWorkers.pollFirst();
+        if (w == null) {
+            w = new DetectionWorker(detectorChoice, config);
+            allWorkers.add(w);
+        }
+        return w;
+    }
+
+    private void release(DetectionWorker w) {
+        if (closed.get()) {
+            return;
+        }
+        idleWorkers.addFirst(w);
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("the analyzer is closed");
+        }
+    }
+
+    @Override
+    public String detectorId() {
+        return detectorChoice.detectorId();
+    }
+
+    /** @return why this detector runs, one sentence (e.g. why YuNet was not used) */
+    public String detectorReason() {
+        return detectorChoice.reason();
+    }
+
+    @Override
+    public Optional<String> embeddingModelId() {
+        return embedder == null ? Optional.empty() : Optional.of(embedder.description().id());
+    }
+
+    @Override
+    public Optional<Integer> embeddingDimension() {
+        return embedder == null ? Optional.empty() : Optional.of(embedder.dimension());
+    }
+
+    @Override
+    public Optional<String> embeddingModelSha256() {
+        return embedder == null ? Optional.empty() : Optional.of(embedder.sha256());
+    }
+
+    /** @return the description (thresholds etc.) of the embedding model in use */
+    public Optional<EmbeddingModelDescription> embeddingModel() {
+        return embedder == null ? Optional.empty() : Optional.of(embedder.description());
+    }
+
+    @Override
+    public Optional<String> embeddingUnavailableReason() {
+        return Optional.ofNullable(embeddingUnavailableReason);
+    }
+
+    @Override
+    public String describeDetector() {
+        return detectorChoice.description();
+    }
+
+    public AnalyzerConfig config() {
+        return config;
+    }
+
+    /** Closes native resources. Call only after every analyze call has returned. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        allWorkers.forEach(DetectionWorker::close);
+        allWorkers.clear();
+        idleWorkers.clear();
+        if (embedder != null) {
+            embedder.close();
+        }
+    }
+}
