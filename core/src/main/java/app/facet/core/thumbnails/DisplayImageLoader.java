@@ -1,5 +1,6 @@
 package app.facet.core.thumbnails;
 
+import app.facet.core.imaging.DecodedPhoto;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 import java.nio.file.Path;
@@ -8,7 +9,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2BGRA;
 import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 /**
- * Loads a photo for the photo viewer: EXIF-oriented, at full size, except that photos whose long side is at least
+ * Loads a photo for the photo viewer: EXIF-oriented, at full size, except that JPEGs whose long side is at least
  * twice {@link #MAX_LONG_SIDE} are decoded reduced (by 2, 4 or 8) to a long side still at least {@link #MAX_LONG_SIDE}.
  * Thread-safe; call off the UI thread (a 12 MP JPEG takes about a tenth of a second).
  */
@@ -20,13 +21,13 @@ public final class DisplayImageLoader {
 
     /** @throws ThumbnailException when the photo cannot be decoded (missing, damaged, not an image, too large) */
     public DecodedImage load(Path photo) throws ThumbnailException {
-        try (OrientedImageDecoder.Decoded decoded = decoder.decode(photo, MAX_LONG_SIDE);
+        try (DecodedPhoto decoded = decoder.decode(photo, MAX_LONG_SIDE);
              Mat bgra = new Mat()) {
-            cvtColor(decoded.image(), bgra, COLOR_BGR2BGRA);
+            cvtColor(decoded.bgr(), bgra, COLOR_BGR2BGRA);
             int w = bgra.cols(), h = bgra.rows();
             byte[] pixels = new byte[w * h * 4];
             bgra.data().get(pixels);
-            return new DecodedImage(w, h, pixels, decoded.reduction());
+            return new DecodedImage(w, h, pixels, decoded.width(), decoded.height());
         }
     }
 }

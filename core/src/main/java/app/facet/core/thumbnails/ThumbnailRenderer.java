@@ -1,5 +1,6 @@
 package app.facet.core.thumbnails;
 
+import app.facet.core.imaging.DecodedPhoto;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.IntPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -25,8 +26,8 @@ public class ThumbnailRenderer {
      * @throws ThumbnailException when the photo cannot be decoded (missing, damaged, not an image, too large)
      */
     public byte[] render(Path photo, int maxSide) throws ThumbnailException {
-        try (OrientedImageDecoder.Decoded decoded = decoder.decode(photo, maxSide)) {
-            Mat image = decoded.image();
+        try (DecodedPhoto decoded = decoder.decode(photo, maxSide)) {
+            Mat image = decoded.bgr();
             int w = image.cols(), h = image.rows();
             double scale = Math.min(1.0, (double) maxSide / Math.max(w, h));
             try (Mat small = new Mat(); IntPointer params = new IntPointer(IMWRITE_JPEG_QUALITY, JPEG_QUALITY);

@@ -75,7 +75,8 @@ class ThumbnailCacheTest {
         DecodedImage full = new DisplayImageLoader().load(rotated);
         assertThat(full.width()).isEqualTo(832);
         assertThat(full.height()).isEqualTo(1480);
-        assertThat(full.reduction()).isEqualTo(1);
+        assertThat(full.scale()).isEqualTo(1.0);
+        assertThat(full.originalWidth()).isEqualTo(832);
     }
 
     @Test
@@ -90,7 +91,7 @@ class ThumbnailCacheTest {
         assertThatThrownBy(() -> cache.request(key(6, empty)).get(30, TimeUnit.SECONDS))
                 .cause().hasMessageContaining("empty");
         assertThatThrownBy(() -> cache.request(key(7, tmp.resolve("gone.jpg"))).get(30, TimeUnit.SECONDS))
-                .cause().hasMessageContaining("missing");
+                .cause().hasMessageContaining("does not exist");
         // remembered: the next request fails at once, without queueing
         assertThat(cache.request(key(5, text))).isCompletedExceptionally();
         assertThat(cache.queued()).isZero();

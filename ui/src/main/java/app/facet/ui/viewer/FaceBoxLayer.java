@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 
 /**
  * The face boxes of one photo over its image. Boxes are stored in original-image pixels after EXIF orientation;
- * the image on screen is that image divided by its decode reduction and multiplied by the zoom.
+ * the image on screen is that image times its decode scale (1 at full size) times the zoom.
  */
 final class FaceBoxLayer extends Pane {
     private List<FaceBox> boxes = List.of();

@@ -73,7 +73,7 @@ public final class PhotoViewer {
     private final Button next = new Button(null, Icons.small(MaterialDesignC.CHEVRON_RIGHT));
     private PhotoSelection selection;
     private int index;
-    private int reduction = 1;
+    private double imageScale = 1;
     private long generation;
     private Photo photo;
 
@@ -228,7 +228,7 @@ public final class PhotoViewer {
             WritableImage image = new WritableImage(d.width(), d.height());
             image.getPixelWriter().setPixels(0, 0, d.width(), d.height(), PixelFormat.getByteBgraInstance(), d.bgra(), 0, d.width() * 4);
             imageView.setImage(image);
-            reduction = d.reduction();
+            imageScale = d.scale();
             message.setVisible(false);
         } else {
             imageView.setImage(null);
@@ -289,7 +289,7 @@ public final class PhotoViewer {
         imageView.setFitHeight(h * z);
         canvas.setPrefSize(w * z, h * z);
         boxes.resize(w * z, h * z);
-        boxes.setScale(z / reduction);
+        boxes.setScale(z * imageScale);
     }
 
     /** What one background read brings back: the photo row, its faces and its pixels (or why there are none). */
