@@ -1,5 +1,7 @@
 package app.facet.app.desktop;
 
+import app.facet.core.analysis.AnalyzerConfig;
+import app.facet.core.analysis.OpenCvPhotoAnalyzer;
 import app.facet.core.analysis.PhotoAnalyzer;
 
 import java.nio.file.Path;
@@ -9,11 +11,14 @@ import java.nio.file.Path;
 public interface AnalyzerFactory {
     PhotoAnalyzer create(Path modelsDir);
 
-    /** The analyzer of this build. */
-    static AnalyzerFactory standard() {
-        return modelsDir -> {
-            // Replaced by `new OpenCvPhotoAnalyzer(...)` when the vision branch is merged.
-            throw new IllegalStateException("Face detection is not part of this build yet: the photo analyzer is still being written.");
-        };
+    /**
+     * The OpenCV/ONNX analyzer with default settings; model SHA-256 checks are cached in the models folder.
+     *
+     * @param embeddingModelId embedding model to use, or null to pick the production model whose file is present
+     */
+    static AnalyzerFactory standard(String embeddingModelId) {
+        return modelsDir -> new OpenCvPhotoAnalyzer(AnalyzerConfig.defaults(modelsDir)
+                .withEmbeddingModelId(embeddingModelId)
+                .withHashCacheFile(modelsDir.resolve(".sha256-cache.json")));
     }
 }

@@ -1,6 +1,7 @@
 package app.facet.app.desktop;
 
 import app.facet.core.catalog.LibraryLocation;
+import app.facet.core.embedding.ModelLocator;
 import app.facet.core.settings.UserSettingsStore;
 import app.facet.ui.main.FolderChooser;
 
@@ -13,10 +14,12 @@ import java.util.Objects;
  *
  * @param library      the library to open; null: the last one opened, else the default library
  * @param modelsDir    where the face models are; null: {@code $FACET_MODELS}, else the library's {@code models} folder
+ * @param embeddingModelId embedding model id, or null for the production model whose file is present
  * @param settingsFile the user settings JSON (remembered libraries, theme)
  * @param folders      asks the user for folders (the system dialog; tests pass the folder)
  */
-public record DesktopOptions(LibraryLocation library, Path modelsDir, Path settingsFile, FolderChooser folders) {
+public record DesktopOptions(LibraryLocation library, Path modelsDir, String embeddingModelId, Path settingsFile,
+                             FolderChooser folders) {
     public DesktopOptions {
         Objects.requireNonNull(settingsFile, "settingsFile");
         Objects.requireNonNull(folders, "folders");
@@ -24,21 +27,19 @@ public record DesktopOptions(LibraryLocation library, Path modelsDir, Path setti
 
     static final String LIBRARY = "library";
     static final String MODELS = "models";
+    static final String EMBEDDING_MODEL = "embedding-model";
 
     /** From the named parameters {@link FacetApplication#launch} passes through JavaFX. */
     static DesktopOptions fromNamed(Map<String, String> named) {
         String library = named.get(LIBRARY);
         String models = named.get(MODELS);
         return new DesktopOptions(library == null ? null : new LibraryLocation(Path.of(library)),
-                models == null ? null : Path.of(models), UserSettingsStore.defaultFile(), FolderChooser.system());
+                models == null ? null : Path.of(models), named.get(EMBEDDING_MODEL), UserSettingsStore.defaultFile(),
+                FolderChooser.system());
     }
 
     /** The models folder for {@code library}: the option, else {@code $FACET_MODELS}, else DIR/models. */
     Path modelsDirFor(LibraryLocation library) {
-        if (modelsDir != null) {
-            return modelsDir;
-        }
-        String env = System.getenv("FACET_MODELS");
-        return env != null && !env.isBlank() ? Path.of(env) : library.defaultModelsDir();
+        return ModelLocator.resolveFolder(modelsDir, System.getenv(), library.root());
     }
 }

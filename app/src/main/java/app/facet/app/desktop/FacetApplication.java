@@ -32,15 +32,16 @@ public final class FacetApplication extends Application {
     private static final int TASK_THREADS = 4;
 
     private DesktopOptions options;
-    private final AnalyzerFactory analyzers;
+    private AnalyzerFactory analyzers;
     private ExecutorService executor;
     private MainWindow window;
 
     /** Used by JavaFX's launcher: options come from the named parameters. */
     public FacetApplication() {
-        this(null, AnalyzerFactory.standard());
+        this(null, null);
     }
 
+    /** @param analyzers null for {@link AnalyzerFactory#standard} with the options' embedding model */
     public FacetApplication(DesktopOptions options, AnalyzerFactory analyzers) {
         this.options = options;
         this.analyzers = analyzers;
@@ -53,7 +54,15 @@ public final class FacetApplication extends Application {
      * @param modelsDir face models folder, or null for {@code $FACET_MODELS} / the library's models folder
      */
     public static void launch(LibraryLocation library, Path modelsDir) {
+        launch(library, modelsDir, null);
+    }
+
+    /** As {@link #launch(LibraryLocation, Path)}, with an embedding model id (null: the production model present). */
+    public static void launch(LibraryLocation library, Path modelsDir, String embeddingModelId) {
         List<String> args = new ArrayList<>();
+        if (embeddingModelId != null) {
+            args.add("--" + DesktopOptions.EMBEDDING_MODEL + "=" + embeddingModelId);
+        }
         if (library != null) {
             args.add("--" + DesktopOptions.LIBRARY + "=" + library.root());
         }
@@ -67,6 +76,9 @@ public final class FacetApplication extends Application {
     public void init() {
         if (options == null) {
             options = DesktopOptions.fromNamed(getParameters().getNamed());
+        }
+        if (analyzers == null) {
+            analyzers = AnalyzerFactory.standard(options.embeddingModelId());
         }
     }
 
