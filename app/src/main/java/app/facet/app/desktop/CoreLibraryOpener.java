@@ -6,6 +6,7 @@ import app.facet.core.browse.PhotoBrowser;
 import app.facet.core.browse.ScanHistory;
 import app.facet.core.catalog.Catalog;
 import app.facet.core.catalog.LibraryLocation;
+import app.facet.core.people.PeopleService;
 import app.facet.core.scan.ScanService;
 import app.facet.core.thumbnails.DisplayImageLoader;
 import app.facet.core.thumbnails.ThumbnailCache;
@@ -33,6 +34,7 @@ final class CoreLibraryOpener implements LibraryOpener {
         ThumbnailCache thumbnails = ThumbnailCache.forLibrary(location);
         return new LibraryContext(location, new PhotoBrowser(catalog), new PeopleBrowser(catalog), new FaceBrowser(catalog),
                 new ScanHistory(catalog), thumbnails, new DisplayImageLoader(), new ScanService(catalog, analyzer),
+                new PeopleService(catalog),
                 () -> new ModelsInfo(analyzer.describeDetector(), analyzer.embeddingModelId().orElse(null),
                         analyzer.embeddingUnavailableReason().orElse(null), modelsDir),
                 () -> {

@@ -54,12 +54,7 @@ public final class PhotoGrid extends StackPane {
             cells.add(cell);
             return cell;
         });
-        // ListView's own row selection is not ours: tiles are selected, rows never
-        list.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
-            if (b.intValue() >= 0) {
-                list.getSelectionModel().clearSelection();
-            }
-        });
+        list.setSelectionModel(new NoSelectionModel<>());
         list.widthProperty().addListener((o, a, b) -> relayout());
         list.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         selection.versionProperty().addListener((o, a, b) -> cells.forEach(PhotoRowCell::repaintSelection));
@@ -111,13 +106,13 @@ public final class PhotoGrid extends StackPane {
         return IntStream.of(selection.indices()).mapToLong(s::idAt).toArray();
     }
 
-    /** @return the tiles on screen now that show a photo (tests, benchmarks) */
+    /** @return the tiles on screen now, photo null while its page is still being read (tests, benchmarks) */
     public List<PhotoTileView> visibleTiles() {
         List<PhotoTileView> out = new ArrayList<>();
         for (PhotoRowCell cell : cells) {
             if (cell.isVisible() && !cell.isEmpty() && cell.getParent() != null) {
                 for (PhotoTile t : cell.tiles()) {
-                    if (t.isVisible() && t.photo() != null && t.getScene() != null) {
+                    if (t.isVisible() && t.index() >= 0 && t.getScene() != null) {
                         out.add(new PhotoTileView(t.index(), t.photo(), t.hasThumbnail()));
                     }
                 }

@@ -1,5 +1,6 @@
 package app.facet.ui.main;
 
+import app.facet.ui.dialogs.Dialogs;
 import app.facet.ui.session.LibrarySession;
 import app.facet.ui.session.ModelsInfo;
 import app.facet.ui.tasks.TaskRunner;

@@ -1,5 +1,6 @@
 package app.facet.ui.main;
 
+import app.facet.ui.dialogs.Dialogs;
 import app.facet.core.catalog.LibraryLocation;
 import app.facet.core.scan.ScanOptions;
 import app.facet.core.scan.ScanPhase;

@@ -1,8 +1,10 @@
 package app.facet.ui.main;
 
+import app.facet.ui.dialogs.Dialogs;
 import app.facet.core.catalog.LibraryLocation;
 import app.facet.core.settings.UserSettings;
 import app.facet.ui.library.LibraryView;
+import app.facet.ui.people.PeopleActions;
 import app.facet.ui.people.PeopleSidebar;
 import app.facet.ui.session.LibraryContext;
 import app.facet.ui.session.LibrarySession;
@@ -45,12 +47,15 @@ public final class MainWindow {
             return null;
         }, null, null));
 
-        sidebar = new PeopleSidebar(session, tasks);
+        PeopleActions people = new PeopleActions(stage, session, tasks);
+        sidebar = new PeopleSidebar(session, tasks, people);
         library = new LibraryView(session, tasks);
         library.setPersonNames(sidebar::nameOf);
         statusBar = new StatusBar(tasks);
         actions = new LibraryActions(stage, session, services, statusBar.messageProperty());
-        viewer = new PhotoViewer(stage, session, tasks, new FaceMenu());
+        viewer = new PhotoViewer(stage, session, tasks, new FaceMenu(people,
+                () -> sidebar.people().stream().map(p -> p.person().name()).toList()));
+        statusBar.showUndo(people.lastActionProperty(), people::undo);
         library.setOnOpen(viewer::open);
         HelpDialogs help = new HelpDialogs(stage, session, tasks, services.version());
 
@@ -66,10 +71,14 @@ public final class MainWindow {
         BorderPane root = new BorderPane(split, menu, null, statusBar, null);
         root.getStyleClass().add("main-window");
 
-        Scene scene = ThemeSwitcher.style(new Scene(root, 1280, 820));
+        // never larger than the screen (small laptops, headless test screens)
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = ThemeSwitcher.style(new Scene(root, Math.min(1280, screen.getWidth()), Math.min(820, screen.getHeight())));
         scene.getAccelerators().put(Shortcuts.SEARCH_PEOPLE, () -> sidebar.searchField().requestFocus());
         scene.getAccelerators().put(Shortcuts.CLEAR_FILTERS, () -> session.filterProperty().set(app.facet.core.browse.PhotoFilter.ALL));
         scene.getAccelerators().put(Shortcuts.CANCEL_TASK, tasks::cancelCurrent);
+        scene.getAccelerators().put(Shortcuts.UNDO, people::undo);
+        viewer.stage().getScene().getAccelerators().put(Shortcuts.UNDO, people::undo);
         stage.setScene(scene);
         stage.setTitle("Facet");
         stage.setMinWidth(800);

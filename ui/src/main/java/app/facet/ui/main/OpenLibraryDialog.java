@@ -1,5 +1,6 @@
 package app.facet.ui.main;
 
+import app.facet.ui.dialogs.Dialogs;
 import app.facet.core.catalog.LibraryLocation;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;

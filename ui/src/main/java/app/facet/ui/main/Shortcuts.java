@@ -20,6 +20,7 @@ public final class Shortcuts {
     public static final KeyCombination TOGGLE_THEME = KeyCombination.keyCombination("Shortcut+Shift+T");
     public static final KeyCombination CANCEL_TASK = KeyCombination.keyCombination("Shortcut+Period");
     public static final KeyCombination HELP = KeyCombination.keyCombination("F1");
+    public static final KeyCombination UNDO = KeyCombination.keyCombination("Shortcut+Z");
 
     /** One line of the shortcuts table. */
     public record Entry(String keys, String action) {
@@ -35,6 +36,8 @@ public final class Shortcuts {
                 new Entry(OPEN_LIBRARY.getDisplayText(), "Open another library"),
                 new Entry(QUIT.getDisplayText(), "Quit"),
                 new Entry(SEARCH_PEOPLE.getDisplayText(), "Search people"),
+                new Entry("F2 / Delete", "Rename / delete the person selected in the sidebar"),
+                new Entry(UNDO.getDisplayText(), "Undo the last change to people"),
                 new Entry(CLEAR_FILTERS.getDisplayText(), "Show all photos (clear filters)"),
                 new Entry(CANCEL_TASK.getDisplayText(), "Cancel the running task"),
                 new Entry(TOGGLE_THEME.getDisplayText(), "Switch between light and dark theme"),

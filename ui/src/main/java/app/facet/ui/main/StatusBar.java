@@ -18,6 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 
 /**
  * Bottom bar: the running task (title and message), its progress bar with rate and time left, Cancel; otherwise
@@ -30,6 +31,7 @@ final class StatusBar extends HBox {
     private final Button cancel = new Button("Cancel", Icons.small(MaterialDesignC.CLOSE_CIRCLE_OUTLINE));
     private final Label result = new Label();
     private final Label badge = new Label();
+    private final Button undo = new Button("Undo", Icons.small(MaterialDesignU.UNDO));
     private final StringProperty message = new SimpleStringProperty("");
     private final IntegerProperty integrityProblems = new SimpleIntegerProperty(0);
 
@@ -71,9 +73,13 @@ final class StatusBar extends HBox {
         badge.visibleProperty().bind(integrityProblems.greaterThan(0));
         badge.managedProperty().bind(badge.visibleProperty());
 
+        undo.setId("undoButton");
+        undo.setVisible(false);
+        undo.setManaged(false);
+
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        getChildren().addAll(task, progress, rate, cancel, result, grow, badge);
+        getChildren().addAll(task, progress, rate, cancel, result, grow, undo, badge);
     }
 
     private void bind(TrackedTask<?> now) {
@@ -90,6 +96,19 @@ final class StatusBar extends HBox {
         progress.progressProperty().bind(now.progressProperty());
         rate.textProperty().bind(now.rateProperty());
         cancel.disableProperty().bind(now.cancelRequestedProperty());
+    }
+
+    /** Shows "Undo" with the action it reverts while there is one. */
+    void showUndo(javafx.beans.value.ObservableObjectValue<app.facet.core.people.UndoableAction> last, Runnable action) {
+        undo.visibleProperty().bind(Bindings.isNotNull(last));
+        undo.managedProperty().bind(undo.visibleProperty());
+        undo.setOnAction(e -> action.run());
+        last.addListener((o, a, now) -> {
+            if (now != null) {
+                undo.setTooltip(new Tooltip("Undo: " + now.description() + " (" + Shortcuts.UNDO.getDisplayText() + ")"));
+                message.set(now.description() + ".");
+            }
+        });
     }
 
     /** The line shown when no task runs (e.g. the last scan's summary). */

@@ -33,6 +33,8 @@ import java.util.Optional;
 public final class PeopleSidebar extends VBox {
     private final LibrarySession session;
     private final TaskRunner tasks;
+    private final PersonMenu menu;
+    private final PersonDrag drag;
     private final TextField search = new TextField();
     private final Label matchCount = new Label();
     private final CheckBox showHidden = new CheckBox("Show hidden people");
@@ -45,9 +47,11 @@ public final class PeopleSidebar extends VBox {
     private long generation;
     private boolean syncing;
 
-    public PeopleSidebar(LibrarySession session, TaskRunner tasks) {
+    public PeopleSidebar(LibrarySession session, TaskRunner tasks, PeopleActions actions) {
         this.session = session;
         this.tasks = tasks;
+        this.menu = new PersonMenu(actions, () -> people);
+        this.drag = new PersonDrag(id -> byId.get(id), actions::merge);
         getStyleClass().add("people-sidebar");
         setId("peopleSidebar");
 
@@ -71,6 +75,17 @@ public final class PeopleSidebar extends VBox {
             }
         });
         session.filterProperty().addListener((o, a, b) -> selectFilter(b.person()));
+        list.setOnKeyPressed(e -> {
+            if (list.getSelectionModel().getSelectedItem() instanceof SidebarEntry.PersonRow row) {
+                if (e.getCode() == javafx.scene.input.KeyCode.F2) {
+                    menu.rename(row.summary());
+                    e.consume();
+                } else if (e.getCode() == javafx.scene.input.KeyCode.DELETE) {
+                    menu.delete(row.summary());
+                    e.consume();
+                }
+            }
+        });
         search.textProperty().addListener((o, a, b) -> rebuild());
         showHidden.selectedProperty().addListener((o, a, b) -> rebuild());
         session.libraryProperty().addListener((o, a, b) -> reload());
@@ -118,7 +133,7 @@ public final class PeopleSidebar extends VBox {
     }
 
     SidebarCell newCell() {
-        return new SidebarCell(avatars);
+        return new SidebarCell(avatars, menu, drag);
     }
 
     Optional<PersonSummary> person(long id) {
@@ -163,6 +178,10 @@ public final class PeopleSidebar extends VBox {
     }
 
     private void selectFilter(PersonFilter filter) {
+        SidebarEntry selected = list.getSelectionModel().getSelectedItem();
+        if (selected != null && selected.filter().equals(filter)) {
+            return; // already shown (and changing the selection from inside its own change event breaks ListView)
+        }
         syncing = true;
         try {
             for (int i = 0; i < list.getItems().size(); i++) {

@@ -19,7 +19,12 @@ class SidebarCell extends ListCell<SidebarEntry> {
     private final HBox box;
     private final javafx.scene.layout.StackPane iconSlot = new javafx.scene.layout.StackPane();
 
-    SidebarCell(Avatar.Images images) {
+    private final PersonMenu menu;
+    private final PersonDrag drag;
+
+    SidebarCell(Avatar.Images images, PersonMenu menu, PersonDrag drag) {
+        this.menu = menu;
+        this.drag = drag;
         avatar = new Avatar(18, images);
         name.getStyleClass().add("sidebar-name");
         count.getStyleClass().add("sidebar-count");
@@ -32,6 +37,12 @@ class SidebarCell extends ListCell<SidebarEntry> {
         box = new HBox(10, iconSlot, text);
         box.setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("sidebar-cell");
+        drag.install(this);
+    }
+
+    /** The person this row shows, null for "All photos", "Unknown" and empty rows. */
+    app.facet.core.browse.PersonSummary person() {
+        return getItem() instanceof SidebarEntry.PersonRow row ? row.summary() : null;
     }
 
     @Override
@@ -46,6 +57,7 @@ class SidebarCell extends ListCell<SidebarEntry> {
         }
         name.setText(entry.label());
         name.setGraphic(null);
+        setContextMenu(entry instanceof SidebarEntry.PersonRow row ? menu.menuFor(row.summary()) : null);
         if (entry instanceof SidebarEntry.AllPhotos all) {
             iconSlot.getChildren().setAll(Icons.sized(MaterialDesignI.IMAGE_MULTIPLE_OUTLINE, 22));
             count.setText(plural(all.photoCount(), "photo"));

@@ -11,6 +11,8 @@ import javafx.concurrent.Worker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
@@ -19,7 +21,7 @@ import java.util.function.Consumer;
  * thread never waits on the catalog, a decoder or a scan.
  * <p>
  * Foreground tasks (scans, people edits) appear in the status bar with progress, rate, time left and Cancel; one
- * at a time is shown (the latest). Background tasks (grid pages, sidebar reloads) are silent unless they fail.
+ * at a time is shown (the latest started that still runs: a rename during a scan shows, then the scan again). Background tasks (grid pages, sidebar reloads) are silent unless they fail.
  * Every failure is logged with the task's title and reported through {@link #lastErrorProperty()}; the caller's
  * own error handler, when given, runs too. Callbacks run on the UI thread.
  */
@@ -28,6 +30,7 @@ public final class TaskRunner {
 
     private final ExecutorService executor;
     private final ReadOnlyObjectWrapper<TrackedTask<?>> current = new ReadOnlyObjectWrapper<>();
+    private final List<TrackedTask<?>> running = new ArrayList<>();
     private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper();
     private final BooleanBinding busy;
 
@@ -74,6 +77,7 @@ public final class TaskRunner {
         task.setOnCancelled(e -> finished(task));
         if (task.isForeground()) {
             lastError.set(null);
+            running.add(task);
             current.set(task);
         }
         executor.execute(task);
@@ -81,8 +85,8 @@ public final class TaskRunner {
     }
 
     private void finished(TrackedTask<?> task) {
-        if (current.get() == task) {
-            current.set(null);
+        if (running.remove(task)) {
+            current.set(running.isEmpty() ? null : running.get(running.size() - 1));
         }
     }
 

@@ -82,6 +82,11 @@ public final class TrackedTask<T> extends Task<T> {
         return rate.getReadOnlyProperty();
     }
 
+    /** What progress counts, plural. */
+    public String unit() {
+        return unit;
+    }
+
     /** Foreground tasks are the user's actions shown in the status bar; background reads are not. */
     public boolean isForeground() {
         return foreground;

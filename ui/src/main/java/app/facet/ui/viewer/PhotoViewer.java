@@ -131,7 +131,8 @@ public final class PhotoViewer {
 
         BorderPane root = new BorderPane(body, toolbar, null, infoBar, null);
         root.getStyleClass().add("photo-viewer");
-        Scene scene = ThemeSwitcher.style(new Scene(root, 1100, 800));
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = ThemeSwitcher.style(new Scene(root, Math.min(1100, screen.getWidth()), Math.min(800, screen.getHeight())));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), stage::close);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.LEFT), () -> step(-1));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.RIGHT), () -> step(1));

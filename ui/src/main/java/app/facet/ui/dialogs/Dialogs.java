@@ -1,4 +1,4 @@
-package app.facet.ui.main;
+package app.facet.ui.dialogs;
 
 import app.facet.ui.theme.ThemeSwitcher;
 import javafx.scene.control.Alert;
