@@ -8,6 +8,7 @@ import app.facet.model.BoundingBox;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -15,6 +16,8 @@ import java.util.function.Supplier;
  * and browsing it never waits for models. Thread-safe; closing closes the real analyzer if it was created.
  */
 final class LazyPhotoAnalyzer implements PhotoAnalyzer {
+    private static final long LOADER_STACK_BYTES = 64L << 20;
+
     private final Supplier<PhotoAnalyzer> factory;
     private volatile PhotoAnalyzer delegate;
 
@@ -28,12 +31,43 @@ final class LazyPhotoAnalyzer implements PhotoAnalyzer {
             synchronized (this) {
                 d = delegate;
                 if (d == null) {
-                    d = factory.get();
+                    d = createOnLargeStack();
                     delegate = d;
                 }
             }
         }
         return d;
+    }
+
+    /**
+     * Loading the embedding model into ONNX Runtime overflows a default 1 MB thread stack (the JVM dies with SIGSEGV
+     * and no error report; measured here with onnxruntime 1.29): create the analyzer on a thread with a large stack.
+     */
+    private PhotoAnalyzer createOnLargeStack() {
+        AtomicReference<PhotoAnalyzer> created = new AtomicReference<>();
+        AtomicReference<Throwable> failed = new AtomicReference<>();
+        Thread loader = new Thread(null, () -> {
+            try {
+                created.set(factory.get());
+            } catch (RuntimeException | Error e) {
+                failed.set(e);
+            }
+        }, "facet-analyzer-load", LOADER_STACK_BYTES);
+        loader.start();
+        try {
+            loader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while loading the face models.", e);
+        }
+        Throwable t = failed.get();
+        if (t instanceof RuntimeException e) {
+            throw e;
+        }
+        if (t instanceof Error e) {
+            throw e;
+        }
+        return created.get();
     }
 
     @Override

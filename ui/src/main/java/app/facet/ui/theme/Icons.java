@@ -15,7 +15,8 @@ public final class Icons {
 
     public static FontIcon sized(Ikon ikon, int px) {
         FontIcon icon = new FontIcon(ikon);
-        icon.setIconSize(px);
+        // inline, because the theme's stylesheet sets every icon's size and would win over setIconSize
+        icon.setStyle("-fx-icon-size: " + px + "px;");
         icon.getStyleClass().add("facet-icon");
         return icon;
     }
