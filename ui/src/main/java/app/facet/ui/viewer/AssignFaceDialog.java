@@ -37,12 +37,13 @@ final class AssignFaceDialog {
         name.setEditable(true);
         name.setPromptText("Name (a new name creates a person)");
         name.setPrefWidth(320);
+        // the drop-down lists the names containing what is typed; nothing is completed unless the user picks it
         name.getEditor().textProperty().addListener((o, a, typed) -> {
+            if (name.getSelectionModel().getSelectedItem() != null && name.getSelectionModel().getSelectedItem().equals(typed)) {
+                return; // the user picked a name from the list
+            }
             String q = typed == null ? "" : typed.trim().toLowerCase(Locale.ROOT);
             matches.setPredicate(n -> q.isEmpty() || n.toLowerCase(Locale.ROOT).contains(q));
-            if (!matches.isEmpty() && !q.isEmpty() && name.getEditor().isFocused() && !name.isShowing()) {
-                name.show();
-            }
         });
         dialog.getDialogPane().setContent(new VBox(8, new Label("Person:"), name));
         ButtonType assign = new ButtonType("Assign", ButtonBar.ButtonData.OK_DONE);
