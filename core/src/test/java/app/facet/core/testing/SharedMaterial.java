@@ -30,6 +30,10 @@ public final class SharedMaterial {
         return root().resolve("photos");
     }
 
+    public static Path photo(String relative) {
+        return photos().resolve(relative);
+    }
+
     public static Path models() {
         return root().resolve("models");
     }
