@@ -30,7 +30,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 final class MainMenuBar extends MenuBar {
 
     /** What the menus trigger, and when they can. */
-    record Actions(Runnable addFolder, Runnable rescan, Runnable openLibrary, Runnable quit, Runnable models,
+    record Actions(Runnable addFolder, Runnable rescan, Runnable openLibrary, Runnable quit, Runnable findPeople, Runnable models,
                    Runnable about, Runnable shortcuts, ObservableBooleanValue libraryOpen, ObservableBooleanValue busy) {
     }
 
@@ -49,9 +49,11 @@ final class MainMenuBar extends MenuBar {
         MenuItem quit = item("Quit", "menuQuit", MaterialDesignE.EXIT_TO_APP, Shortcuts.QUIT, a.quit());
         Menu file = new Menu("File", null, addFolder, rescan, openLibrary, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
 
+        MenuItem findPeople = item("Find People", "menuFindPeople", MaterialDesignA.ACCOUNT_SEARCH_OUTLINE, Shortcuts.FIND_PEOPLE, a.findPeople());
+        findPeople.disableProperty().bind(open.not().or(busy));
         Menu faces = new Menu("Faces", null,
                 notBuilt("Detect Faces", "menuDetectFaces", MaterialDesignF.FACE_RECOGNITION, Shortcuts.DETECT_FACES),
-                notBuilt("Find People", "menuFindPeople", MaterialDesignA.ACCOUNT_SEARCH_OUTLINE, Shortcuts.FIND_PEOPLE),
+                findPeople,
                 notBuilt("Face Quality Dashboard", "menuDashboard", MaterialDesignC.CHART_BOX_OUTLINE, Shortcuts.DASHBOARD));
 
         MenuItem models = item("Models…", "menuModels", MaterialDesignC.CUBE_OUTLINE, null, a.models());

@@ -3,6 +3,7 @@ package app.facet.ui.main;
 import app.facet.ui.dialogs.Dialogs;
 import app.facet.core.catalog.LibraryLocation;
 import app.facet.core.settings.UserSettings;
+import app.facet.ui.findpeople.FindPeopleWindow;
 import app.facet.ui.library.LibraryView;
 import app.facet.ui.people.PeopleActions;
 import app.facet.ui.people.PeopleSidebar;
@@ -34,6 +35,7 @@ public final class MainWindow {
     private final LibraryView library;
     private final StatusBar statusBar;
     private final PhotoViewer viewer;
+    private final FindPeopleWindow findPeople;
     private final LibraryActions actions;
     private final BooleanProperty empty = new SimpleBooleanProperty(false);
 
@@ -66,8 +68,11 @@ public final class MainWindow {
         split.setDividerPositions(0.22);
         SplitPane.setResizableWithParent(sidebar, false);
 
+        findPeople = new FindPeopleWindow(stage, session, tasks, people,
+                () -> sidebar.people().stream().map(p -> p.person().name()).toList());
+        findPeople.stage().getScene().getAccelerators().put(Shortcuts.UNDO, people::undo);
         MainMenuBar menu = new MainMenuBar(new MainMenuBar.Actions(actions::addFolder, actions::rescan, actions::openLibrary,
-                this::quit, help::models, help::about, help::shortcuts, session.openBinding(), tasks.busyBinding()), themes);
+                this::quit, findPeople::open, help::models, help::about, help::shortcuts, session.openBinding(), tasks.busyBinding()), themes);
         BorderPane root = new BorderPane(split, menu, null, statusBar, null);
         root.getStyleClass().add("main-window");
 
@@ -119,6 +124,10 @@ public final class MainWindow {
 
     public PhotoViewer viewer() {
         return viewer;
+    }
+
+    public FindPeopleWindow findPeople() {
+        return findPeople;
     }
 
     public ThemeSwitcher themes() {
