@@ -1,0 +1,56 @@
+package app.facet.app.desktop;
+
+import app.facet.core.browse.FaceBrowser;
+import app.facet.core.browse.PeopleBrowser;
+import app.facet.core.browse.PhotoBrowser;
+import app.facet.core.browse.ScanHistory;
+import app.facet.core.catalog.Catalog;
+import app.facet.core.catalog.LibraryLocation;
+import app.facet.core.people.ClusterService;
+import app.facet.core.people.ModelThresholds;
+import app.facet.core.people.PeopleService;
+import app.facet.core.people.RecognitionService;
+import app.facet.core.people.SeedQuality;
+import app.facet.core.people.ThresholdsByModel;
+import app.facet.core.people.UndoHistory;
+import app.facet.core.scan.ScanService;
+import app.facet.core.thumbnails.DisplayImageLoader;
+import app.facet.core.thumbnails.ThumbnailCache;
+import app.facet.ui.session.LibraryContext;
+import app.facet.ui.session.LibraryOpener;
+import app.facet.ui.session.ModelsInfo;
+
+import java.nio.file.Path;
+
+/** Opens a library's catalog and wires the core services the views use over it. */
+final class CoreLibraryOpener implements LibraryOpener {
+    private final DesktopOptions options;
+    private final AnalyzerFactory analyzers;
+
+    CoreLibraryOpener(DesktopOptions options, AnalyzerFactory analyzers) {
+        this.options = options;
+        this.analyzers = analyzers;
+    }
+
+    @Override
+    public LibraryContext open(LibraryLocation location) {
+        Catalog catalog = Catalog.open(location);
+        Path modelsDir = options.modelsDirFor(location);
+        LazyPhotoAnalyzer analyzer = new LazyPhotoAnalyzer(() -> analyzers.create(modelsDir));
+        ThumbnailCache thumbnails = ThumbnailCache.forLibrary(location);
+        // one undo history for every people edit of this session, whichever service made it
+        UndoHistory history = new UndoHistory();
+        ThresholdsByModel thresholds = ModelThresholds.shipped();
+        return new LibraryContext(location, new PhotoBrowser(catalog), new PeopleBrowser(catalog), new FaceBrowser(catalog),
+                new ScanHistory(catalog), thumbnails, new DisplayImageLoader(), new ScanService(catalog, analyzer),
+                new PeopleService(catalog, history),
+                new ClusterService(catalog, thresholds, SeedQuality.DEFAULTS, history),
+                new RecognitionService(catalog, thresholds, history),
+                () -> new ModelsInfo(analyzer.describeDetector(), analyzer.embeddingModelId().orElse(null),
+                        analyzer.embeddingUnavailableReason().orElse(null), modelsDir),
+                () -> {
+                    thumbnails.close();
+                    analyzer.close();
+                });
+    }
+}

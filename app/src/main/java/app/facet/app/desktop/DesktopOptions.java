@@ -1,0 +1,45 @@
+package app.facet.app.desktop;
+
+import app.facet.core.catalog.LibraryLocation;
+import app.facet.core.embedding.ModelLocator;
+import app.facet.core.settings.UserSettingsStore;
+import app.facet.ui.main.FolderChooser;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * How the desktop app starts.
+ *
+ * @param library      the library to open; null: the last one opened, else the default library
+ * @param modelsDir    where the face models are; null: {@code $FACET_MODELS}, else the library's {@code models} folder
+ * @param embeddingModelId embedding model id, or null for the production model whose file is present
+ * @param settingsFile the user settings JSON (remembered libraries, theme)
+ * @param folders      asks the user for folders (the system dialog; tests pass the folder)
+ */
+public record DesktopOptions(LibraryLocation library, Path modelsDir, String embeddingModelId, Path settingsFile,
+                             FolderChooser folders) {
+    public DesktopOptions {
+        Objects.requireNonNull(settingsFile, "settingsFile");
+        Objects.requireNonNull(folders, "folders");
+    }
+
+    static final String LIBRARY = "library";
+    static final String MODELS = "models";
+    static final String EMBEDDING_MODEL = "embedding-model";
+
+    /** From the named parameters {@link FacetApplication#launch} passes through JavaFX. */
+    static DesktopOptions fromNamed(Map<String, String> named) {
+        String library = named.get(LIBRARY);
+        String models = named.get(MODELS);
+        return new DesktopOptions(library == null ? null : new LibraryLocation(Path.of(library)),
+                models == null ? null : Path.of(models), named.get(EMBEDDING_MODEL), UserSettingsStore.defaultFile(),
+                FolderChooser.system());
+    }
+
+    /** The models folder for {@code library}: the option, else {@code $FACET_MODELS}, else DIR/models. */
+    Path modelsDirFor(LibraryLocation library) {
+        return ModelLocator.resolveFolder(modelsDir, System.getenv(), library.root());
+    }
+}

@@ -1,0 +1,47 @@
+package app.facet.core.settings;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the desktop app remembers between runs (the user's config folder, one small JSON file).
+ *
+ * @param libraries   library folders opened before, most recent first (absolute paths)
+ * @param lastLibrary the library to open at start-up, null on first start
+ * @param theme       theme name ("light" or "dark"), null for the default
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record UserSettings(List<String> libraries, String lastLibrary, String theme) {
+    /** Most libraries remembered. */
+    public static final int MAX_LIBRARIES = 10;
+
+    public static final UserSettings EMPTY = new UserSettings(List.of(), null, null);
+
+    public UserSettings {
+        libraries = libraries == null ? List.of() : List.copyOf(libraries);
+    }
+
+    /** @return these settings with {@code library} opened last: first in the list, and the one to open next time */
+    public UserSettings withOpened(Path library) {
+        String path = library.toAbsolutePath().normalize().toString();
+        List<String> list = new ArrayList<>(libraries);
+        list.remove(path);
+        list.add(0, path);
+        return new UserSettings(list.subList(0, Math.min(MAX_LIBRARIES, list.size())), path, theme);
+    }
+
+    public UserSettings withTheme(String newTheme) {
+        return new UserSettings(libraries, lastLibrary, Objects.requireNonNull(newTheme));
+    }
+
+    public UserSettings withoutLibrary(Path library) {
+        String path = library.toAbsolutePath().normalize().toString();
+        List<String> list = new ArrayList<>(libraries);
+        list.remove(path);
+        return new UserSettings(list, path.equals(lastLibrary) ? null : lastLibrary, theme);
+    }
+}

@@ -1,0 +1,87 @@
+package app.facet.ui.library;
+
+import app.facet.core.browse.PersonFilter;
+import app.facet.core.browse.PhotoFilter;
+import app.facet.core.browse.PhotoSelection;
+import app.facet.ui.session.LibraryContext;
+import app.facet.ui.session.LibrarySession;
+import app.facet.ui.tasks.TaskRunner;
+import javafx.scene.layout.BorderPane;
+
+import java.util.function.BiConsumer;
+import java.util.function.LongFunction;
+
+/**
+ * The main view: filter bar over the photo grid. Reloads the grid (off the UI thread) when the filter, the
+ * library or the catalog's revision changes; a reload that is overtaken by a newer one is dropped.
+ */
+public final class LibraryView extends BorderPane {
+    private final LibrarySession session;
+    private final TaskRunner tasks;
+    private final PhotoGrid grid;
+    private final FilterBar filterBar;
+    private LongFunction<String> personNames = id -> null;
+    private long generation;
+
+    public LibraryView(LibrarySession session, TaskRunner tasks) {
+        this.session = session;
+        this.tasks = tasks;
+        this.grid = new PhotoGrid(tasks);
+        this.filterBar = new FilterBar(session.filterProperty());
+        getStyleClass().add("library-view");
+        grid.setId("photoGrid");
+        setTop(filterBar);
+        setCenter(grid);
+        grid.selectedCountProperty().addListener((o, a, b) -> filterBar.setSelected(b.intValue()));
+        session.filterProperty().addListener((o, a, b) -> reload());
+        session.libraryProperty().addListener((o, a, b) -> reload());
+        session.revisionProperty().addListener((o, a, b) -> reload());
+    }
+
+    /** Double-click or Enter on a photo: the selection shown and the index opened. */
+    public void setOnOpen(BiConsumer<PhotoSelection, Integer> handler) {
+        grid.setOnOpen(handler);
+    }
+
+    /** How the summary names the person filtered on (the sidebar knows the names). */
+    public void setPersonNames(LongFunction<String> names) {
+        this.personNames = names;
+    }
+
+    public PhotoGrid grid() {
+        return grid;
+    }
+
+    /** Reads the current filter's photos and the folder list, then shows them. */
+    public void reload() {
+        long mine = ++generation;
+        LibraryContext library = session.library();
+        if (library == null) {
+            grid.clear();
+            filterBar.setSummary(0, null);
+            return;
+        }
+        PhotoFilter filter = session.filter();
+        // the grid first; the folder list (a scan of every path) follows in its own task
+        tasks.background("Listing photos", (progress, cancel) -> library.photos().select(filter), selection -> {
+            if (mine != generation) {
+                return; // a newer filter or library replaced this one while it was read
+            }
+            grid.show(selection, library.photos(), library.thumbnails());
+            filterBar.setSummary(selection.size(), describe(filter.person()));
+        }, null);
+        tasks.background("Listing folders", (progress, cancel) -> library.photos().folders(), folders -> {
+            if (mine == generation) {
+                filterBar.setFolders(folders);
+            }
+        }, null);
+    }
+
+    private String describe(PersonFilter person) {
+        if (person instanceof PersonFilter.Only only) {
+            String name = personNames.apply(only.personId());
+            return name != null ? name : "one person";
+        }
+        return person instanceof PersonFilter.Unknown ? "Unknown faces" : null;
+    }
+}

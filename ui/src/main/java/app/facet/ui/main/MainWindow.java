@@ -1,0 +1,161 @@
+package app.facet.ui.main;
+
+import app.facet.ui.dialogs.Dialogs;
+import app.facet.core.catalog.LibraryLocation;
+import app.facet.core.settings.UserSettings;
+import app.facet.ui.findpeople.FindPeopleWindow;
+import app.facet.ui.library.LibraryView;
+import app.facet.ui.people.PeopleActions;
+import app.facet.ui.people.PeopleSidebar;
+import app.facet.ui.session.LibraryContext;
+import app.facet.ui.session.LibrarySession;
+import app.facet.ui.tasks.TaskRunner;
+import app.facet.ui.theme.Theme;
+import app.facet.ui.theme.ThemeSwitcher;
+import app.facet.ui.viewer.FaceMenu;
+import app.facet.ui.viewer.PhotoViewer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.Scene;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+
+/**
+ * The main window: menu bar, people sidebar (left), filter bar and photo grid, status bar; the welcome pane in
+ * place of the grid while the library is empty. Owns the {@link LibrarySession} every view follows.
+ */
+public final class MainWindow {
+    private final Stage stage;
+    private final DesktopServices services;
+    private final LibrarySession session = new LibrarySession();
+    private final ThemeSwitcher themes;
+    private final PeopleSidebar sidebar;
+    private final LibraryView library;
+    private final StatusBar statusBar;
+    private final PhotoViewer viewer;
+    private final FindPeopleWindow findPeople;
+    private final LibraryActions actions;
+    private final BooleanProperty empty = new SimpleBooleanProperty(false);
+
+    public MainWindow(Stage stage, DesktopServices services) {
+        this.stage = stage;
+        this.services = services;
+        TaskRunner tasks = services.tasks();
+        UserSettings settings = services.settings().load();
+        themes = new ThemeSwitcher(Theme.fromId(settings.theme()), theme -> tasks.background("Saving settings", (p, c) -> {
+            services.settings().save(services.settings().load().withTheme(theme.id()));
+            return null;
+        }, null, null));
+
+        PeopleActions people = new PeopleActions(stage, session, tasks);
+        sidebar = new PeopleSidebar(session, tasks, people);
+        library = new LibraryView(session, tasks);
+        library.setPersonNames(sidebar::nameOf);
+        statusBar = new StatusBar(tasks);
+        actions = new LibraryActions(stage, session, services, statusBar.messageProperty());
+        viewer = new PhotoViewer(stage, session, tasks, new FaceMenu(people,
+                () -> sidebar.people().stream().map(p -> p.person().name()).toList()));
+        statusBar.showUndo(people.lastActionProperty(), people::undo);
+        library.setOnOpen(viewer::open);
+        HelpDialogs help = new HelpDialogs(stage, session, tasks, services.version());
+
+        WelcomePane welcome = new WelcomePane(actions::addFolder, actions::openLibrary);
+        welcome.visibleProperty().bind(empty.and(tasks.busyBinding().not()));
+        StackPane centre = new StackPane(library, welcome);
+        SplitPane split = new SplitPane(sidebar, centre);
+        split.setDividerPositions(0.22);
+        SplitPane.setResizableWithParent(sidebar, false);
+
+        findPeople = new FindPeopleWindow(stage, session, tasks, people,
+                () -> sidebar.people().stream().map(p -> p.person().name()).toList());
+        findPeople.stage().getScene().getAccelerators().put(Shortcuts.UNDO, people::undo);
+        MainMenuBar menu = new MainMenuBar(new MainMenuBar.Actions(actions::addFolder, actions::rescan, actions::openLibrary,
+                this::quit, findPeople::open, help::models, help::about, help::shortcuts, session.openBinding(), tasks.busyBinding()), themes);
+        BorderPane root = new BorderPane(split, menu, null, statusBar, null);
+        root.getStyleClass().add("main-window");
+
+        // never larger than the screen (small laptops, headless test screens)
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = ThemeSwitcher.style(new Scene(root, Math.min(1280, screen.getWidth()), Math.min(820, screen.getHeight())));
+        scene.getAccelerators().put(Shortcuts.SEARCH_PEOPLE, () -> sidebar.searchField().requestFocus());
+        scene.getAccelerators().put(Shortcuts.CLEAR_FILTERS, () -> session.filterProperty().set(app.facet.core.browse.PhotoFilter.ALL));
+        scene.getAccelerators().put(Shortcuts.CANCEL_TASK, tasks::cancelCurrent);
+        scene.getAccelerators().put(Shortcuts.UNDO, people::undo);
+        viewer.stage().getScene().getAccelerators().put(Shortcuts.UNDO, people::undo);
+        stage.setScene(scene);
+        stage.setTitle("Facet");
+        stage.setMinWidth(800);
+        stage.setMinHeight(500);
+
+        session.libraryProperty().addListener((o, a, lib) -> {
+            stage.setTitle(lib == null ? "Facet" : "Facet — " + lib.location().root());
+            refreshEmpty();
+        });
+        session.revisionProperty().addListener((o, a, b) -> refreshEmpty());
+        stage.setOnCloseRequest(e -> {
+            if (!mayQuit()) {
+                e.consume();
+            }
+        });
+    }
+
+    /** Opens {@code location} (creating an empty library there if needed) in the background. */
+    public void open(LibraryLocation location) {
+        actions.open(location);
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public LibrarySession session() {
+        return session;
+    }
+
+    public LibraryView libraryView() {
+        return library;
+    }
+
+    public PeopleSidebar sidebar() {
+        return sidebar;
+    }
+
+    public PhotoViewer viewer() {
+        return viewer;
+    }
+
+    public FindPeopleWindow findPeople() {
+        return findPeople;
+    }
+
+    public ThemeSwitcher themes() {
+        return themes;
+    }
+
+    private void refreshEmpty() {
+        LibraryContext lib = session.library();
+        if (lib == null) {
+            empty.set(false);
+            return;
+        }
+        services.tasks().background("Counting photos", (p, c) -> lib.photos().count(), n -> {
+            if (session.library() == lib) {
+                empty.set(n == 0);
+            }
+        }, null);
+    }
+
+    private void quit() {
+        if (mayQuit()) {
+            stage.close();
+        }
+    }
+
+    /** A running task stops cooperatively at exit, but the user decides whether to quit in the middle of it. */
+    private boolean mayQuit() {
+        return !services.tasks().busyBinding().get() || Dialogs.confirm(stage, "A task is still running",
+                "Quit anyway? The running task stops after its current photo; nothing is lost.", "Quit");
+    }
+}

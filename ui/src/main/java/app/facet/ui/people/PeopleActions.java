@@ -1,0 +1,210 @@
+package app.facet.ui.people;
+
+import app.facet.core.browse.PersonFilter;
+import app.facet.core.browse.PersonSummary;
+import app.facet.core.people.FaceCluster;
+import app.facet.core.people.NameTakenException;
+import app.facet.core.people.PeopleService;
+import app.facet.core.people.Suggestion;
+import app.facet.core.people.UndoableAction;
+import app.facet.model.Face;
+import app.facet.ui.dialogs.Dialogs;
+import app.facet.ui.session.LibraryContext;
+import app.facet.ui.session.LibrarySession;
+import app.facet.ui.tasks.CoreJob;
+import app.facet.ui.tasks.TaskRunner;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.TextInputDialog;
+import javafx.stage.Window;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * The user's corrections to people, from the sidebar, the photo viewer and Find People: rename, merge, hide, delete,
+ * assign, unassign, "not a face", name a group, confirm or reject a suggestion, and undo. Each asks what it needs (a name, a confirmation), runs through the core
+ * {@link PeopleService} as a foreground task, then tells every view the catalog changed. The last action stays
+ * undoable (Shortcut+Z or the status bar's Undo) for the session.
+ */
+public final class PeopleActions {
+    private final Window owner;
+    private final LibrarySession session;
+    private final TaskRunner tasks;
+    private final ReadOnlyObjectWrapper<UndoableAction> lastAction = new ReadOnlyObjectWrapper<>();
+
+    public PeopleActions(Window owner, LibrarySession session, TaskRunner tasks) {
+        this.owner = owner;
+        this.session = session;
+        this.tasks = tasks;
+        session.libraryProperty().addListener((o, a, b) -> lastAction.set(null)); // undo history is per library session
+    }
+
+    /** The action Undo would revert next, null when there is none. */
+    public ReadOnlyObjectProperty<UndoableAction> lastActionProperty() {
+        return lastAction.getReadOnlyProperty();
+    }
+
+    public void rename(PersonSummary person) {
+        TextInputDialog dialog = Dialogs.styled(new TextInputDialog(person.person().name()), owner);
+        dialog.setHeaderText("Rename " + person.person().name());
+        dialog.setContentText("New name:");
+        dialog.getEditor().setId("renameField");
+        Optional<String> name = dialog.showAndWait().map(String::trim).filter(n -> !n.isEmpty());
+        name.filter(n -> !n.equals(person.person().name())).ifPresent(n -> edit("Renaming " + person.person().name(),
+                l -> l.peopleService().rename(person.person().id(), n), error -> {
+                    if (error instanceof NameTakenException taken && Dialogs.confirm(owner, error.getMessage(),
+                            "Merge " + person.person().name() + " into the existing " + n + "? Every face of "
+                                    + person.person().name() + " moves to " + n + ". You can undo this.", "Merge")) {
+                        edit("Merging " + person.person().name(), l -> l.peopleService().merge(taken.existingPersonId(), List.of(person.person().id())), null);
+                        return true;
+                    }
+                    return false;
+                }));
+    }
+
+    /** Asks which person {@code source} merges into, among {@code others}. */
+    public void mergeInto(PersonSummary source, List<PersonSummary> others) {
+        List<PersonSummary> targets = others.stream().filter(p -> p.person().id() != source.person().id())
+                .sorted(Comparator.comparing(p -> p.person().name().toLowerCase())).toList();
+        if (targets.isEmpty()) {
+            Dialogs.error(owner, "Nobody to merge with", "There is no other person to merge " + source.person().name() + " into.");
+            return;
+        }
+        ChoiceDialog<Choice> dialog = Dialogs.styled(new ChoiceDialog<>(null, targets.stream().map(Choice::new).toList()), owner);
+        dialog.setHeaderText("Merge " + source.person().name() + " into…");
+        dialog.setContentText("Person:");
+        dialog.showAndWait().ifPresent(choice -> merge(source, choice.person()));
+    }
+
+    /** Merges {@code source} into {@code target} after a confirmation (also the drop of a sidebar drag). */
+    public void merge(PersonSummary source, PersonSummary target) {
+        if (source.person().id() == target.person().id()) {
+            return;
+        }
+        if (Dialogs.confirm(owner, "Merge " + source.person().name() + " into " + target.person().name() + "?",
+                "Every face of " + source.person().name() + " (" + source.person().faceCount() + ") moves to "
+                        + target.person().name() + ", and " + source.person().name() + " is removed. You can undo this.", "Merge")) {
+            edit("Merging " + source.person().name() + " into " + target.person().name(),
+                    l -> l.peopleService().merge(target.person().id(), List.of(source.person().id())), null);
+        }
+    }
+
+    public void setHidden(PersonSummary person, boolean hidden) {
+        edit((hidden ? "Hiding " : "Showing ") + person.person().name(), l -> l.peopleService().hidePerson(person.person().id(), hidden), null);
+    }
+
+    public void delete(PersonSummary person) {
+        if (Dialogs.confirm(owner, "Delete " + person.person().name() + "?",
+                "The " + person.person().faceCount() + " faces of " + person.person().name()
+                        + " become Unknown; the photos stay in the library. You can undo this.", "Delete")) {
+            if (session.filter().person() instanceof PersonFilter.Only only && only.personId() == person.person().id()) {
+                session.showPerson(PersonFilter.any());
+            }
+            edit("Deleting " + person.person().name(), l -> l.peopleService().deletePerson(person.person().id()), null);
+        }
+    }
+
+    /** Puts a face on the person named {@code name} (created when nobody has that name yet). */
+    public void assignFace(Face face, String name) {
+        edit("Assigning a face to " + name, l -> l.peopleService().assignFaceToNewPerson(face.id(), name.trim()), null);
+    }
+
+    public void unassignFace(Face face) {
+        edit("Unassigning a face", l -> l.peopleService().unassignFace(face.id()), null);
+    }
+
+    public void notAFace(Face face) {
+        edit("Marking not a face", l -> l.peopleService().notAFace(face.id()), null);
+    }
+
+    /**
+     * Faces → Find People: recognises unknown faces against the named people (confident matches are assigned,
+     * unsure ones become suggestions), then groups the remaining unknown faces.
+     */
+    public void findPeople(Consumer<FindPeopleResult> onDone) {
+        LibraryContext library = session.library();
+        if (library == null) {
+            return;
+        }
+        tasks.run("Finding people", "faces", (p, c) -> {
+            p.report(0, 2, "recognising faces of named people");
+            var recognition = library.recognition().recognize(false);
+            p.report(1, 2, "grouping unknown faces");
+            var clustering = library.clusters().cluster();
+            p.report(2, 2, null);
+            return new FindPeopleResult(recognition, clustering);
+        }, result -> {
+            // recognition's assignments are undoable like any edit
+            lastAction.set(library.peopleService().history().peek().orElse(null));
+            session.catalogChanged();
+            onDone.accept(result);
+        }, error -> Dialogs.error(owner, "Finding people failed", TaskRunner.describe(error)));
+    }
+
+    /** Names a group of unknown faces (a name that exists adds them to that person). */
+    public void nameCluster(FaceCluster cluster, String name) {
+        edit("Naming " + cluster.size() + " faces " + name, l -> l.clusters().nameCluster(cluster.clusterId(), name.trim()), null);
+    }
+
+    public void confirmSuggestion(Suggestion suggestion) {
+        edit("Confirming " + suggestion.personName(), l -> l.recognition().confirmSuggestion(suggestion.faceId()), null);
+    }
+
+    public void rejectSuggestion(Suggestion suggestion) {
+        edit("Rejecting " + suggestion.personName(), l -> l.recognition().rejectSuggestion(suggestion.faceId()), null);
+    }
+
+    /** Reverts the last action of this session. */
+    public void undo() {
+        LibraryContext library = session.library();
+        if (library == null || lastAction.get() == null) {
+            return;
+        }
+        PeopleService service = library.peopleService();
+        tasks.run("Undoing " + lastAction.get().description(), "changes", (p, c) -> {
+            service.undo();
+            return service.history().peek();
+        }, previous -> {
+            lastAction.set(previous.orElse(null));
+            session.catalogChanged();
+        }, error -> {
+            session.catalogChanged();
+            Dialogs.error(owner, "Cannot undo", TaskRunner.describe(error));
+        });
+    }
+
+    /**
+     * Runs one people edit as a foreground task.
+     *
+     * @param recover handles a failure the user can resolve (returns true), else the error is shown; may be null
+     */
+    private void edit(String title, Function<LibraryContext, UndoableAction> change, Function<Throwable, Boolean> recover) {
+        LibraryContext library = session.library();
+        if (library == null) {
+            return;
+        }
+        CoreJob<UndoableAction> job = (p, c) -> change.apply(library);
+        tasks.run(title, "changes", job, action -> {
+            lastAction.set(action);
+            session.catalogChanged();
+        }, error -> {
+            if (recover == null || !recover.apply(error)) {
+                session.catalogChanged(); // nothing changed, but what the user sees may be stale
+                Dialogs.error(owner, title + " failed", TaskRunner.describe(error));
+            }
+        });
+    }
+
+    /** A person in a choice list, shown by name. */
+    private record Choice(PersonSummary person) {
+        @Override
+        public String toString() {
+            return person.person().name() + "  (" + SidebarCell.plural(person.person().photoCount(), "photo") + ")";
+        }
+    }
+}
