@@ -29,7 +29,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.warpAffine;
  * canonical view of it: the window around the box is rotated upright (eye line horizontal, from the
  * landmarks) and resampled so the face is 48, 96 and 192 px wide (the 48 px view always, larger views only up to twice the face's
  * native width, so a small face is not judged on a blurry enlargement), OR (b) an independent detector
- * (Haar frontal or profile cascade, either side) finds a face overlapping it in the largest of those views.
+ * (Haar frontal or profile cascade, either side) finds a face overlapping it in the 96 px view (searched only between half and twice the box size).
  * <p>
  * Why: YuNet is trained on faces from ~10 px upwards, so a human face keeps its score when viewed coarser
  * or finer; look-alikes (an animal's face, a pattern) score through texture details that change with
@@ -43,6 +43,8 @@ public final class ScaleConsistencyVerifier implements AutoCloseable {
     public static final double DEFAULT_CERTAIN_SCORE = 0.9;
     private static final int[] VIEW_WIDTHS = {48, 96, 192};
     private static final double MIN_IOU = 0.3;
+    /** Haar runs on the 96 px view, searching only face sizes from half to twice the box: a few cascade scales, a few ms. */
+    private static final int HAAR_VIEW_WIDTH = 96;
 
     private final FaceDetector yunet;
     private final double scoreThreshold;
@@ -85,30 +87,37 @@ public final class ScaleConsistencyVerifier implements AutoCloseable {
         double minScore = 1.0;
         double[] scores = new double[VIEW_WIDTHS.length];
         java.util.Arrays.fill(scores, Double.NaN);
-        boolean secondDetector = false;
         for (int i = 0; i <= largestView; i++) {
             int t = VIEW_WIDTHS[i];
-            double expectedH = t * box.h() / box.w();
-            BoundingBox expected = new BoundingBox(t / 2.0, t - expectedH / 2, t, expectedH);
             try (Mat view = canonicalView(image, box, roll, t)) {
-                scores[i] = bestOverlappingScore(view, expected);
+                scores[i] = bestOverlappingScore(view, expectedBox(box, t));
                 minScore = Math.min(minScore, scores[i]);
-                if (i == largestView) {
-                    secondDetector = haarConfirms(view, expected);
-                }
             }
         }
-        boolean scaleConsistent = minScore >= scoreThreshold;
-        return new Verdict(scaleConsistent || secondDetector, scaleConsistent, secondDetector, scores);
+        if (minScore >= scoreThreshold) {
+            return new Verdict(true, true, null, scores);
+        }
+        // The second detector costs more than all YuNet views together (three cascades), so it runs only when needed.
+        int t = Math.min(HAAR_VIEW_WIDTH, VIEW_WIDTHS[largestView]);
+        try (Mat view = canonicalView(image, box, roll, t)) {
+            boolean haar = haarConfirms(view, expectedBox(box, t));
+            return new Verdict(haar, false, haar, scores);
+        }
+    }
+
+    /** Where the face box lies in a canonical view of width t: centred, t px wide. */
+    private static BoundingBox expectedBox(BoundingBox box, int t) {
+        double expectedH = t * box.h() / box.w();
+        return new BoundingBox(t / 2.0, t - expectedH / 2, t, expectedH);
     }
 
     /**
      * @param confirmed      the face is kept
      * @param scaleConsistent YuNet found it in every view at or above the threshold
-     * @param secondDetector a Haar cascade confirmed it
+     * @param secondDetector a Haar cascade confirmed it; null when it was not asked (the views already agreed)
      * @param viewScores     best overlapping YuNet score at view widths 48, 96, 192 px (NaN = view skipped, 0 = not found)
      */
-    public record Verdict(boolean confirmed, boolean scaleConsistent, boolean secondDetector, double[] viewScores) {
+    public record Verdict(boolean confirmed, boolean scaleConsistent, Boolean secondDetector, double[] viewScores) {
     }
 
     private static double rollDegrees(Landmarks lm) {
@@ -157,8 +166,9 @@ public final class ScaleConsistencyVerifier implements AutoCloseable {
     }
 
     private static boolean hit(CascadeClassifier cascade, Mat grey, BoundingBox expected) {
+        int minSide = (int) Math.max(20, expected.w() / 2);
         try (RectVector rects = new RectVector(); IntPointer n = new IntPointer();
-             Size min = new Size(24, 24); Size max = new Size()) {
+             Size min = new Size(minSide, minSide); Size max = new Size((int) expected.w() * 2, (int) expected.w() * 2)) {
             cascade.detectMultiScale2(grey, rects, n, 1.1, 3, 0, min, max);
             for (int i = 0; i < rects.size(); i++) {
                 Rect r = rects.get(i);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 /**
@@ -36,7 +37,10 @@ public final class ScaledDetection {
         int w = Math.max(1, (int) Math.round(bgr.cols() * s));
         int h = Math.max(1, (int) Math.round(bgr.rows() * s));
         try (Mat small = new Mat(); Size size = new Size(w, h)) {
-            resize(bgr, small, size, 0, 0, INTER_AREA);
+            // Mild shrinking (the usual case after a reduced JPEG decode) uses bilinear sampling, as YuNet's own demo does:
+            // INTER_AREA costs 17 ms on 2000x1500 -> 1280x960 against 3 ms. Below half size bilinear would skip pixels
+            // (aliasing), so area averaging is used there.
+            resize(bgr, small, size, 0, 0, s >= 0.5 ? INTER_LINEAR : INTER_AREA);
             return clip(detector.detect(small), (double) bgr.cols() / w, (double) bgr.rows() / h, bgr.cols(), bgr.rows());
         }
     }
