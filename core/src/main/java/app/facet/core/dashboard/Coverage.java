@@ -19,7 +19,9 @@ import java.util.List;
  * @param assignedAuto    of {@code faces}, those recognition put on a person
  * @param suggested       of {@code faces}, on no person but with a suggested person
  * @param unknown         of {@code faces}, on no person and with no suggestion
- * @param invalid         face rows (any) flagged {@code status='invalid'}
+ * @param invalid         face rows (any) flagged {@code status='invalid'}, or broken in a way SQL alone can see (image_path
+ *                        naming a crop or not its photo's path, photo gone, no crop, degenerate box or outside the image);
+ *                        a deleted crop file counts once {@link FaceDashboard#revalidate()} has run
  * @param notAFace        rows the user marked "not a face"
  */
 public record Coverage(long photos, long missingPhotos, long pending, long scanned, long withFaces, long noFaces, long failed,

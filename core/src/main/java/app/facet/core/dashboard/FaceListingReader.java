@@ -31,12 +31,17 @@ final class FaceListingReader {
 
     private static final String MANAGED_DIR = "(SELECT value FROM library_settings WHERE key = 'managed_dir')";
 
+    /** The box holds four finite numbers (text in a REAL column compares greater than any number) and has an area. */
+    private static final String FINITE_BOX = "typeof(f.x) IN ('real', 'integer') AND typeof(f.y) IN ('real', 'integer') "
+            + "AND typeof(f.w) IN ('real', 'integer') AND typeof(f.h) IN ('real', 'integer') "
+            + "AND f.w > 0 AND f.h > 0 AND abs(f.x) < 1e300 AND abs(f.y) < 1e300 AND f.w < 1e300 AND f.h < 1e300";
+
     /**
      * True for a row that is flagged invalid or that SQL alone can see is broken (columns f = face_crops,
      * ph = its photo, LEFT JOINed). The 1 px slack is the validator's box tolerance.
      */
     static final String INVALID_SQL = "(f.status = 'invalid' OR ph.id IS NULL OR f.image_path IS NOT ph.path "
-            + "OR ph.missing_since IS NOT NULL OR f.crop_path IS NULL OR NOT (f.w > 0 AND f.h > 0) "
+            + "OR ph.missing_since IS NOT NULL OR f.crop_path IS NULL OR NOT (" + FINITE_BOX + ") "
             + "OR substr(f.image_path, 1, length(" + MANAGED_DIR + ")) = " + MANAGED_DIR + " "
             + "OR EXISTS (SELECT 1 FROM face_crops k WHERE k.crop_path = f.image_path) "
             + "OR (ph.width IS NOT NULL AND ph.height IS NOT NULL AND (f.x < -1 OR f.y < -1 "
