@@ -6,10 +6,14 @@ import app.facet.core.browse.PhotoBrowser;
 import app.facet.core.browse.ScanHistory;
 import app.facet.core.catalog.Catalog;
 import app.facet.core.catalog.LibraryLocation;
+import app.facet.core.dashboard.FaceDashboard;
+import app.facet.core.editor.FaceEditService;
+import app.facet.core.editor.PhotoRedetector;
 import app.facet.core.people.PeopleService;
 import app.facet.core.scan.ScanService;
 import app.facet.core.thumbnails.DisplayImageLoader;
 import app.facet.core.thumbnails.ThumbnailCache;
+import app.facet.ui.session.FaceQualityServices;
 import app.facet.ui.session.LibraryContext;
 import app.facet.ui.session.LibraryOpener;
 import app.facet.ui.session.ModelsInfo;
@@ -35,6 +39,8 @@ final class CoreLibraryOpener implements LibraryOpener {
         return new LibraryContext(location, new PhotoBrowser(catalog), new PeopleBrowser(catalog), new FaceBrowser(catalog),
                 new ScanHistory(catalog), thumbnails, new DisplayImageLoader(), new ScanService(catalog, analyzer),
                 new PeopleService(catalog),
+                new FaceQualityServices(new FaceDashboard(catalog), new FaceEditService(catalog, analyzer),
+                        new PhotoRedetector(catalog, analyzer)),
                 () -> new ModelsInfo(analyzer.describeDetector(), analyzer.embeddingModelId().orElse(null),
                         analyzer.embeddingUnavailableReason().orElse(null), modelsDir),
                 () -> {
