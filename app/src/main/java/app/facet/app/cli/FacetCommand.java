@@ -9,7 +9,8 @@ import java.io.PrintWriter;
 /** The {@code facet} command line. Errors print as one clear sentence with exit code 2. */
 @Command(name = "facet", mixinStandardHelpOptions = true, version = "Facet 0.1.0",
         description = "Finds and recognises the people in your photos, on your own machine.",
-        subcommands = {ScanCommand.class, FacesCommand.class, PhotosCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ScanCommand.class, FacesCommand.class, PhotosCommand.class, ModelsCommand.class,
+                CommandLine.HelpCommand.class})
 public final class FacetCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

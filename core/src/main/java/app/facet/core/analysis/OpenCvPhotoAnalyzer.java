@@ -109,8 +109,9 @@ public final class OpenCvPhotoAnalyzer implements PhotoAnalyzer {
                 List<DetectedFace> faces = detectInFullResolution(decoded, photo);
                 int needed = reductionForAlignment(faces, decoded.reduction());
                 if (needed < decoded.reduction()) {
+                    DecodedPhoto finer = decoder.decode(encoded, needed);
                     decoded.close();
-                    decoded = decoder.decode(encoded, needed);
+                    decoded = finer;
                 }
                 List<AnalyzedFace> analyzed = describe(decoded, faces, detectorChoice.detectorId());
                 return new PhotoAnalysis(decoded.width(), decoded.height(), header.orientation(), header.takenAt(),

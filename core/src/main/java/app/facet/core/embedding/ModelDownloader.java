@@ -71,7 +71,9 @@ public final class ModelDownloader {
             return target;
         } catch (IOException | IllegalArgumentException e) {
             deleteQuietly(tmp);
-            throw new ModelDownloadException("The download of " + model.id() + " from " + model.url() + " failed: " + e.getMessage() + ".", e);
+            throw new ModelDownloadException("The download of " + model.id() + " from " + model.url() + " failed: "
+                    + (e instanceof java.net.UnknownHostException ? "cannot reach " + e.getMessage() + " (no network connection?)" : e.getMessage())
+                    + ".", e);
         }
     }
 

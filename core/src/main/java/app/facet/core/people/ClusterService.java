@@ -1,58 +1,197 @@
 package app.facet.core.people;
 
 import app.facet.core.catalog.Catalog;
+import app.facet.core.people.cluster.AverageLinkageClusterer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Discovers groups of unknown faces: average-linkage clustering (cosine distance, cut at
- * {@link PeopleThresholds#clusterDistance()}) over a k-nearest-neighbour graph from an HNSW index, so it scales to
- * hundreds of thousands of faces. Considers only faces that are unassigned, valid, embedded and not "not a face";
- * a user-assigned face never enters clustering. Faces of different embedding models are never compared.
- * Low-quality faces ({@link SeedQuality}) never seed a cluster but join one when close.
+ * {@link PeopleThresholds#clusterDistance()}) over a nearest-neighbour graph from hnswlib, so it scales to hundreds of
+ * thousands of faces ({@link AverageLinkageClusterer}). Considers only faces that are unassigned, valid, embedded and
+ * not "not a face"; a face on a person (user or auto) never enters clustering. Faces of different embedding models are
+ * never compared. Low-quality faces ({@link SeedQuality}) never seed a cluster but join one when close.
+ * Thread-safe.
  */
 public final class ClusterService {
+    private static final Logger log = LoggerFactory.getLogger(ClusterService.class);
+    private static final int SAMPLES = 5;
+
     private final Catalog catalog;
-    private final PeopleThresholds thresholds;
+    private final ThresholdsByModel thresholds;
     private final SeedQuality seedQuality;
-    private final UndoHistory history;
+    private final UndoableWrites writes;
 
     public ClusterService(Catalog catalog, PeopleThresholds thresholds, UndoHistory history) {
-        this(catalog, thresholds, SeedQuality.DEFAULTS, history);
+        this(catalog, ThresholdsByModel.fixed(thresholds), SeedQuality.DEFAULTS, history);
     }
 
     public ClusterService(Catalog catalog, PeopleThresholds thresholds, SeedQuality seedQuality, UndoHistory history) {
+        this(catalog, ThresholdsByModel.fixed(thresholds), seedQuality, history);
+    }
+
+    /** @param thresholds thresholds per embedding model (from the model descriptions) */
+    public ClusterService(Catalog catalog, ThresholdsByModel thresholds, SeedQuality seedQuality, UndoHistory history) {
         this.catalog = catalog;
         this.thresholds = thresholds;
         this.seedQuality = seedQuality;
-        this.history = history;
+        this.writes = new UndoableWrites(catalog, history);
     }
 
     /**
      * Recomputes every cluster and stores the ids in {@code face_crops.cluster_id} (1 = largest cluster); faces that
-     * join no cluster get NULL. Not undoable (it only regroups unknown faces).
+     * join no cluster, and every face that is not unknown, get NULL. Not undoable (it only regroups unknown faces).
+     *
+     * @throws PeopleException when the catalog cannot be read or written
      */
     public ClusteringResult cluster() {
-        throw new UnsupportedOperationException("not implemented yet");
+        long start = System.nanoTime();
+        Map<String, List<EmbeddedFaces.Unknown>> byModel = Transactions.read(catalog, "read the unknown faces", EmbeddedFaces::unknown);
+        List<List<EmbeddedFaces.Unknown>> groups = new ArrayList<>();
+        List<String> groupModels = new ArrayList<>();
+        int considered = 0, seeds = 0, joined = 0, unclustered = 0;
+        for (Map.Entry<String, List<EmbeddedFaces.Unknown>> e : byModel.entrySet()) {
+            List<EmbeddedFaces.Unknown> faces = e.getValue();
+            considered += faces.size();
+            int n = faces.size();
+            float[][] vectors = new float[n][];
+            boolean[] canSeed = new boolean[n];
+            double[] priority = new double[n];
+            for (int i = 0; i < n; i++) {
+                EmbeddedFaces.Unknown f = faces.get(i);
+                vectors[i] = f.embedding();
+                canSeed[i] = seedQuality.canSeed(f.faceSizePx(), f.detectionScore(), f.quality());
+                priority[i] = f.quality() != null ? f.quality() : 0.5 * f.detectionScore();
+            }
+            PeopleThresholds t = thresholds.forModel(e.getKey());
+            AverageLinkageClusterer.Result r = AverageLinkageClusterer.cluster(vectors, canSeed, priority,
+                    AverageLinkageClusterer.Options.of(t.clusterDistance()));
+            seeds += r.seeds();
+            joined += r.joined();
+            unclustered += r.unclustered();
+            List<List<EmbeddedFaces.Unknown>> members = new ArrayList<>();
+            for (int c = 0; c < r.clusters(); c++) {
+                members.add(new ArrayList<>());
+            }
+            for (int i = 0; i < n; i++) {
+                if (r.labels()[i] >= 0) {
+                    members.get(r.labels()[i]).add(faces.get(i));
+                }
+            }
+            for (List<EmbeddedFaces.Unknown> m : members) {
+                groups.add(m);
+                groupModels.add(e.getKey());
+            }
+        }
+        // ids by size, largest first; ties by the smallest face id, so an unchanged library gets the same ids
+        Integer[] order = new Integer[groups.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, Comparator.comparingInt((Integer i) -> -groups.get(i).size())
+                .thenComparingLong(i -> groups.get(i).get(0).id()));
+        List<FaceCluster> clusters = new ArrayList<>(order.length);
+        long[] faceIds = new long[considered];
+        long[] clusterIds = new long[considered];
+        int w = 0;
+        for (int rank = 0; rank < order.length; rank++) {
+            long clusterId = rank + 1;
+            List<EmbeddedFaces.Unknown> m = groups.get(order[rank]);
+            for (EmbeddedFaces.Unknown f : m) {
+                faceIds[w] = f.id();
+                clusterIds[w++] = clusterId;
+            }
+            List<Long> samples = m.stream().sorted(BEST_FIRST).limit(SAMPLES).map(EmbeddedFaces.Unknown::id).toList();
+            clusters.add(new FaceCluster(clusterId, groupModels.get(order[rank]), m.size(), samples));
+        }
+        int written = w;
+        Transactions.write(catalog, "store the clusters", c -> {
+            try (PreparedStatement clear = c.prepareStatement("UPDATE face_crops SET cluster_id = NULL WHERE cluster_id IS NOT NULL")) {
+                clear.executeUpdate();
+            }
+            // the guard skips a face the user assigned while we were computing
+            try (PreparedStatement ps = c.prepareStatement("UPDATE face_crops SET cluster_id = ? WHERE id = ? AND person_id IS NULL AND not_a_face = 0")) {
+                for (int i = 0; i < written; i++) {
+                    ps.setLong(1, clusterIds[i]);
+                    ps.setLong(2, faceIds[i]);
+                    ps.addBatch();
+                    if (i % 1000 == 999) {
+                        ps.executeBatch();
+                    }
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
+        log.info("event=clustering_done faces={} seeds={} clusters={} joined={} unclustered={} elapsed_ms={}",
+                considered, seeds, clusters.size(), joined, unclustered, elapsed.toMillis());
+        return new ClusteringResult(clusters, considered, seeds, joined, unclustered, elapsed);
     }
 
-    /** @return the stored clusters, largest first, without recomputing */
+    private static final Comparator<EmbeddedFaces.Unknown> BEST_FIRST = Comparator
+            .comparingDouble((EmbeddedFaces.Unknown f) -> f.quality() == null ? -1 : f.quality()).reversed()
+            .thenComparing(Comparator.comparingDouble((EmbeddedFaces.Unknown f) -> f.faceSizePx() == null ? -1 : f.faceSizePx()).reversed())
+            .thenComparing(Comparator.comparingDouble(EmbeddedFaces.Unknown::detectionScore).reversed())
+            .thenComparingLong(EmbeddedFaces.Unknown::id);
+
+    /** @return the stored clusters of still-unknown faces, largest first, without recomputing */
     public List<FaceCluster> clusters() {
-        throw new UnsupportedOperationException("not implemented yet");
+        return Transactions.read(catalog, "read the clusters", c -> {
+            Map<Long, List<Long>> members = new LinkedHashMap<>();
+            Map<Long, String> models = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT f.cluster_id, f.id, f.embedding_model_id FROM face_crops f WHERE "
+                    + EmbeddedFaces.UNKNOWN_WHERE + " AND f.cluster_id IS NOT NULL ORDER BY f.cluster_id, " + PeopleRows.BEST_QUALITY_ORDER);
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    members.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                    models.putIfAbsent(rs.getLong(1), rs.getString(3));
+                }
+            }
+            List<FaceCluster> out = new ArrayList<>();
+            members.forEach((id, faces) -> out.add(new FaceCluster(id, models.get(id), faces.size(),
+                    faces.subList(0, Math.min(SAMPLES, faces.size())))));
+            out.sort(Comparator.comparingInt(FaceCluster::size).reversed().thenComparingLong(FaceCluster::clusterId));
+            return out;
+        });
     }
 
-    /** @return every face id of the stored cluster, best quality first */
+    /** @return every face id of the stored cluster that is still unknown, best quality first (empty for an unknown id) */
     public List<Long> clusterFaceIds(long clusterId) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return Transactions.read(catalog, "read cluster " + clusterId, c -> PeopleService.ids(c,
+                "SELECT f.id FROM face_crops f WHERE f.cluster_id = " + clusterId + " AND " + EmbeddedFaces.UNKNOWN_WHERE
+                        + " ORDER BY " + PeopleRows.BEST_QUALITY_ORDER));
     }
 
     /**
      * Names a cluster: creates the person, or adds to the existing person of that name (case-insensitive); the
      * faces get {@code assigned_by=user} and leave clustering. Undoable.
      *
-     * @throws PeopleException when no face has that cluster id
+     * @throws PeopleException when no unknown face has that cluster id, or the name is blank
      */
     public UndoableAction nameCluster(long clusterId, String name) {
-        throw new UnsupportedOperationException("not implemented yet");
+        String clean = PeopleRows.cleanName(name);
+        return writes.run("name cluster " + clusterId, ctx -> {
+            List<Long> faces = PeopleService.ids(ctx.c, "SELECT f.id FROM face_crops f WHERE f.cluster_id = " + clusterId
+                    + " AND " + EmbeddedFaces.UNKNOWN_WHERE + " ORDER BY f.id");
+            if (faces.isEmpty()) {
+                throw new PeopleException("There is no cluster " + clusterId + " of unknown faces; run clustering again to see the current clusters.");
+            }
+            var existing = PeopleRows.findPersonByName(ctx.c, clean);
+            Long targetId = existing.map(app.facet.model.Person::id).orElse(null);
+            PeopleService.moveFacesTo(ctx, faces, targetId, clean);
+            long personId = targetId != null ? targetId : ctx.lastCreated;
+            String who = existing.map(app.facet.model.Person::name).orElse(clean);
+            return new UndoableWrites.Done("Named cluster " + clusterId + " (" + faces.size() + " faces) \"" + who + "\"", personId);
+        });
     }
 }

@@ -208,8 +208,12 @@ public final class PeopleService {
                     + " FROM face_person_rejections r JOIN face_crops f ON f.id = r.face_id WHERE r.person_id IN (" + in
                     + ") AND f.person_id IS NOT " + targetId);
             if (target.coverFaceId() == null) {
-                sourcePeople.stream().map(Person::coverFaceId).filter(java.util.Objects::nonNull).findFirst()
-                        .ifPresent(cover -> execUnchecked(ctx.c, "UPDATE persons SET cover_face_id = " + cover + " WHERE id = " + targetId));
+                for (Person source : sourcePeople) {
+                    if (source.coverFaceId() != null) {
+                        exec(ctx.c, "UPDATE persons SET cover_face_id = " + source.coverFaceId() + " WHERE id = " + targetId);
+                        break;
+                    }
+                }
             }
             exec(ctx.c, "DELETE FROM persons WHERE id IN (" + in + ")");
             String names = sourcePeople.stream().map(p -> "\"" + p.name() + "\"").collect(Collectors.joining(", "));
@@ -422,14 +426,6 @@ public final class PeopleService {
     static void exec(Connection c, String sql) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.executeUpdate();
-        }
-    }
-
-    private static void execUnchecked(Connection c, String sql) {
-        try {
-            exec(c, sql);
-        } catch (SQLException e) {
-            throw new PeopleException("Could not update the cover face: " + e.getMessage(), e);
         }
     }
 }

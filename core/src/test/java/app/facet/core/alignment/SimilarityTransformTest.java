@@ -1,6 +1,6 @@
 package app.facet.core.alignment;
 
-import app.facet.core.analysis.SharedMaterial;
+import app.facet.core.testing.SharedMaterial;
 import app.facet.core.detection.DetectedFace;
 import app.facet.core.detection.ScaledDetection;
 import app.facet.core.detection.YuNetFaceDetector;

@@ -1,5 +1,8 @@
 package app.facet.core.analysis;
 
+import app.facet.core.testing.TestPhotos;
+
+import app.facet.core.testing.SharedMaterial;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -33,15 +36,15 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 /**
  * Whole pipeline (OpenCvPhotoAnalyzer.analyze) versus a plain full-resolution OpenCV imread of the same files, in one run:
  * (a) every shared photo, (b) 12 MP JPEGs (4000x3000, quality 90, ~3 MB) made by enlarging shared photos into a temp folder.
- * Timing is the CPU time of the calling thread (OpenCV and ONNX Runtime are single-threaded per call here), best of
- * REPEATS alternating runs per file, so other processes on the machine do not distort the ratio; wall-clock photos/s are printed too,
+ * Timing is the CPU time of the calling thread (OpenCV and ONNX Runtime are single-threaded per call here), median of
+ * REPEATS passes in which decode and analysis of each file run back to back; wall-clock photos/s are printed too,
  * and a 2-worker parallel pass shows the effect of OpenCV's own threading (setNumThreads(1) vs the default).
  * <p>
  * Run from the repository root: see docs/PERFORMANCE.md ("Analysis pipeline").
  */
 public final class AnalysisBenchmark {
 
-    static final int REPEATS = 5;
+    static final int REPEATS = 7;
     static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     public static void main(String[] args) throws Exception {
@@ -50,7 +53,7 @@ public final class AnalysisBenchmark {
             shared = s.filter(p -> p.toString().matches(".*\\.(jpg|png)")).sorted().toList();
         }
         Path tmp = Files.createTempDirectory("facet-bench");
-        List<Path> big = makeTwelveMegapixel(shared, tmp);
+        List<Path> big = TestPhotos.twelveMegapixel(shared, tmp);
         AnalyzerConfig config = AnalyzerConfig.defaults(SharedMaterial.models()).withEmbeddingModelId("mobilefacenet");
         if (args.length > 0) {
             config = config.withDetectionSize(Integer.parseInt(args[0]));
@@ -59,7 +62,7 @@ public final class AnalysisBenchmark {
             System.out.println("detector: " + analyzer.describeDetector() + "; embedding: " + analyzer.embeddingModelId().orElse("none")
                     + "; detection size " + analyzer.config().detectionSize() + "; " + Runtime.getRuntime().availableProcessors() + " cores");
             System.out.println();
-            System.out.println("| set | photos | faces | plain imread CPU ms/photo | analyze CPU ms/photo | ratio | plain imread photos/s (wall) | analyze photos/s (wall) |");
+            System.out.println("| set | photos | faces | plain imread CPU ms/photo | analyze CPU ms/photo | ratio analyze/imread, median (range) | plain imread photos/s (wall) | analyze photos/s (wall) |");
             System.out.println("|---|---|---|---|---|---|---|---|");
             row("shared photos (" + shared.size() + " files, 0.1-3.3 MP)", shared, analyzer);
             row("12 MP JPEGs (" + big.size() + " files, 4000x3000)", big, analyzer);
@@ -89,12 +92,16 @@ public final class AnalysisBenchmark {
             imread(p.toString(), IMREAD_COLOR).close();
             analyzer.analyze(p);
         }
-        // Decode and analysis of the same file alternate, each the best of REPEATS, so both see the same machine load.
-        long decodeCpu = 0, analyzeCpu = 0, decodeWall = 0, analyzeWall = 0;
+        // Each pass decodes and analyses every file back to back, so both see the same machine load; the figures are
+        // medians over the passes, and the ratio is taken per pass (other processes on a 2-core machine slow whatever
+        // runs beside them by up to 1.5x, which would bias a ratio of separately chosen best times).
+        int n = files.size();
+        double[] decodeCpu = new double[REPEATS], analyzeCpu = new double[REPEATS], ratio = new double[REPEATS];
+        double[] decodeWall = new double[REPEATS], analyzeWall = new double[REPEATS];
         int faces = 0;
-        for (Path p : files) {
-            long dc = Long.MAX_VALUE, ac = Long.MAX_VALUE, dw = Long.MAX_VALUE, aw = Long.MAX_VALUE;
-            for (int r = 0; r < REPEATS; r++) {
+        for (int r = 0; r < REPEATS; r++) {
+            long dc = 0, ac = 0, dw = 0, aw = 0;
+            for (Path p : files) {
                 long c0 = CPU.getCurrentThreadCpuTime(), w0 = System.nanoTime();
                 try (Mat m = imread(p.toString(), IMREAD_COLOR)) {
                     if (m.empty()) {
@@ -102,24 +109,32 @@ public final class AnalysisBenchmark {
                     }
                 }
                 long c1 = CPU.getCurrentThreadCpuTime(), w1 = System.nanoTime();
-                int n = analyzer.analyze(p).faces().size();
+                int found = analyzer.analyze(p).faces().size();
                 long c2 = CPU.getCurrentThreadCpuTime(), w2 = System.nanoTime();
                 if (r == 0) {
-                    faces += n;
+                    faces += found;
                 }
-                dc = Math.min(dc, c1 - c0);
-                ac = Math.min(ac, c2 - c1);
-                dw = Math.min(dw, w1 - w0);
-                aw = Math.min(aw, w2 - w1);
+                dc += c1 - c0;
+                ac += c2 - c1;
+                dw += w1 - w0;
+                aw += w2 - w1;
             }
-            decodeCpu += dc;
-            analyzeCpu += ac;
-            decodeWall += dw;
-            analyzeWall += aw;
+            decodeCpu[r] = dc / 1e6 / n;
+            analyzeCpu[r] = ac / 1e6 / n;
+            ratio[r] = (double) ac / dc;
+            decodeWall[r] = n / (dw / 1e9);
+            analyzeWall[r] = n / (aw / 1e9);
         }
-        int n = files.size();
-        System.out.printf("| %s | %d | %d | %.1f | %.1f | %.2f | %.1f | %.1f |%n", name, n, faces, decodeCpu / 1e6 / n, analyzeCpu / 1e6 / n,
-                (double) analyzeCpu / decodeCpu, n / (decodeWall / 1e9), n / (analyzeWall / 1e9));
+        double[] sortedRatio = ratio.clone();
+        java.util.Arrays.sort(sortedRatio);
+        System.out.printf("| %s | %d | %d | %.1f | %.1f | %.2f (%.2f-%.2f) | %.1f | %.1f |%n", name, n, faces, median(decodeCpu), median(analyzeCpu),
+                median(ratio), sortedRatio[0], sortedRatio[REPEATS - 1], median(decodeWall), median(analyzeWall));
+    }
+
+    private static double median(double[] values) {
+        double[] v = values.clone();
+        java.util.Arrays.sort(v);
+        return v[v.length / 2];
     }
 
     /** @return {photos per second (wall), process CPU ms per photo}, best pass */
@@ -147,43 +162,5 @@ public final class AnalysisBenchmark {
         } finally {
             pool.shutdown();
         }
-    }
-
-    /**
-     * An enlarged photo is smoother than a camera photo, so its JPEG is small and decodes unrealistically fast; Gaussian
-     * noise (sigma 6 grey levels, like sensor noise) brings a 12 MP file to ~3 MB, the size of a camera JPEG.
-     */
-    static void addSensorNoise(Mat img) {
-        try (Mat noise = new Mat(img.size(), CV_16SC3); Mat wide = new Mat();
-             Mat mean = new Mat(1, 1, CV_64F, new Scalar(0)); Mat sigma = new Mat(1, 1, CV_64F, new Scalar(6))) {
-            theRNG().state(7);
-            randn(noise, mean, sigma);
-            img.convertTo(wide, CV_16SC3);
-            add(wide, noise, wide);
-            wide.convertTo(img, CV_8UC3);
-        }
-    }
-
-    /** 4000x3000 JPEGs (quality 90): each shared photo of a person or group, scaled to cover 4000x3000 and centre-cropped. */
-    static List<Path> makeTwelveMegapixel(List<Path> shared, Path dir) {
-        List<Path> out = new ArrayList<>();
-        for (Path p : shared) {
-            String rel = p.toString();
-            if (!(rel.contains("/people/") || rel.contains("/groups/"))) {
-                continue;
-            }
-            try (Mat img = imread(rel, IMREAD_COLOR); Mat scaled = new Mat()) {
-                double s = Math.max(4000.0 / img.cols(), 3000.0 / img.rows());
-                int w = (int) Math.ceil(img.cols() * s), h = (int) Math.ceil(img.rows() * s);
-                resize(img, scaled, new Size(w, h), 0, 0, INTER_CUBIC);
-                try (Rect r = new Rect((w - 4000) / 2, (h - 3000) / 2, 4000, 3000); Mat crop = new Mat(scaled, r).clone()) {
-                    addSensorNoise(crop);
-                    Path target = dir.resolve(p.getFileName().toString().replaceAll("\\.\\w+$", "") + "-12mp.jpg");
-                    imwrite(target.toString(), crop, new org.bytedeco.javacpp.IntPointer(IMWRITE_JPEG_QUALITY, 90));
-                    out.add(target);
-                }
-            }
-        }
-        return out;
     }
 }

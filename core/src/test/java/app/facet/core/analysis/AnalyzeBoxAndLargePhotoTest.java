@@ -1,5 +1,7 @@
 package app.facet.core.analysis;
 
+import app.facet.core.testing.SharedMaterial;
+import app.facet.core.testing.TestAnalyzers;
 import app.facet.core.embedding.OnnxEmbedder;
 import app.facet.model.BoundingBox;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -35,7 +37,7 @@ class AnalyzeBoxAndLargePhotoTest {
 
     @BeforeAll
     static void open() {
-        analyzer = SharedMaterial.analyzerWithTestModel();
+        analyzer = TestAnalyzers.withEmbeddings();
     }
 
     @AfterAll

@@ -1,5 +1,7 @@
 package app.facet.core.analysis;
 
+import app.facet.core.testing.SharedMaterial;
+import app.facet.core.testing.TestAnalyzers;
 import app.facet.core.analysis.PhotoAnalysisException.Reason;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,7 +28,7 @@ class BadInputTest {
 
     @BeforeAll
     static void open() {
-        analyzer = SharedMaterial.analyzerWithTestModel();
+        analyzer = TestAnalyzers.withEmbeddings();
     }
 
     @AfterAll

@@ -1,5 +1,7 @@
 package app.facet.core.analysis;
 
+import app.facet.core.testing.SharedMaterial;
+import app.facet.core.testing.TestAnalyzers;
 import app.facet.core.embedding.OnnxEmbedder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +20,7 @@ class EmbeddingSimilarityTest {
 
     @BeforeAll
     static void open() throws Exception {
-        analyzer = SharedMaterial.analyzerWithTestModel();
+        analyzer = TestAnalyzers.withEmbeddings();
         for (String p : new String[]{"people/barack_obama/obama.jpg", "people/barack_obama/obama2.jpg", "people/barack_obama/obama3.jpg",
                 "people/barack_obama/obama4.jpg", "people/joe_biden/biden.jpg", "people/joe_biden/biden2.jpg",
                 "people/rose_leslie/rose1.jpg", "people/rose_leslie/rose2.jpg", "people/alex_lacamoire/alex2.jpg",

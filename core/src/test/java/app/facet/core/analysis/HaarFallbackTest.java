@@ -1,5 +1,6 @@
 package app.facet.core.analysis;
 
+import app.facet.core.testing.SharedMaterial;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package app.facet.core.analysis;
 
+import app.facet.core.testing.SharedMaterial;
 import app.facet.model.BoundingBox;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;

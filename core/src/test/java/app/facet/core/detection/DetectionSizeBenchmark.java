@@ -1,6 +1,6 @@
 package app.facet.core.detection;
 
-import app.facet.core.analysis.SharedMaterial;
+import app.facet.core.testing.SharedMaterial;
 import app.facet.model.BoundingBox;
 import app.facet.core.imaging.DecodedPhoto;
 import app.facet.core.imaging.EncodedPhoto;

@@ -1,6 +1,6 @@
 package app.facet.core.detection;
 
-import app.facet.core.analysis.SharedMaterial;
+import app.facet.core.testing.SharedMaterial;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

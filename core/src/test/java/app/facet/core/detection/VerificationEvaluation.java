@@ -1,6 +1,6 @@
 package app.facet.core.detection;
 
-import app.facet.core.analysis.SharedMaterial;
+import app.facet.core.testing.SharedMaterial;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.bytedeco.opencv.opencv_core.Mat;

@@ -1,6 +1,6 @@
 package app.facet.core.imaging;
 
-import app.facet.core.analysis.SharedMaterial;
+import app.facet.core.testing.SharedMaterial;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package app.facet.core.quality;
 
 import app.facet.core.alignment.FaceAligner;
-import app.facet.core.analysis.SharedMaterial;
+import app.facet.core.testing.SharedMaterial;
 import app.facet.core.detection.DetectedFace;
 import app.facet.core.detection.ScaledDetection;
 import app.facet.core.detection.YuNetFaceDetector;

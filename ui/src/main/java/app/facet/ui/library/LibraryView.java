@@ -62,15 +62,19 @@ public final class LibraryView extends BorderPane {
             return;
         }
         PhotoFilter filter = session.filter();
-        tasks.background("Listing photos", (progress, cancel) -> new Listing(library.photos().select(filter), library.photos().folders()),
-                listing -> {
-                    if (mine != generation) {
-                        return; // a newer filter or library replaced this one while it was read
-                    }
-                    filterBar.setFolders(listing.folders());
-                    grid.show(listing.selection(), library.photos(), library.thumbnails());
-                    filterBar.setSummary(listing.selection().size(), describe(filter.person()));
-                }, null);
+        // the grid first; the folder list (a scan of every path) follows in its own task
+        tasks.background("Listing photos", (progress, cancel) -> library.photos().select(filter), selection -> {
+            if (mine != generation) {
+                return; // a newer filter or library replaced this one while it was read
+            }
+            grid.show(selection, library.photos(), library.thumbnails());
+            filterBar.setSummary(selection.size(), describe(filter.person()));
+        }, null);
+        tasks.background("Listing folders", (progress, cancel) -> library.photos().folders(), folders -> {
+            if (mine == generation) {
+                filterBar.setFolders(folders);
+            }
+        }, null);
     }
 
     private String describe(PersonFilter person) {
@@ -79,8 +83,5 @@ public final class LibraryView extends BorderPane {
             return name != null ? name : "one person";
         }
         return person instanceof PersonFilter.Unknown ? "Unknown faces" : null;
-    }
-
-    private record Listing(PhotoSelection selection, java.util.List<java.nio.file.Path> folders) {
     }
 }

@@ -30,18 +30,23 @@ import java.util.concurrent.CompletionException;
  */
 final class PhotoTile extends VBox {
     static final double IMAGE_SIZE = 160;
+    private static final javafx.css.PseudoClass SELECTED = javafx.css.PseudoClass.getPseudoClass("selected");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
     private final ThumbnailCache thumbnails;
     private final ThumbnailImages images;
     private final ImageView view = new ImageView();
+    // one node per state, shown or hidden: changing a FontIcon's glyph restyles it, too slow for every scrolled tile
     private final FontIcon placeholder = Icons.sized(MaterialDesignI.IMAGE_OUTLINE, 40);
+    private final FontIcon broken = Icons.sized(MaterialDesignI.IMAGE_BROKEN_VARIANT, 40);
+    private final FontIcon missingFile = Icons.sized(MaterialDesignF.FILE_QUESTION_OUTLINE, 40);
     private final Label faces = new Label();
     private final Label caption = new Label();
     private final Tooltip tooltip = new Tooltip();
     private Photo photo;
     private int index = -1;
     private boolean retried;
+    private boolean selected;
 
     PhotoTile(ThumbnailCache thumbnails, ThumbnailImages images) {
         this.thumbnails = thumbnails;
@@ -51,10 +56,12 @@ final class PhotoTile extends VBox {
         view.setFitHeight(IMAGE_SIZE);
         view.setPreserveRatio(true);
         placeholder.getStyleClass().add("photo-tile-placeholder");
+        broken.getStyleClass().add("photo-tile-placeholder");
+        missingFile.getStyleClass().add("photo-tile-placeholder");
         faces.getStyleClass().add("photo-tile-faces");
         faces.setGraphic(Icons.sized(MaterialDesignA.ACCOUNT, 12));
         StackPane.setAlignment(faces, Pos.BOTTOM_RIGHT);
-        StackPane frame = new StackPane(placeholder, view, faces);
+        StackPane frame = new StackPane(placeholder, broken, missingFile, view, faces);
         frame.getStyleClass().add("photo-tile-frame");
         frame.setMinSize(IMAGE_SIZE, IMAGE_SIZE);
         frame.setPrefSize(IMAGE_SIZE, IMAGE_SIZE);
@@ -76,8 +83,7 @@ final class PhotoTile extends VBox {
         this.photo = photo;
         this.retried = false;
         view.setImage(null);
-        placeholder.setIconCode(MaterialDesignI.IMAGE_OUTLINE);
-        placeholder.setVisible(true);
+        showIcon(placeholder);
         if (photo == null) {
             caption.setText("");
             faces.setVisible(false);
@@ -90,7 +96,7 @@ final class PhotoTile extends VBox {
         faces.setVisible(photo.faceCount() > 0);
         tooltip.setText(describe(photo, path));
         if (photo.missing()) {
-            placeholder.setIconCode(MaterialDesignF.FILE_QUESTION_OUTLINE);
+            showIcon(missingFile);
             return;
         }
         loadThumbnail(photo);
@@ -102,7 +108,13 @@ final class PhotoTile extends VBox {
         view.setImage(null);
         caption.setText("");
         faces.setVisible(false);
-        placeholder.setVisible(false);
+        showIcon(null);
+    }
+
+    private void showIcon(FontIcon icon) {
+        placeholder.setVisible(icon == placeholder);
+        broken.setVisible(icon == broken);
+        missingFile.setVisible(icon == missingFile);
     }
 
     int index() {
@@ -120,7 +132,10 @@ final class PhotoTile extends VBox {
     }
 
     void setSelected(boolean selected) {
-        pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("selected"), selected);
+        if (selected != this.selected) { // a pseudo-class change restyles the tile: only when it really changes
+            this.selected = selected;
+            pseudoClassStateChanged(SELECTED, selected);
+        }
     }
 
     private void loadThumbnail(Photo shown) {
@@ -142,7 +157,7 @@ final class PhotoTile extends VBox {
                 retried = true; // dropped from the queue while scrolling fast, but still on screen: ask again
                 loadThumbnail(shown);
             } else {
-                placeholder.setIconCode(MaterialDesignI.IMAGE_BROKEN_VARIANT);
+                showIcon(broken);
                 tooltip.setText(tooltip.getText() + "\n" + cause(error).getMessage());
             }
         }));
@@ -151,11 +166,11 @@ final class PhotoTile extends VBox {
     private void display(Image image) {
         view.setImage(image);
         if (image.getProgress() >= 1.0) {
-            placeholder.setVisible(false);
+            showIcon(image.isError() ? broken : null);
         } else {
             image.progressProperty().addListener((obs, old, now) -> {
                 if (now.doubleValue() >= 1.0 && view.getImage() == image) {
-                    placeholder.setVisible(image.isError());
+                    showIcon(image.isError() ? broken : null);
                 }
             });
         }

@@ -13,11 +13,12 @@ public final class Icons {
         return sized(ikon, 16);
     }
 
+    /** @param px one of the sizes facet.css defines: 12, 16, 20, 22, 40, 64 */
     public static FontIcon sized(Ikon ikon, int px) {
         FontIcon icon = new FontIcon(ikon);
-        // inline, because the theme's stylesheet sets every icon's size and would win over setIconSize
-        icon.setStyle("-fx-icon-size: " + px + "px;");
-        icon.getStyleClass().add("facet-icon");
+        // a style class of facet.css, because the theme's stylesheet sets every icon's size and wins over setIconSize
+        // (and FontIcon keeps its font in its inline style, which must not be replaced)
+        icon.getStyleClass().addAll("facet-icon", "icon-" + px);
         return icon;
     }
 }

@@ -50,7 +50,8 @@ final class AssignFaceDialog {
         dialog.getDialogPane().getButtonTypes().addAll(assign, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(assign).disableProperty().bind(name.getEditor().textProperty().isEmpty());
         dialog.setResultConverter(b -> b == assign ? name.getEditor().getText().trim() : null);
-        dialog.setOnShown(e -> name.getEditor().requestFocus());
+        // typing goes straight into the name, and Enter assigns (the dialog would focus its first button otherwise)
+        dialog.setOnShown(e -> javafx.application.Platform.runLater(name::requestFocus));
         return dialog.showAndWait().filter(n -> !n.isBlank());
     }
 }

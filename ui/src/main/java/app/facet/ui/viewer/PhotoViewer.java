@@ -307,7 +307,10 @@ public final class PhotoViewer {
         imageView.setFitWidth(w * z);
         imageView.setFitHeight(h * z);
         canvas.setPrefSize(w * z, h * z);
-        boxes.resize(w * z, h * z);
+        // fixed size: a Pane's preferred size would otherwise shrink to its boxes' bounds
+        boxes.setMinSize(w * z, h * z);
+        boxes.setPrefSize(w * z, h * z);
+        boxes.setMaxSize(w * z, h * z);
         boxes.setScale(z * imageScale);
     }
 

@@ -52,9 +52,9 @@ public final class AverageLinkageClusterer {
             }
         }
 
-        /** 32 neighbours, all processors, grouping above {@link NeighbourIndex#EXACT_UP_TO} seeds, radius 3/4 of the cut. */
+        /** 16 neighbours, all processors, grouping above {@link NeighbourIndex#EXACT_UP_TO} seeds, radius 3/4 of the cut. */
         public static Options of(double maxDistance) {
-            return new Options(maxDistance, 32, Runtime.getRuntime().availableProcessors(), NeighbourIndex.EXACT_UP_TO, 0.75);
+            return new Options(maxDistance, 16, Runtime.getRuntime().availableProcessors(), NeighbourIndex.EXACT_UP_TO, 0.75);
         }
 
         public Options withThreads(int threads) {

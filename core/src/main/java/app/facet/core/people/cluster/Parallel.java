@@ -4,12 +4,12 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 
-/** Runs independent per-item work on a bounded number of threads (the common pool is shared with the UI). */
-final class Parallel {
+/** Runs independent per-item work on a bounded number of threads (not the common pool, which the UI shares). */
+public final class Parallel {
     private Parallel() {
     }
 
-    static void forEach(int threads, int count, IntConsumer work) {
+    public static void forEach(int threads, int count, IntConsumer work) {
         if (threads <= 1 || count < 256) {
             for (int i = 0; i < count; i++) {
                 work.accept(i);

@@ -1,0 +1,297 @@
+package app.facet.app.desktop;
+
+import app.facet.core.catalog.LibraryLocation;
+import app.facet.ui.library.PhotoGrid;
+import app.facet.ui.library.PhotoTileView;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.stage.Stage;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The desktop shell on big synthetic libraries (see {@link SyntheticLibrary}): time from start to the first paint of
+ * the grid, and frame times while the grid scrolls, measured with a JavaFX pulse listener. Run under a real window:
+ * <pre>xvfb-run -a -s "-screen 0 1400x900x24" scripts/bench app app.facet.app.desktop.DesktopShellBenchmark 10000 100000</pre>
+ * Each size runs in a fresh library; thumbnails start cold (none on disk), as on a first start. The first size is the
+ * first app start in the JVM (cold classes, as a user's start); run one size per JVM for comparable first paints.
+ */
+public final class DesktopShellBenchmark {
+    private static final int FRAMES = 600;
+
+    public static void main(String[] args) throws Exception {
+        int[] sizes = args.length == 0 ? new int[]{10_000, 100_000} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
+        Platform.setImplicitExit(false);
+        CountDownLatch up = new CountDownLatch(1);
+        Platform.startup(up::countDown);
+        up.await();
+        System.out.printf(Locale.ROOT, "java %s, javafx %s, prism %s, %d cores, load average at start %s%n", System.getProperty("java.version"),
+                System.getProperty("javafx.runtime.version"), com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName(),
+                Runtime.getRuntime().availableProcessors(), loadAverage());
+        for (int n : sizes) {
+            run(n);
+        }
+        baseline();
+        Platform.exit();
+        System.exit(0);
+    }
+
+    /** The 1-minute load average (other processes share the cores: read the figures against it), or "?" off Linux. */
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (java.io.IOException e) {
+            return "?";
+        }
+    }
+
+    private static void run(int n) throws Exception {
+        Path dir = Files.createTempDirectory("facet-bench-" + n + "-");
+        long t0 = System.nanoTime();
+        LibraryLocation library = SyntheticLibrary.create(dir, n);
+        System.out.printf(Locale.ROOT, "%n## %,d photos (library built in %.1f s; load average %s)%n", n,
+                (System.nanoTime() - t0) / 1e9, loadAverage());
+
+        coreReads(library);
+
+        DesktopOptions options = new DesktopOptions(library, SharedPhotos.MODELS, null, dir.resolve("settings.json"),
+                (owner, title) -> Optional.empty());
+        FacetApplication app = new FacetApplication(options, null);
+        PulseClock clock = new PulseClock();
+        long start = System.nanoTime();
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                app.init();
+                Stage stage = new Stage();
+                app.start(stage);
+                stage.setX(0);
+                stage.setY(0);
+                stage.getScene().addPostLayoutPulseListener(clock::pulse);
+                started.complete(null);
+            } catch (Exception e) {
+                started.completeExceptionally(e);
+            }
+        });
+        started.get(60, TimeUnit.SECONDS);
+        long shown = System.nanoTime() - start;
+        PhotoGrid grid = app.window().libraryView().grid();
+
+        long opened = waitForPulse(clock, () -> app.window().session().library() != null, 120) - start;
+        long listed = waitForPulse(clock, () -> grid.size() == n, 120) - start;
+        long firstPaint = waitForPulse(clock, () -> grid.size() == n && fullyListed(grid), 120) - start;
+        System.out.printf(Locale.ROOT, "start → window built and shown %.0f ms → library open %.0f ms → photo ids listed %.0f ms%n",
+                shown / 1e6, opened / 1e6, listed / 1e6);
+        long thumbs = waitForPulse(clock, () -> allThumbnails(grid), 300) - start;
+        int visible = Fx.get(() -> grid.visibleTiles().size());
+        System.out.printf(Locale.ROOT, "start → first paint of the grid (photos listed, %d tiles on screen): %.0f ms"
+                        + " (JVM start → first paint: %.0f ms)%n", visible, firstPaint / 1e6,
+                (System.currentTimeMillis() - (System.nanoTime() - start - firstPaint) / 1_000_000
+                        - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime()) * 1.0);
+        System.out.printf(Locale.ROOT, "start → every visible thumbnail shown (generated cold): %.0f ms%n", thumbs / 1e6);
+
+        scroll(clock, grid.listView(), "wheel-speed scroll, 60 px per frame", 60);
+        scroll(clock, grid.listView(), "fast fling, 600 px per frame (3 rows)", 600);
+        jumps(clock, grid, n);
+
+        Runtime rt = Runtime.getRuntime();
+        System.gc();
+        System.out.printf(Locale.ROOT, "heap in use after scrolling: %d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
+
+        CompletableFuture<Void> stopped = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                app.window().stage().close();
+                app.stop();
+                stopped.complete(null);
+            } catch (Exception e) {
+                stopped.completeExceptionally(e);
+            }
+        });
+        stopped.get(60, TimeUnit.SECONDS);
+        SyntheticLibrary.delete(dir);
+    }
+
+    /**
+     * The same window size and scrolling with a plain ListView of one-line text rows: the ceiling this machine's
+     * rendering path (software pipeline, X server) allows, to read the grid's figures against.
+     */
+    private static void baseline() throws Exception {
+        PulseClock clock = new PulseClock();
+        CompletableFuture<Stage> shown = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            javafx.scene.control.ListView<String> list = new javafx.scene.control.ListView<>(javafx.collections.FXCollections.observableArrayList(
+                    java.util.stream.IntStream.range(0, 100_000).mapToObj(i -> "Row " + i).toList()));
+            list.setFixedCellSize(196);
+            Stage stage = new Stage();
+            stage.setScene(new javafx.scene.Scene(list, 1280, 820));
+            stage.getScene().addPostLayoutPulseListener(clock::pulse);
+            stage.setX(0);
+            stage.setY(0);
+            stage.show();
+            shown.complete(stage);
+        });
+        Stage stage = shown.get(30, TimeUnit.SECONDS);
+        Thread.sleep(1000);
+        javafx.scene.control.ListView<?> list = (javafx.scene.control.ListView<?>) stage.getScene().getRoot();
+        System.out.println("\n## baseline: plain ListView of text rows, same window size");
+        scroll(clock, list, "wheel-speed scroll, 60 px per frame", 60);
+        scroll(clock, list, "fast fling, 600 px per frame (3 rows)", 600);
+        Fx.run(stage::close);
+    }
+
+    /** The catalog reads behind the first paint, each timed on its own (second run: warm page cache, as in the app). */
+    private static void coreReads(LibraryLocation library) {
+        long t = System.nanoTime();
+        app.facet.core.catalog.Catalog catalog = app.facet.core.catalog.Catalog.open(library);
+        long open = System.nanoTime() - t;
+        var photos = new app.facet.core.browse.PhotoBrowser(catalog);
+        var people = new app.facet.core.browse.PeopleBrowser(catalog);
+        for (int round = 0; round < 2; round++) {
+            long a = System.nanoTime();
+            var all = photos.select(app.facet.core.browse.PhotoFilter.ALL);
+            long b = System.nanoTime();
+            var folders = photos.folders();
+            long c = System.nanoTime();
+            photos.photos(all.ids(0, 128));
+            long d = System.nanoTime();
+            var list = people.people();
+            long e = System.nanoTime();
+            people.unknown();
+            long f = System.nanoTime();
+            var one = photos.select(app.facet.core.browse.PhotoFilter.ALL.withPerson(app.facet.core.browse.PersonFilter.only(list.get(0).person().id())));
+            long g = System.nanoTime();
+            if (round == 1) {
+                System.out.printf(Locale.ROOT, "core reads: catalog open %.0f ms; all photo ids (%,d) %.0f ms; folders (%d) %.0f ms;"
+                                + " one page of 128 photos %.1f ms; people (%d, with covers) %.0f ms; unknown counts %.0f ms;"
+                                + " one person's photos (%,d) %.0f ms%n", open / 1e6, all.size(), (b - a) / 1e6, folders.size(),
+                        (c - b) / 1e6, (d - c) / 1e6, list.size(), (e - d) / 1e6, (f - e) / 1e6, one.size(), (g - f) / 1e6);
+            }
+        }
+    }
+
+    /** Scrolls by {@code pixels} every frame for {@link #FRAMES} frames (reversing at the ends); prints frame-time statistics. */
+    private static void scroll(PulseClock clock, javafx.scene.control.ListView<?> list, String label, double pixels) throws Exception {
+        CountDownLatch done = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            VirtualFlow<?> flow = (VirtualFlow<?>) list.lookup(".virtual-flow");
+            clock.record(true);
+            new AnimationTimer() {
+                int frames;
+                double direction = 1;
+
+                @Override
+                public void handle(long now) {
+                    double before = flow.getPosition();
+                    flow.scrollPixels(direction * pixels);
+                    if (flow.getPosition() == before) {
+                        direction = -direction;
+                    }
+                    if (++frames >= FRAMES) {
+                        stop();
+                        clock.record(false);
+                        done.countDown();
+                    }
+                }
+            }.start();
+        });
+        done.await(120, TimeUnit.SECONDS);
+        clock.print(label);
+    }
+
+    /** Jumps to 20 random places (dragging the scroll bar thumb): time until the tiles there show their photos. */
+    private static void jumps(PulseClock clock, PhotoGrid grid, int n) throws Exception {
+        java.util.Random random = new java.util.Random(7);
+        List<Long> fill = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            int row = random.nextInt(Math.max(1, Fx.get(() -> grid.listView().getItems().size())));
+            long t = System.nanoTime();
+            Fx.run(() -> grid.listView().scrollTo(row));
+            fill.add(waitForPulse(clock, () -> fullyListed(grid), 30) - t);
+        }
+        fill.sort(null);
+        System.out.printf(Locale.ROOT, "jump to a random place → its photos listed: median %.0f ms, max %.0f ms (20 jumps)%n",
+                fill.get(fill.size() / 2) / 1e6, fill.get(fill.size() - 1) / 1e6);
+    }
+
+    private static boolean fullyListed(PhotoGrid grid) {
+        List<PhotoTileView> tiles = grid.visibleTiles();
+        return !tiles.isEmpty() && tiles.stream().allMatch(t -> t.photo() != null);
+    }
+
+    private static boolean allThumbnails(PhotoGrid grid) {
+        List<PhotoTileView> tiles = grid.visibleTiles();
+        return !tiles.isEmpty() && tiles.stream().allMatch(t -> t.photo() != null && t.hasThumbnail());
+    }
+
+    /** @return System.nanoTime of the first pulse at which {@code condition} holds */
+    private static long waitForPulse(PulseClock clock, BooleanSupplier condition, int seconds) throws Exception {
+        CompletableFuture<Long> when = new CompletableFuture<>();
+        clock.whenTrue(condition, when);
+        return when.get(seconds, TimeUnit.SECONDS);
+    }
+
+    /** Pulse timestamps (post-layout, UI thread): frame intervals while recording, and conditions checked each pulse. */
+    private static final class PulseClock {
+        private final List<Long> pulses = new ArrayList<>();
+        private boolean recording;
+        private BooleanSupplier condition;
+        private CompletableFuture<Long> conditionMet;
+
+        void pulse() {
+            long now = System.nanoTime();
+            if (recording) {
+                pulses.add(now);
+            }
+            if (condition != null && condition.getAsBoolean()) {
+                conditionMet.complete(now);
+                condition = null;
+            }
+            Platform.requestNextPulse(); // keep pulses coming while waiting, even when nothing changes
+        }
+
+        void whenTrue(BooleanSupplier c, CompletableFuture<Long> met) {
+            Platform.runLater(() -> {
+                conditionMet = met;
+                condition = c;
+                Platform.requestNextPulse();
+            });
+        }
+
+        void record(boolean on) {
+            if (on) {
+                pulses.clear();
+            }
+            recording = on;
+        }
+
+        void print(String label) {
+            List<Long> copy = Fx.get(() -> new ArrayList<>(pulses));
+            double[] ms = new double[copy.size() - 1];
+            for (int i = 1; i < copy.size(); i++) {
+                ms[i - 1] = (copy.get(i) - copy.get(i - 1)) / 1e6;
+            }
+            Arrays.sort(ms);
+            long slow = Arrays.stream(ms).filter(v -> v > 1000.0 / 60 * 1.5).count();
+            double seconds = (copy.get(copy.size() - 1) - copy.get(0)) / 1e9;
+            System.out.printf(Locale.ROOT, "%s: %d frames in %.1f s = %.1f fps; frame time p50 %.1f ms, p95 %.1f ms, p99 %.1f ms,"
+                            + " max %.1f ms; frames over 25 ms: %d (%.1f %%)%n", label, ms.length, seconds, ms.length / seconds,
+                    pct(ms, 50), pct(ms, 95), pct(ms, 99), ms[ms.length - 1], slow, 100.0 * slow / ms.length);
+        }
+
+        private static double pct(double[] sorted, double p) {
+            return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1)];
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package app.facet.ui.tasks;
+
+import javafx.application.Platform;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The bridge from core jobs to JavaFX tasks, on a real (headless) JavaFX toolkit and real threads. */
+class TaskRunnerTest {
+    static ExecutorService executor;
+    static TaskRunner runner;
+
+    @BeforeAll
+    static void startFx() throws Exception {
+        CountDownLatch up = new CountDownLatch(1);
+        try {
+            Platform.startup(up::countDown);
+        } catch (IllegalStateException alreadyRunning) {
+            up.countDown();
+        }
+        up.await(10, TimeUnit.SECONDS);
+        executor = Executors.newFixedThreadPool(2);
+        runner = onFx(() -> new TaskRunner(executor));
+    }
+
+    @AfterAll
+    static void stop() {
+        executor.shutdownNow();
+    }
+
+    @Test
+    void cancelStopsTheJobCooperativelyAndKeepsItsPartialResult() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        CompletableFuture<Integer> result = new CompletableFuture<>();
+        TrackedTask<Integer> task = onFx(() -> runner.run("Counting", "items", (progress, cancellation) -> {
+            int done = 0;
+            started.countDown();
+            while (!cancellation.isCancelled() && done < 1_000_000) {
+                progress.report(++done, 1_000_000, "item " + done);
+                Thread.sleep(1);
+            }
+            return done;
+        }, result::complete, result::completeExceptionally));
+        started.await(10, TimeUnit.SECONDS);
+        assertThat(onFx(() -> runner.currentProperty().get())).isSameAs(task);
+        assertThat(onFx(() -> runner.busyBinding().get())).isTrue();
+
+        onFx(() -> {
+            runner.cancelCurrent();
+            return null;
+        });
+        int done = result.get(10, TimeUnit.SECONDS);
+        assertThat(done).isBetween(1, 999_999);
+        assertThat(onFx(() -> runner.currentProperty().get())).isNull();
+        assertThat(onFx(task::getProgress)).isGreaterThan(0.0);
+    }
+
+    @Test
+    void aFailureIsReportedWithItsMessage() throws Exception {
+        CompletableFuture<Throwable> failed = new CompletableFuture<>();
+        onFx(() -> runner.run("Opening library /x", "steps", (p, c) -> {
+            throw new IllegalStateException("The folder /x is not a Facet library.");
+        }, v -> failed.complete(null), failed::complete));
+        assertThat(failed.get(10, TimeUnit.SECONDS)).hasMessage("The folder /x is not a Facet library.");
+        assertThat(onFx(() -> runner.lastErrorProperty().get()))
+                .isEqualTo("Opening library /x failed: The folder /x is not a Facet library.");
+    }
+
+    @Test
+    void theStatusBarShowsTheLatestTaskThenFallsBackToTheOneStillRunning() throws Exception {
+        CountDownLatch releaseLong = new CountDownLatch(1);
+        CompletableFuture<Void> shortDone = new CompletableFuture<>();
+        CompletableFuture<Void> longDone = new CompletableFuture<>();
+        TrackedTask<Void> longTask = onFx(() -> runner.run("Scanning", "photos", (p, c) -> {
+            releaseLong.await();
+            return null;
+        }, v -> longDone.complete(null), longDone::completeExceptionally));
+        CountDownLatch releaseShort = new CountDownLatch(1);
+        TrackedTask<Void> shortTask = onFx(() -> runner.run("Renaming", "changes", (p, c) -> {
+            releaseShort.await();
+            return null;
+        }, v -> shortDone.complete(null), shortDone::completeExceptionally));
+        assertThat(onFx(() -> runner.currentProperty().get())).isSameAs(shortTask);
+        releaseShort.countDown();
+        shortDone.get(10, TimeUnit.SECONDS);
+        assertThat(onFx(() -> runner.currentProperty().get())).isSameAs(longTask);
+        releaseLong.countDown();
+        longDone.get(10, TimeUnit.SECONDS);
+        assertThat(onFx(() -> runner.currentProperty().get())).isNull();
+    }
+
+    @Test
+    void describeSkipsWrappersButKeepsOurSentences() {
+        Exception cause = new java.io.IOException("disk I/O error");
+        assertThat(TaskRunner.describe(new RuntimeException(cause))).isEqualTo("disk I/O error");
+        assertThat(TaskRunner.describe(new IllegalStateException("Cannot read the catalog: locked.", cause)))
+                .isEqualTo("Cannot read the catalog: locked.");
+    }
+
+    static <T> T onFx(java.util.concurrent.Callable<T> call) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(call.call());
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        return f.get(10, TimeUnit.SECONDS);
+    }
+}
