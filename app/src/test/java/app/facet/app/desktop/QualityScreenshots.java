@@ -3,11 +3,21 @@ package app.facet.app.desktop;
 import app.facet.core.catalog.LibraryLocation;
 import app.facet.ui.dashboard.FaceQualityWindows;
 import app.facet.ui.main.MainWindow;
+import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.event.Event;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -23,20 +33,23 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Screenshots of the face quality dashboard and the crop editor from the real app (run it under Xvfb):
- * builds the demo library when missing ({@link DemoLibrary}), plants one broken row the way a legacy tool would, opens
- * both windows and writes each window's Scene.snapshot as PNG.
- * <pre>xvfb-run -a java -cp … app.facet.app.desktop.QualityScreenshots /tmp/demo-library docs/screenshots</pre>
+ * Screenshots of the face quality dashboard and the crop editor from the real app, under Xvfb:
+ * <pre>xvfb-run -a -s "-screen 0 1400x950x24" java -Xss16m -cp … app.facet.app.desktop.QualityScreenshots /tmp/demo docs/screenshots</pre>
+ * Builds the demo library when missing ({@link DemoLibrary}, in a child JVM: OpenCV's native libraries loaded before
+ * JavaFX keep glass from loading GTK), plants one broken row the way a legacy tool would, then starts the app as
+ * {@code Application.launch} does, opens both windows, makes an edit in the editor (a box drawn over the face cut off
+ * at the right edge, a name typed with the autocomplete open) and captures the X screen with ImageMagick's
+ * {@code import}, cropped to each window. The refusal dialog is a Scene.snapshot.
  */
 public final class QualityScreenshots {
-    private static DesktopOptions OPTIONS;
+    private static DesktopOptions options;
     private static final CompletableFuture<FacetApplication> STARTED = new CompletableFuture<>();
 
-    /** Started by Application.launch, like the real app (icon fonts and the FX thread set up the same way). */
-    public static final class Host extends javafx.application.Application {
+    /** Started by Application.launch, like the real app. */
+    public static final class Host extends Application {
         @Override
         public void start(Stage stage) {
-            FacetApplication app = new FacetApplication(OPTIONS, null);
+            FacetApplication app = new FacetApplication(options, null);
             app.init();
             app.start(stage);
             STARTED.complete(app);
@@ -49,13 +62,12 @@ public final class QualityScreenshots {
         Files.createDirectories(out);
         LibraryLocation library = new LibraryLocation(libraryDir);
         if (!library.exists()) {
-            DemoLibrary.main(new String[]{libraryDir.toString()});
+            buildDemoLibrary(libraryDir);
             plantBrokenRow(library);
         }
-        DesktopOptions options = new DesktopOptions(library, SharedPhotos.MODELS, "mobilefacenet",
+        options = new DesktopOptions(library, SharedPhotos.MODELS, "mobilefacenet",
                 Files.createTempDirectory("facet-shots").resolve("settings.json"), (owner, title) -> Optional.empty());
-        OPTIONS = options;
-        Thread launcher = new Thread(() -> javafx.application.Application.launch(Host.class), "fx-launcher");
+        Thread launcher = new Thread(() -> Application.launch(Host.class), "fx-launcher");
         launcher.setDaemon(true);
         launcher.start();
         FacetApplication app = STARTED.get(60, TimeUnit.SECONDS);
@@ -63,34 +75,106 @@ public final class QualityScreenshots {
         waitFor(() -> window.session().library() != null);
         FaceQualityWindows faces = window.faceQuality();
 
-        if (System.getProperty("shots.main") != null) {
-            Thread.sleep(3000);
-            snapshot(window.stage().getScene(), out.resolve("main-debug.png"));
-        }
-        fx(() -> { faces.showDashboard(); return null; });
+        // the dashboard, with the broken row selected: Review disabled, Delete and Re-detect offered
+        fx(() -> {
+            faces.showDashboard();
+            Stage s = faces.dashboard().stage();
+            s.setX(0);
+            s.setY(0);
+            return null;
+        });
         waitFor(() -> faces.dashboard().isLoaded());
+        fx(() -> {
+            TableView<?> table = (TableView<?>) faces.dashboard().stage().getScene().lookup("#faceTable");
+            table.getSelectionModel().select(0);
+            return null;
+        });
         Thread.sleep(2500); // crop thumbnails load in the background
-        Thread.sleep(Long.getLong("shots.pause", 0));
-        snapshot(faces.dashboard().stage().getScene(), out.resolve("face-quality-dashboard.png"));
+        captureWindow(faces.dashboard().stage(), out.resolve("face-quality-dashboard.png"));
+        fx(() -> { faces.dashboard().stage().close(); return null; });
 
+        // the editor on the group photo: a box drawn over the face cut off at the right edge, a name being typed
         long group = number(library, "SELECT id FROM photos WHERE path LIKE '%obama_and_biden.jpg'");
-        long firstFace = number(library, "SELECT min(id) FROM face_crops WHERE photo_id = " + group);
-        fx(() -> { faces.editor().open(group, firstFace); return null; });
+        fx(() -> { faces.editor().open(group, null); return null; });
         waitFor(() -> faces.editor().photo() != null);
+        fx(() -> {
+            Stage s = faces.editor().stage();
+            s.setX(0);
+            s.setY(0);
+            return null;
+        });
+        Thread.sleep(1000);
+        Scene editor = faces.editor().stage().getScene();
+        fx(() -> {
+            ((ToggleButton) editor.lookup("#editorDraw")).setSelected(true);
+            Node canvas = editor.lookup(".editor-canvas");
+            drag(canvas, original(canvas, faces, 1935, 520), original(canvas, faces, 2000, 720));
+            ((ToggleButton) editor.lookup("#editorDraw")).setSelected(false);
+            return null;
+        });
+        Thread.sleep(300);
+        fx(() -> {
+            // select Joe Biden's box (the leftmost of the two large faces) and start typing his name
+            Node canvas = editor.lookup(".editor-canvas");
+            Node biden = editor.getRoot().lookupAll(".editor-box").stream()
+                    .filter(n -> n.getBoundsInParent().getWidth() > 60)
+                    .min(java.util.Comparator.comparingDouble(n -> n.getBoundsInParent().getMinX())).orElseThrow();
+            Point2D centre = biden.localToScene(biden.getLayoutBounds().getCenterX(), biden.getLayoutBounds().getCenterY());
+            Event.fireEvent(biden, mouse(MouseEvent.MOUSE_PRESSED, centre));
+            Event.fireEvent(biden, mouse(MouseEvent.MOUSE_RELEASED, centre));
+            ComboBox<?> person = (ComboBox<?>) editor.lookup("#editorPerson");
+            person.getEditor().requestFocus();
+            person.getEditor().setText("Jo");
+            return null;
+        });
         Thread.sleep(1500);
-        snapshot(faces.editor().stage().getScene(), out.resolve("face-crop-editor.png"));
+        captureWindow(faces.editor().stage(), out.resolve("face-crop-editor.png"));
 
-        fx(() -> { faces.editor().stage().close(); return null; });
+        // asked for a face crop: the refusal, nothing opens (the edits above are reverted first: else the editor asks)
+        fx(() -> {
+            ((ComboBox<?>) editor.lookup("#editorPerson")).hide();
+            ((javafx.scene.control.Button) editor.lookup("#editorRevert")).fire();
+            return null;
+        });
+        waitFor(() -> !faces.editor().isDirty());
         String crop = text(library, "SELECT crop_path FROM face_crops WHERE crop_path IS NOT NULL LIMIT 1");
         fx(() -> { faces.editor().open(Path.of(crop)); return null; });
-        waitFor(() -> Stage.getWindows().stream().anyMatch(w -> w.isShowing() && w.getScene() != null
-                && "editorRefusal".equals(w.getScene().getRoot().getId())));
+        waitFor(() -> refusalScene() != null);
         Thread.sleep(800);
-        Scene refusal = fx(() -> Stage.getWindows().stream().filter(w -> w.isShowing() && w.getScene() != null
-                && "editorRefusal".equals(w.getScene().getRoot().getId())).findFirst().orElseThrow().getScene());
-        snapshot(refusal, out.resolve("face-crop-editor-refusal.png"));
-        Platform.exit();
+        snapshot(fx(QualityScreenshots::refusalScene), out.resolve("face-crop-editor-refusal.png"));
         System.exit(0);
+    }
+
+    private static Scene refusalScene() {
+        return Window.getWindows().stream().filter(w -> w.isShowing() && w.getScene() != null
+                && "editorRefusal".equals(w.getScene().getRoot().getId())).map(Window::getScene).findFirst().orElse(null);
+    }
+
+    private static Point2D original(Node canvas, FaceQualityWindows faces, double x, double y) {
+        double scale = canvas.getLayoutBounds().getWidth() / faces.editor().photo().width();
+        return canvas.localToScene(Math.min(x, faces.editor().photo().width()) * scale, y * scale);
+    }
+
+    private static void drag(Node target, Point2D from, Point2D to) {
+        Event.fireEvent(target, mouse(MouseEvent.MOUSE_PRESSED, from));
+        Event.fireEvent(target, mouse(MouseEvent.MOUSE_DRAGGED, from.midpoint(to)));
+        Event.fireEvent(target, mouse(MouseEvent.MOUSE_DRAGGED, to));
+        Event.fireEvent(target, mouse(MouseEvent.MOUSE_RELEASED, to));
+    }
+
+    private static MouseEvent mouse(javafx.event.EventType<MouseEvent> type, Point2D scene) {
+        boolean down = type != MouseEvent.MOUSE_RELEASED;
+        return new MouseEvent(type, scene.getX(), scene.getY(), scene.getX(), scene.getY(), MouseButton.PRIMARY, 1,
+                false, false, false, false, down, false, false, true, false, false, null);
+    }
+
+    private static void buildDemoLibrary(Path dir) throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xss16m",
+                "-Dfacet.shared=" + SharedPhotos.SHARED, "-cp", System.getProperty("java.class.path"),
+                DemoLibrary.class.getName(), dir.toString()).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("building the demo library failed");
+        }
     }
 
     /** The old corruption a legacy tool could write: a face whose image_path is its own crop. */
@@ -99,6 +183,24 @@ public final class QualityScreenshots {
             s.execute("DROP TRIGGER IF EXISTS face_crops_guard_update");
             s.execute("UPDATE face_crops SET image_path = crop_path WHERE id = (SELECT f.id FROM face_crops f JOIN photos p "
                     + "ON p.id = f.photo_id WHERE p.path LIKE '%biden2.jpg' ORDER BY f.id LIMIT 1)");
+        }
+    }
+
+    /** The X screen (popups included) cropped to the window. */
+    private static void captureWindow(Stage stage, Path file) throws Exception {
+        double[] b = fx(() -> new double[]{stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()});
+        Path full = Files.createTempFile("screen", ".png");
+        run("import", "-window", "root", full.toString());
+        run("convert", full.toString(), "-crop", String.format("%dx%d+%d+%d", (int) b[2], (int) b[3], (int) b[0], (int) b[1]),
+                "+repage", "-strip", "-define", "png:compression-level=9", file.toString());
+        Files.delete(full);
+        System.out.println("wrote " + file);
+    }
+
+    private static void run(String... command) throws Exception {
+        Process p = new ProcessBuilder(command).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed");
         }
     }
 

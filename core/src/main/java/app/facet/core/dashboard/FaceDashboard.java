@@ -198,8 +198,9 @@ public final class FaceDashboard {
         String where = where(query, params);
         try (Connection c = catalog.connect()) {
             long total;
-            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM face_crops f LEFT JOIN photos ph ON ph.id = f.photo_id "
-                    + "LEFT JOIN persons pe ON pe.id = f.person_id" + where)) {
+            // the count needs the photo only for the validity test
+            String from = where.contains("ph.") ? "face_crops f LEFT JOIN photos ph ON ph.id = f.photo_id" : "face_crops f";
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + from + where)) {
                 bind(ps, params);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
@@ -276,14 +277,17 @@ public final class FaceDashboard {
     private static String order(FaceQuery q) {
         String dir = q.descending() ? " DESC" : " ASC";
         String key = switch (q.sort()) {
-            case QUALITY -> "f.quality IS NULL, f.quality" + dir;
+            // unmeasured faces last either way; the expressions match the indexes of V40 so no sort is needed
+            case QUALITY -> (q.descending() ? "coalesce(f.quality, -1)" : "coalesce(f.quality, 2)") + dir;
             case FACE_SIZE -> "coalesce(f.face_size_px, min(f.w, f.h))" + dir;
             case DETECTION_SCORE -> "f.detection_score" + dir;
             case SHARPNESS -> "f.sharpness IS NULL, f.sharpness" + dir;
             case PERSON -> "pe.name IS NULL, pe.name COLLATE NOCASE" + dir;
-            case STATUS -> "(CASE WHEN " + FaceListingReader.INVALID_SQL + " THEN 0 WHEN f.not_a_face = 1 THEN 5 "
+            // the stored flag (refreshed by revalidate(), which the window runs when it opens), so that the index of V40
+            // serves the order; a row broken since is still shown invalid by the per-row check of its page
+            case STATUS -> "(CASE WHEN f.status = 'invalid' THEN 0 WHEN f.not_a_face = 1 THEN 5 "
                     + "WHEN f.person_id IS NULL AND f.suggested_person_id IS NULL THEN 1 WHEN f.person_id IS NULL THEN 2 "
-                    + "WHEN f.assigned_by = 'auto' THEN 3 ELSE 4 END)" + dir;
+                    + "WHEN f.assigned_by = 'auto' THEN 3 ELSE 4 END)" + dir + ", coalesce(f.quality, 2)" + dir;
             case PHOTO -> "ph.path IS NULL, ph.path" + dir + ", f.x" + dir;
             case FACE_ID -> "f.id" + dir;
         };

@@ -1,6 +1,6 @@
 package app.facet.core.editor;
 
-import app.facet.core.analysis.SharedMaterial;
+import app.facet.core.testing.SharedMaterial;
 import app.facet.core.catalog.Embeddings;
 import app.facet.core.people.PeopleService;
 import app.facet.model.BoundingBox;

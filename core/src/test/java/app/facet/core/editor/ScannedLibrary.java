@@ -1,7 +1,8 @@
 package app.facet.core.editor;
 
 import app.facet.core.analysis.OpenCvPhotoAnalyzer;
-import app.facet.core.analysis.SharedMaterial;
+import app.facet.core.testing.SharedMaterial;
+import app.facet.core.testing.TestAnalyzers;
 import app.facet.core.catalog.Catalog;
 import app.facet.core.catalog.LibraryLocation;
 import app.facet.core.scan.Cancellation;
@@ -48,7 +49,7 @@ public final class ScannedLibrary implements AutoCloseable {
             Files.copy(SharedMaterial.photo(r), to);
         }
         Catalog catalog = Catalog.open(new LibraryLocation(tmp.resolve("library")));
-        OpenCvPhotoAnalyzer analyzer = SharedMaterial.analyzerWithTestModel();
+        OpenCvPhotoAnalyzer analyzer = TestAnalyzers.withEmbeddings();
         ScanSummary summary = new ScanService(catalog, analyzer).scan(ScanOptions.of(List.of(photos)), ScanListener.NONE, new Cancellation());
         return new ScannedLibrary(photos.toRealPath(), catalog, analyzer, summary);
     }

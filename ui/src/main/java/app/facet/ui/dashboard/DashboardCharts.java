@@ -18,6 +18,19 @@ import java.util.List;
 final class DashboardCharts extends HBox {
     /** People shown in the faces-per-person chart, most faces first (the listing has the rest). */
     static final int TOP_PEOPLE = 12;
+    /** Faces are counted: ticks between whole numbers stay unlabelled. */
+    private static final javafx.util.StringConverter<Number> WHOLE_NUMBERS = new javafx.util.StringConverter<>() {
+        @Override
+        public String toString(Number n) {
+            double v = n.doubleValue();
+            return v == Math.rint(v) ? String.valueOf((long) v) : "";
+        }
+
+        @Override
+        public Number fromString(String s) {
+            return Double.parseDouble(s);
+        }
+    };
 
     private final BarChart<String, Number> quality = histogramChart("Overall quality score", "Score", "qualityChart");
     private final BarChart<String, Number> size = histogramChart("Face size (shorter side)", "Pixels", "faceSizeChart");
@@ -27,6 +40,7 @@ final class DashboardCharts extends HBox {
         NumberAxis count = new NumberAxis();
         count.setLabel("Faces");
         count.setMinorTickVisible(false);
+        count.setTickLabelFormatter(WHOLE_NUMBERS);
         CategoryAxis names = new CategoryAxis();
         people = new BarChart<>(count, names);
         people.setTitle("Faces per person");
@@ -55,7 +69,6 @@ final class DashboardCharts extends HBox {
             categories.add(name);
             series.getData().add(new XYChart.Data<>(p.faces(), name));
         }
-        ((CategoryAxis) people.getYAxis()).setCategories(FXCollections.observableArrayList(categories));
         people.setData(FXCollections.observableArrayList(List.of(series)));
     }
 
@@ -73,16 +86,12 @@ final class DashboardCharts extends HBox {
 
     private static void fill(BarChart<String, Number> chart, Histogram h, boolean withUnmeasured) {
         XYChart.Series<String, Number> series = new XYChart.Series<>();
-        List<String> categories = new ArrayList<>();
         for (Histogram.Bin b : h.bins()) {
-            categories.add(b.label());
             series.getData().add(new XYChart.Data<>(b.label(), b.count()));
         }
         if (withUnmeasured && h.notMeasured() > 0) {
-            categories.add("none");
             series.getData().add(new XYChart.Data<>("none", h.notMeasured()));
         }
-        ((CategoryAxis) chart.getXAxis()).setCategories(FXCollections.observableArrayList(categories));
         chart.setData(FXCollections.observableArrayList(List.of(series)));
     }
 
@@ -93,6 +102,7 @@ final class DashboardCharts extends HBox {
         NumberAxis y = new NumberAxis();
         y.setLabel("Faces");
         y.setMinorTickVisible(false);
+        y.setTickLabelFormatter(WHOLE_NUMBERS);
         BarChart<String, Number> chart = new BarChart<>(x, y);
         chart.setTitle(title);
         chart.setId(id);
@@ -101,7 +111,10 @@ final class DashboardCharts extends HBox {
     }
 
     private static void style(BarChart<?, ?> chart) {
+        // animated axes lose their category tick labels when the data is replaced (JavaFX): no animation anywhere
         chart.setAnimated(false);
+        chart.getXAxis().setAnimated(false);
+        chart.getYAxis().setAnimated(false);
         chart.setLegendVisible(false);
         chart.setBarGap(1);
         chart.setCategoryGap(4);

@@ -65,7 +65,9 @@ final class FaceTable extends VBox {
     private final Label pageLabel = new Label();
     private final Button previous = new Button("‹ Previous");
     private final Button next = new Button("Next ›");
-    private final ObjectProperty<FaceQuery> query = new SimpleObjectProperty<>(FaceQuery.worstFirst(PAGE_SIZE));
+    // invalid rows first (flagged, never buried on a late page), then the weakest faces
+    private final ObjectProperty<FaceQuery> query = new SimpleObjectProperty<>(
+            FaceQuery.worstFirst(PAGE_SIZE).sortedBy(FaceSort.STATUS, false));
     private final ReadOnlyObjectWrapper<FacePage> page = new ReadOnlyObjectWrapper<>();
     private final Map<TableColumn<FaceListing, ?>, FaceSort> sorts = new HashMap<>();
     private final CropThumbnails thumbnails = new CropThumbnails();
@@ -106,33 +108,38 @@ final class FaceTable extends VBox {
         table.setFixedCellSize(CropThumbnails.SIZE + 8);
         TableColumn<FaceListing, FaceListing> face = column("Face", FaceSort.FACE_ID, 64);
         face.setCellFactory(c -> new ThumbnailCell(thumbnails));
-        TableColumn<FaceListing, FaceListing> score = column("Quality", FaceSort.QUALITY, 70);
+        TableColumn<FaceListing, FaceListing> score = column("Quality", FaceSort.QUALITY, 80);
         score.setCellFactory(c -> textCell(r -> r.quality() == null ? "—" : String.format(Locale.ROOT, "%.2f", r.quality().overall()), null));
-        TableColumn<FaceListing, FaceListing> label = column("Label", FaceSort.QUALITY, 80);
+        TableColumn<FaceListing, FaceListing> label = column("Label", FaceSort.QUALITY, 90);
         label.setCellFactory(c -> textCell(r -> r.quality() == null ? "Not measured" : r.quality().label().display(), null));
-        TableColumn<FaceListing, FaceListing> who = column("Person", FaceSort.PERSON, 140);
+        TableColumn<FaceListing, FaceListing> who = column("Person", FaceSort.PERSON, 120);
         who.setCellFactory(c -> textCell(r -> r.personName() != null ? r.personName()
                 : r.suggestedName() != null ? r.suggestedName() + "?" : "", null));
-        TableColumn<FaceListing, FaceListing> state = column("Status", FaceSort.STATUS, 110);
+        TableColumn<FaceListing, FaceListing> state = column("Status", FaceSort.STATUS, 120);
         state.setCellFactory(c -> new StatusCell());
-        TableColumn<FaceListing, FaceListing> size = column("Size", FaceSort.FACE_SIZE, 60);
+        TableColumn<FaceListing, FaceListing> size = column("Size", FaceSort.FACE_SIZE, 70);
         size.setCellFactory(c -> textCell(r -> r.quality() != null && !Double.isNaN(r.quality().faceSizePx())
                 ? String.format(Locale.ROOT, "%.0f px", r.quality().faceSizePx()) : r.box() != null
                 ? String.format(Locale.ROOT, "%.0f px", Math.min(r.w(), r.h())) : "—", null));
-        TableColumn<FaceListing, FaceListing> sharp = column("Sharpness", FaceSort.SHARPNESS, 75);
+        TableColumn<FaceListing, FaceListing> sharp = column("Sharpness", FaceSort.SHARPNESS, 100);
         sharp.setCellFactory(c -> textCell(r -> r.quality() == null || Double.isNaN(r.quality().sharpness()) ? "—"
                 : String.format(Locale.ROOT, "%.0f", r.quality().sharpness()), null));
-        TableColumn<FaceListing, FaceListing> detection = column("Score", FaceSort.DETECTION_SCORE, 55);
+        TableColumn<FaceListing, FaceListing> detection = column("Detection", FaceSort.DETECTION_SCORE, 90);
         detection.setCellFactory(c -> textCell(r -> String.format(Locale.ROOT, "%.2f", r.detectionScore()), null));
-        TableColumn<FaceListing, FaceListing> photo = column("Photo", FaceSort.PHOTO, 150);
+        TableColumn<FaceListing, FaceListing> photo = column("Photo", FaceSort.PHOTO, 140);
         photo.setCellFactory(c -> textCell(r -> r.photoPath() == null ? "(no photo)" : fileName(r.photoPath()), FaceListing::photoPath));
-        TableColumn<FaceListing, FaceListing> reason = column("Reason", null, 200);
-        reason.setCellFactory(c -> textCell(r -> r.invalidReason() == null ? "" : r.invalidReason(), FaceListing::invalidReason));
-        TableColumn<FaceListing, FaceListing> review = column("", null, 84);
+        TableColumn<FaceListing, FaceListing> reason = column("Reason", null, 250);
+        reason.setCellFactory(c -> {
+            TableCell<FaceListing, FaceListing> cell = textCell(r -> r.invalidReason() == null ? "" : r.invalidReason(), FaceListing::invalidReason);
+            cell.setWrapText(true); // the reason is a sentence or two: let it use the row's height
+            cell.getStyleClass().add("reason-cell");
+            return cell;
+        });
+        TableColumn<FaceListing, FaceListing> review = column("", null, 80);
         review.setCellFactory(c -> new ReviewCell(onReview));
         table.getColumns().setAll(List.of(face, score, label, who, state, size, sharp, detection, photo, review, reason));
-        score.setSortType(TableColumn.SortType.ASCENDING);
-        table.getSortOrder().setAll(List.of(score));
+        state.setSortType(TableColumn.SortType.ASCENDING);
+        table.getSortOrder().setAll(List.of(state));
         table.setSortPolicy(t -> {
             TableColumn<FaceListing, ?> first = t.getSortOrder().isEmpty() ? null : t.getSortOrder().get(0);
             FaceSort s = first == null ? FaceSort.FACE_ID : sorts.getOrDefault(first, FaceSort.FACE_ID);
@@ -192,6 +199,7 @@ final class FaceTable extends VBox {
         TableColumn<FaceListing, FaceListing> c = new TableColumn<>(title);
         c.setCellValueFactory(v -> new ReadOnlyObjectWrapper<>(v.getValue()));
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 100)); // short numeric columns keep their header readable
         c.setSortable(sort != null);
         if (sort != null) {
             sorts.put(c, sort);

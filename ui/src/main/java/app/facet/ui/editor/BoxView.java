@@ -92,7 +92,12 @@ final class BoxView extends Region {
         if (getParent() instanceof Region parent && getLayoutY() + y + label.getHeight() > parent.getHeight()) {
             y = -label.getHeight() - 2;
         }
-        label.relocate(0, y);
+        // keep the label over the photo when the box touches its right edge
+        double labelX = 0;
+        if (getParent() instanceof Region parent && getLayoutX() + label.getWidth() > parent.getWidth()) {
+            labelX = Math.min(0, parent.getWidth() - getLayoutX() - label.getWidth());
+        }
+        label.relocate(labelX, y);
         double w = getWidth(), h = getHeight(), s = HANDLE;
         for (Region handle : handles) {
             Corner c = (Corner) handle.getUserData();

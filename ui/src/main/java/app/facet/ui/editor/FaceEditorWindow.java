@@ -159,6 +159,7 @@ public final class FaceEditorWindow {
         toolbar.setAlignment(Pos.CENTER_LEFT);
         status.setId("editorStatus");
         status.getStyleClass().add("editor-status");
+        title.setMinWidth(Region.USE_PREF_SIZE);
         HBox statusBar = new HBox(12, title, status);
         statusBar.getStyleClass().add("editor-statusbar");
         statusBar.setAlignment(Pos.CENTER_LEFT);
@@ -427,7 +428,7 @@ public final class FaceEditorWindow {
         int shown = s.visible().size();
         String text = shown + (shown == 1 ? " face" : " faces")
                 + (changes > 0 ? "  ·  " + changes + (changes == 1 ? " unsaved change" : " unsaved changes") : "")
-                + "  ·  B: draw a box  ·  drag a box to move it, its corners to resize it  ·  Delete: remove it";
+                + "  ·  B: draw  ·  drag a box to move it, a corner to resize  ·  Delete: remove";
         if (s.photo().unreadable() > 0) {
             text += "  ·  ⚠ " + s.photo().unreadable() + " stored face(s) with a broken box are not shown";
         }
