@@ -9,7 +9,13 @@ import app.facet.core.catalog.LibraryLocation;
 import app.facet.core.dashboard.FaceDashboard;
 import app.facet.core.editor.FaceEditService;
 import app.facet.core.editor.PhotoRedetector;
+import app.facet.core.people.ClusterService;
+import app.facet.core.people.ModelThresholds;
 import app.facet.core.people.PeopleService;
+import app.facet.core.people.RecognitionService;
+import app.facet.core.people.SeedQuality;
+import app.facet.core.people.ThresholdsByModel;
+import app.facet.core.people.UndoHistory;
 import app.facet.core.scan.ScanService;
 import app.facet.core.thumbnails.DisplayImageLoader;
 import app.facet.core.thumbnails.ThumbnailCache;
@@ -36,9 +42,14 @@ final class CoreLibraryOpener implements LibraryOpener {
         Path modelsDir = options.modelsDirFor(location);
         LazyPhotoAnalyzer analyzer = new LazyPhotoAnalyzer(() -> analyzers.create(modelsDir));
         ThumbnailCache thumbnails = ThumbnailCache.forLibrary(location);
+        // one undo history for every people edit of this session, whichever service made it
+        UndoHistory history = new UndoHistory();
+        ThresholdsByModel thresholds = ModelThresholds.shipped();
         return new LibraryContext(location, new PhotoBrowser(catalog), new PeopleBrowser(catalog), new FaceBrowser(catalog),
                 new ScanHistory(catalog), thumbnails, new DisplayImageLoader(), new ScanService(catalog, analyzer),
-                new PeopleService(catalog),
+                new PeopleService(catalog, history),
+                new ClusterService(catalog, thresholds, SeedQuality.DEFAULTS, history),
+                new RecognitionService(catalog, thresholds, history),
                 new FaceQualityServices(new FaceDashboard(catalog), new FaceEditService(catalog, analyzer),
                         new PhotoRedetector(catalog, analyzer)),
                 () -> new ModelsInfo(analyzer.describeDetector(), analyzer.embeddingModelId().orElse(null),

@@ -94,8 +94,9 @@ public final class FacetApplication extends Application {
         DesktopServices services = new DesktopServices(new CoreLibraryOpener(options, analyzers), settings,
                 new TaskRunner(executor), options.folders(), version());
         window = new MainWindow(stage, services);
-        stage.show();
+        // the catalog opens on a task thread while the window shows for the first time
         window.open(startLibrary(settings.load()));
+        stage.show();
     }
 
     /** The window, once started (tests). */

@@ -51,6 +51,35 @@ public final class FaceBrowser {
         }
     }
 
+    /**
+     * @param faceIds face ids (any number; read in batches)
+     * @return the display crop of each face that has one (faces without a crop, or no longer in the catalog, are absent)
+     */
+    public java.util.Map<Long, java.nio.file.Path> cropPaths(java.util.Collection<Long> faceIds) {
+        java.util.Map<Long, java.nio.file.Path> out = new java.util.HashMap<>();
+        List<Long> ids = List.copyOf(new java.util.LinkedHashSet<>(faceIds));
+        try (Connection c = catalog.connect()) {
+            for (int from = 0; from < ids.size(); from += 500) {
+                List<Long> batch = ids.subList(from, Math.min(ids.size(), from + 500));
+                String marks = String.join(",", java.util.Collections.nCopies(batch.size(), "?"));
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT id, crop_path FROM face_crops WHERE crop_path IS NOT NULL AND id IN (" + marks + ")")) {
+                    for (int i = 0; i < batch.size(); i++) {
+                        ps.setLong(i + 1, batch.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            out.put(rs.getLong(1), java.nio.file.Path.of(rs.getString(2)));
+                        }
+                    }
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new CatalogException("Cannot read face crops from " + catalog.location().catalogFile() + ": " + e.getMessage(), e);
+        }
+    }
+
     private static Face map(ResultSet rs) throws SQLException {
         BoundingBox box = new BoundingBox(rs.getDouble("x"), rs.getDouble("y"), rs.getDouble("w"), rs.getDouble("h"));
         Landmarks landmarks = null;

@@ -44,6 +44,7 @@ public final class ThumbnailCache implements AutoCloseable {
     private final Map<ThumbnailKey, String> failures = new ConcurrentHashMap<>();
     private final List<Thread> workers = new ArrayList<>();
     private boolean closed;
+    private long holdUntilNanos;
 
     private record Job(ThumbnailKey key, CompletableFuture<Path> future) {
     }
@@ -130,6 +131,17 @@ public final class ThumbnailCache implements AutoCloseable {
         return future;
     }
 
+    /**
+     * Asks the workers to start no new thumbnail for {@code millis} ms (work under way finishes). A grid scrolled
+     * fast calls this on every step: decoding photos the user only flies past would take the CPU the scrolling needs
+     * (two cores here), and the requests of the cells still on screen when it stops are served first anyway.
+     */
+    public void holdOff(long millis) {
+        synchronized (queue) {
+            holdUntilNanos = Math.max(holdUntilNanos, System.nanoTime() + millis * 1_000_000);
+        }
+    }
+
     /** Lets photos that failed be tried again (e.g. after a rescan replaced a damaged file). */
     public void forgetFailures() {
         failures.clear();
@@ -159,9 +171,14 @@ public final class ThumbnailCache implements AutoCloseable {
         while (true) {
             Job job;
             synchronized (queue) {
-                while (queue.isEmpty() && !closed) {
+                while ((queue.isEmpty() || System.nanoTime() < holdUntilNanos) && !closed) {
                     try {
-                        queue.wait();
+                        long hold = holdUntilNanos - System.nanoTime();
+                        if (!queue.isEmpty() && hold > 0) {
+                            queue.wait(Math.max(1, hold / 1_000_000));
+                        } else {
+                            queue.wait();
+                        }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return;

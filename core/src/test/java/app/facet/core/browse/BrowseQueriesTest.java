@@ -167,6 +167,13 @@ class BrowseQueriesTest {
     }
 
     @Test
+    void cropPathsOfFaces() {
+        var crops = new FaceBrowser(catalog).cropPaths(List.of(faceGroupA, faceObama, faceDogNotAFace, 999_999L));
+        assertThat(crops).containsOnlyKeys(faceGroupA, faceObama);
+        assertThat(crops.get(faceGroupA)).isEqualTo(catalog.location().cropsDir().resolve("a.jpg"));
+    }
+
+    @Test
     void scanRootsComeFromTheHistory() throws Exception {
         try (Connection c = catalog.connect(); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO scan_runs(roots) VALUES ('[\"/a/photos\", \"/b\"]')");

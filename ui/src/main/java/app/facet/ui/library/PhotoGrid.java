@@ -41,6 +41,9 @@ public final class PhotoGrid extends StackPane {
     private PhotoPages pages;
     private ThumbnailCache thumbnails;
     private int columns = 1;
+    private long lastScrollNanos;
+    private static final double FAST_ROWS_PER_SECOND = 4;
+    private static final long HOLD_OFF_MILLIS = 200;
     private BiConsumer<PhotoSelection, Integer> onOpen = (s, i) -> { };
 
     public PhotoGrid(TaskRunner tasks) {
@@ -56,6 +59,11 @@ public final class PhotoGrid extends StackPane {
         });
         list.setSelectionModel(new NoSelectionModel<>());
         list.widthProperty().addListener((o, a, b) -> relayout());
+        list.skinProperty().addListener((o, a, skin) -> {
+            if (skin != null && list.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+                flow.positionProperty().addListener((p, before, now) -> onScrolled(before.doubleValue(), now.doubleValue()));
+            }
+        });
         list.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         selection.versionProperty().addListener((o, a, b) -> cells.forEach(PhotoRowCell::repaintSelection));
         getChildren().add(list);
@@ -208,6 +216,20 @@ public final class PhotoGrid extends StackPane {
         } else if (e.getCode() == KeyCode.ESCAPE) {
             selection.clear();
             e.consume();
+        }
+    }
+
+    /**
+     * While the user flies through the grid (more than {@value #FAST_ROWS_PER_SECOND} rows a second), thumbnail
+     * rendering waits: the CPU goes to drawing frames, and the rows on screen when scrolling slows down get theirs.
+     */
+    private void onScrolled(double before, double now) {
+        long t = System.nanoTime();
+        double rows = Math.abs(now - before) * list.getItems().size();
+        double seconds = Math.max(1e-3, (t - lastScrollNanos) / 1e9);
+        lastScrollNanos = t;
+        if (thumbnails != null && rows / seconds > FAST_ROWS_PER_SECOND) {
+            thumbnails.holdOff(HOLD_OFF_MILLIS);
         }
     }
 

@@ -31,7 +31,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 final class MainMenuBar extends MenuBar {
 
     /** What the menus trigger, and when they can. */
-    record Actions(Runnable addFolder, Runnable rescan, Runnable openLibrary, Runnable quit, Runnable models,
+    record Actions(Runnable addFolder, Runnable rescan, Runnable openLibrary, Runnable quit, Runnable findPeople, Runnable models,
                    Runnable about, Runnable shortcuts, Runnable dashboard, Runnable editFaces,
                    ObservableBooleanValue libraryOpen, ObservableBooleanValue busy) {
     }
@@ -51,14 +51,15 @@ final class MainMenuBar extends MenuBar {
         MenuItem quit = item("Quit", "menuQuit", MaterialDesignE.EXIT_TO_APP, Shortcuts.QUIT, a.quit());
         Menu file = new Menu("File", null, addFolder, rescan, openLibrary, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
 
+        MenuItem findPeople = item("Find People", "menuFindPeople", MaterialDesignA.ACCOUNT_SEARCH_OUTLINE, Shortcuts.FIND_PEOPLE, a.findPeople());
+        findPeople.disableProperty().bind(open.not().or(busy));
         MenuItem dashboard = item("Face Quality Dashboard", "menuDashboard", MaterialDesignC.CHART_BOX_OUTLINE, Shortcuts.DASHBOARD, a.dashboard());
         dashboard.disableProperty().bind(open.not());
         MenuItem editFaces = item("Edit Faces…", "menuEditFaces", MaterialDesignV.VECTOR_SQUARE_EDIT, Shortcuts.EDIT_FACES, a.editFaces());
         editFaces.disableProperty().bind(open.not());
         Menu faces = new Menu("Faces", null,
                 notBuilt("Detect Faces", "menuDetectFaces", MaterialDesignF.FACE_RECOGNITION, Shortcuts.DETECT_FACES),
-                notBuilt("Find People", "menuFindPeople", MaterialDesignA.ACCOUNT_SEARCH_OUTLINE, Shortcuts.FIND_PEOPLE),
-                dashboard, editFaces);
+                findPeople, dashboard, editFaces);
 
         MenuItem models = item("Models…", "menuModels", MaterialDesignC.CUBE_OUTLINE, null, a.models());
         models.disableProperty().bind(open.not());

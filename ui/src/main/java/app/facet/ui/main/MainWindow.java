@@ -4,6 +4,7 @@ import app.facet.ui.dashboard.FaceQualityWindows;
 import app.facet.ui.dialogs.Dialogs;
 import app.facet.core.catalog.LibraryLocation;
 import app.facet.core.settings.UserSettings;
+import app.facet.ui.findpeople.FindPeopleWindow;
 import app.facet.ui.library.LibraryView;
 import app.facet.ui.people.PeopleActions;
 import app.facet.ui.people.PeopleSidebar;
@@ -35,6 +36,7 @@ public final class MainWindow {
     private final LibraryView library;
     private final StatusBar statusBar;
     private final PhotoViewer viewer;
+    private final FindPeopleWindow findPeople;
     private final LibraryActions actions;
     private final FaceQualityWindows faceQuality;
     private final BooleanProperty empty = new SimpleBooleanProperty(false);
@@ -70,9 +72,12 @@ public final class MainWindow {
         split.setDividerPositions(0.22);
         SplitPane.setResizableWithParent(sidebar, false);
 
+        findPeople = new FindPeopleWindow(stage, session, tasks, people,
+                () -> sidebar.people().stream().map(p -> p.person().name()).toList());
+        findPeople.stage().getScene().getAccelerators().put(Shortcuts.UNDO, people::undo);
         MainMenuBar menu = new MainMenuBar(new MainMenuBar.Actions(actions::addFolder, actions::rescan, actions::openLibrary,
-                this::quit, help::models, help::about, help::shortcuts, faceQuality::showDashboard, faceQuality::editFaces,
-                session.openBinding(), tasks.busyBinding()), themes);
+                this::quit, findPeople::open, help::models, help::about, help::shortcuts, faceQuality::showDashboard,
+                faceQuality::editFaces, session.openBinding(), tasks.busyBinding()), themes);
         BorderPane root = new BorderPane(split, menu, null, statusBar, null);
         root.getStyleClass().add("main-window");
 
@@ -129,6 +134,10 @@ public final class MainWindow {
     /** The face quality dashboard and the crop editor. */
     public FaceQualityWindows faceQuality() {
         return faceQuality;
+    }
+
+    public FindPeopleWindow findPeople() {
+        return findPeople;
     }
 
     public ThemeSwitcher themes() {

@@ -2,8 +2,10 @@ package app.facet.ui.people;
 
 import app.facet.core.browse.PersonFilter;
 import app.facet.core.browse.PersonSummary;
+import app.facet.core.people.FaceCluster;
 import app.facet.core.people.NameTakenException;
 import app.facet.core.people.PeopleService;
+import app.facet.core.people.Suggestion;
 import app.facet.core.people.UndoableAction;
 import app.facet.model.Face;
 import app.facet.ui.dialogs.Dialogs;
@@ -20,11 +22,12 @@ import javafx.stage.Window;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * The user's corrections to people, from the sidebar and the photo viewer: rename, merge, hide, delete, assign,
- * unassign, "not a face", and undo. Each asks what it needs (a name, a confirmation), runs through the core
+ * The user's corrections to people, from the sidebar, the photo viewer and Find People: rename, merge, hide, delete,
+ * assign, unassign, "not a face", name a group, confirm or reject a suggestion, and undo. Each asks what it needs (a name, a confirmation), runs through the core
  * {@link PeopleService} as a foreground task, then tells every view the catalog changed. The last action stays
  * undoable (Shortcut+Z or the status bar's Undo) for the session.
  */
@@ -53,11 +56,11 @@ public final class PeopleActions {
         dialog.getEditor().setId("renameField");
         Optional<String> name = dialog.showAndWait().map(String::trim).filter(n -> !n.isEmpty());
         name.filter(n -> !n.equals(person.person().name())).ifPresent(n -> edit("Renaming " + person.person().name(),
-                s -> s.rename(person.person().id(), n), error -> {
+                l -> l.peopleService().rename(person.person().id(), n), error -> {
                     if (error instanceof NameTakenException taken && Dialogs.confirm(owner, error.getMessage(),
                             "Merge " + person.person().name() + " into the existing " + n + "? Every face of "
                                     + person.person().name() + " moves to " + n + ". You can undo this.", "Merge")) {
-                        edit("Merging " + person.person().name(), s -> s.merge(taken.existingPersonId(), List.of(person.person().id())), null);
+                        edit("Merging " + person.person().name(), l -> l.peopleService().merge(taken.existingPersonId(), List.of(person.person().id())), null);
                         return true;
                     }
                     return false;
@@ -87,12 +90,12 @@ public final class PeopleActions {
                 "Every face of " + source.person().name() + " (" + source.person().faceCount() + ") moves to "
                         + target.person().name() + ", and " + source.person().name() + " is removed. You can undo this.", "Merge")) {
             edit("Merging " + source.person().name() + " into " + target.person().name(),
-                    s -> s.merge(target.person().id(), List.of(source.person().id())), null);
+                    l -> l.peopleService().merge(target.person().id(), List.of(source.person().id())), null);
         }
     }
 
     public void setHidden(PersonSummary person, boolean hidden) {
-        edit((hidden ? "Hiding " : "Showing ") + person.person().name(), s -> s.hidePerson(person.person().id(), hidden), null);
+        edit((hidden ? "Hiding " : "Showing ") + person.person().name(), l -> l.peopleService().hidePerson(person.person().id(), hidden), null);
     }
 
     public void delete(PersonSummary person) {
@@ -102,21 +105,58 @@ public final class PeopleActions {
             if (session.filter().person() instanceof PersonFilter.Only only && only.personId() == person.person().id()) {
                 session.showPerson(PersonFilter.any());
             }
-            edit("Deleting " + person.person().name(), s -> s.deletePerson(person.person().id()), null);
+            edit("Deleting " + person.person().name(), l -> l.peopleService().deletePerson(person.person().id()), null);
         }
     }
 
     /** Puts a face on the person named {@code name} (created when nobody has that name yet). */
     public void assignFace(Face face, String name) {
-        edit("Assigning a face to " + name, s -> s.assignFaceToNewPerson(face.id(), name.trim()), null);
+        edit("Assigning a face to " + name, l -> l.peopleService().assignFaceToNewPerson(face.id(), name.trim()), null);
     }
 
     public void unassignFace(Face face) {
-        edit("Unassigning a face", s -> s.unassignFace(face.id()), null);
+        edit("Unassigning a face", l -> l.peopleService().unassignFace(face.id()), null);
     }
 
     public void notAFace(Face face) {
-        edit("Marking not a face", s -> s.notAFace(face.id()), null);
+        edit("Marking not a face", l -> l.peopleService().notAFace(face.id()), null);
+    }
+
+    /**
+     * Faces → Find People: recognises unknown faces against the named people (confident matches are assigned,
+     * unsure ones become suggestions), then groups the remaining unknown faces.
+     */
+    public void findPeople(Consumer<FindPeopleResult> onDone) {
+        LibraryContext library = session.library();
+        if (library == null) {
+            return;
+        }
+        tasks.run("Finding people", "faces", (p, c) -> {
+            p.report(0, 2, "recognising faces of named people");
+            var recognition = library.recognition().recognize(false);
+            p.report(1, 2, "grouping unknown faces");
+            var clustering = library.clusters().cluster();
+            p.report(2, 2, null);
+            return new FindPeopleResult(recognition, clustering);
+        }, result -> {
+            // recognition's assignments are undoable like any edit
+            lastAction.set(library.peopleService().history().peek().orElse(null));
+            session.catalogChanged();
+            onDone.accept(result);
+        }, error -> Dialogs.error(owner, "Finding people failed", TaskRunner.describe(error)));
+    }
+
+    /** Names a group of unknown faces (a name that exists adds them to that person). */
+    public void nameCluster(FaceCluster cluster, String name) {
+        edit("Naming " + cluster.size() + " faces " + name, l -> l.clusters().nameCluster(cluster.clusterId(), name.trim()), null);
+    }
+
+    public void confirmSuggestion(Suggestion suggestion) {
+        edit("Confirming " + suggestion.personName(), l -> l.recognition().confirmSuggestion(suggestion.faceId()), null);
+    }
+
+    public void rejectSuggestion(Suggestion suggestion) {
+        edit("Rejecting " + suggestion.personName(), l -> l.recognition().rejectSuggestion(suggestion.faceId()), null);
     }
 
     /** Reverts the last action of this session. */
@@ -143,13 +183,12 @@ public final class PeopleActions {
      *
      * @param recover handles a failure the user can resolve (returns true), else the error is shown; may be null
      */
-    private void edit(String title, Function<PeopleService, UndoableAction> change, Function<Throwable, Boolean> recover) {
+    private void edit(String title, Function<LibraryContext, UndoableAction> change, Function<Throwable, Boolean> recover) {
         LibraryContext library = session.library();
         if (library == null) {
             return;
         }
-        PeopleService service = library.peopleService();
-        CoreJob<UndoableAction> job = (p, c) -> change.apply(service);
+        CoreJob<UndoableAction> job = (p, c) -> change.apply(library);
         tasks.run(title, "changes", job, action -> {
             lastAction.set(action);
             session.catalogChanged();
