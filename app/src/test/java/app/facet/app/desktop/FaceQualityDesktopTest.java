@@ -140,6 +140,15 @@ class FaceQualityDesktopTest {
         assertThat(Path.of(text("SELECT crop_path FROM face_crops WHERE id = " + face))).exists();
         Fx.waitUntil("the editor to show the saved face", 30, () -> editor.boxLabels().equals(List.of("Kit Harington")));
 
+        // the person field completes names: typing part of one offers the people whose name contains it
+        robot.clickOn(robot.lookup(".editor-box").queryAll().iterator().next());
+        robot.clickOn("#editorPerson").press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write("kit h");
+        ComboBox<?> personField = robot.lookup("#editorPerson").queryAs(ComboBox.class);
+        Fx.waitUntil("the names offered", 10, () -> personField.isShowing() && personField.getItems().equals(List.of("Kit Harington")));
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell").queryAll().stream()
+                .filter(n -> n instanceof Labeled l && "Kit Harington".equals(l.getText())).findFirst().orElseThrow());
+        Fx.waitUntil("the name picked", 10, () -> editor.boxLabels().equals(List.of("Kit Harington")) && !editor.isDirty());
+
         // and among the person's photos: the sidebar lists Kit Harington, whose filter shows kit1.jpg
         Fx.run(() -> {
             editor.stage().close();
