@@ -21,8 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The desktop app: wires core services into the main window and opens a library (the given one, else the last one
- * opened, else the default library, where the first start offers "Add Folder…").
+ * The desktop app: wires core services into the main window and opens a library (the given one, else
+ * {@code $FACET_LIBRARY}, else the last one opened, else the default library, where the first start offers
+ * "Add Folder…").
  * <p>
  * Start it with {@link #launch(LibraryLocation, Path)}; tests construct it with {@link DesktopOptions}.
  */
@@ -107,6 +108,10 @@ public final class FacetApplication extends Application {
     private LibraryLocation startLibrary(UserSettings settings) {
         if (options.library() != null) {
             return options.library();
+        }
+        String fromEnvironment = System.getenv("FACET_LIBRARY");
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return LibraryLocation.defaultLocation(); // set on purpose for this run: wins over the remembered one
         }
         if (settings.lastLibrary() != null) {
             LibraryLocation last = new LibraryLocation(Path.of(settings.lastLibrary()));

@@ -21,7 +21,7 @@ import java.util.Locale;
 /**
  * Builds a library for screenshots and manual runs: scans the shared photos with the real analyzer, then names the
  * face of every single-person photo after labels.csv through the real PeopleService, so the sidebar has people.
- * <pre>java -cp … app.facet.app.desktop.DemoLibrary /tmp/demo-library</pre>
+ * <pre>java -cp … app.facet.app.desktop.DemoLibrary /tmp/demo-library [scan-only]</pre>
  */
 public final class DemoLibrary {
     public static void main(String[] args) throws Exception {
@@ -45,6 +45,9 @@ public final class DemoLibrary {
             ScanSummary summary = new ScanService(catalog, analyzer)
                     .scan(ScanOptions.of(List.of(SharedPhotos.PHOTOS)), ScanListener.NONE, new Cancellation());
             System.out.println("scanned: " + summary);
+        }
+        if (args.length > 1 && args[1].equals("scan-only")) {
+            return;
         }
         PeopleService people = new PeopleService(catalog);
         for (SharedPhotos.Label label : SharedPhotos.labels()) {
