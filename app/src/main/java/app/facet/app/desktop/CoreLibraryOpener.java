@@ -6,6 +6,9 @@ import app.facet.core.browse.PhotoBrowser;
 import app.facet.core.browse.ScanHistory;
 import app.facet.core.catalog.Catalog;
 import app.facet.core.catalog.LibraryLocation;
+import app.facet.core.dashboard.FaceDashboard;
+import app.facet.core.editor.FaceEditService;
+import app.facet.core.editor.PhotoRedetector;
 import app.facet.core.people.ClusterService;
 import app.facet.core.people.ModelThresholds;
 import app.facet.core.people.PeopleService;
@@ -16,6 +19,7 @@ import app.facet.core.people.UndoHistory;
 import app.facet.core.scan.ScanService;
 import app.facet.core.thumbnails.DisplayImageLoader;
 import app.facet.core.thumbnails.ThumbnailCache;
+import app.facet.ui.session.FaceQualityServices;
 import app.facet.ui.session.LibraryContext;
 import app.facet.ui.session.LibraryOpener;
 import app.facet.ui.session.ModelsInfo;
@@ -46,6 +50,8 @@ final class CoreLibraryOpener implements LibraryOpener {
                 new PeopleService(catalog, history),
                 new ClusterService(catalog, thresholds, SeedQuality.DEFAULTS, history),
                 new RecognitionService(catalog, thresholds, history),
+                new FaceQualityServices(new FaceDashboard(catalog), new FaceEditService(catalog, analyzer),
+                        new PhotoRedetector(catalog, analyzer)),
                 () -> new ModelsInfo(analyzer.describeDetector(), analyzer.embeddingModelId().orElse(null),
                         analyzer.embeddingUnavailableReason().orElse(null), modelsDir),
                 () -> {

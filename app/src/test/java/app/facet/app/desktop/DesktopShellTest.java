@@ -85,8 +85,9 @@ class DesktopShellTest {
         assertThat(menuItem("menuRescan").isDisable()).isFalse();
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         robot.clickOn("Faces");
-        assertThat(menuTexts()).containsExactly("Detect Faces", "Find People", "Face Quality Dashboard");
-        assertThat(menuItem("menuDashboard").isDisable()).isTrue();
+        assertThat(menuTexts()).containsExactly("Detect Faces", "Find People", "Face Quality Dashboard", "Edit Faces…");
+        assertThat(menuItem("menuDashboard").isDisable()).isFalse();
+        assertThat(menuItem("menuEditFaces").isDisable()).isFalse();
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         robot.clickOn("Tools");
         assertThat(menuTexts()).containsExactly("Verify Database Integrity…", "Models…");

@@ -1,5 +1,6 @@
 package app.facet.ui.main;
 
+import app.facet.ui.dashboard.FaceQualityWindows;
 import app.facet.ui.dialogs.Dialogs;
 import app.facet.core.catalog.LibraryLocation;
 import app.facet.core.settings.UserSettings;
@@ -37,6 +38,7 @@ public final class MainWindow {
     private final PhotoViewer viewer;
     private final FindPeopleWindow findPeople;
     private final LibraryActions actions;
+    private final FaceQualityWindows faceQuality;
     private final BooleanProperty empty = new SimpleBooleanProperty(false);
 
     public MainWindow(Stage stage, DesktopServices services) {
@@ -59,6 +61,8 @@ public final class MainWindow {
                 () -> sidebar.people().stream().map(p -> p.person().name()).toList()));
         statusBar.showUndo(people.lastActionProperty(), people::undo);
         library.setOnOpen(viewer::open);
+        faceQuality = new FaceQualityWindows(stage, session, tasks, people, () -> library.grid().selectedIds());
+        viewer.setOnEditFaces(faceQuality::editPhoto);
         HelpDialogs help = new HelpDialogs(stage, session, tasks, services.version());
 
         WelcomePane welcome = new WelcomePane(actions::addFolder, actions::openLibrary);
@@ -72,7 +76,8 @@ public final class MainWindow {
                 () -> sidebar.people().stream().map(p -> p.person().name()).toList());
         findPeople.stage().getScene().getAccelerators().put(Shortcuts.UNDO, people::undo);
         MainMenuBar menu = new MainMenuBar(new MainMenuBar.Actions(actions::addFolder, actions::rescan, actions::openLibrary,
-                this::quit, findPeople::open, help::models, help::about, help::shortcuts, session.openBinding(), tasks.busyBinding()), themes);
+                this::quit, findPeople::open, help::models, help::about, help::shortcuts, faceQuality::showDashboard,
+                faceQuality::editFaces, session.openBinding(), tasks.busyBinding()), themes);
         BorderPane root = new BorderPane(split, menu, null, statusBar, null);
         root.getStyleClass().add("main-window");
 
@@ -124,6 +129,11 @@ public final class MainWindow {
 
     public PhotoViewer viewer() {
         return viewer;
+    }
+
+    /** The face quality dashboard and the crop editor. */
+    public FaceQualityWindows faceQuality() {
+        return faceQuality;
     }
 
     public FindPeopleWindow findPeople() {

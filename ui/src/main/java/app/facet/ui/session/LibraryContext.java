@@ -21,13 +21,14 @@ import java.util.concurrent.Callable;
  * @param peopleService the user's corrections to people (rename, merge, assign…), with this session's undo history
  * @param clusters      groups unknown faces and names groups (same undo history)
  * @param recognition   recognises unknown faces against named people, and the suggestions to review (same undo history)
+ * @param faceQuality the face quality dashboard's and the crop editor's services
  * @param models describes the face models this library's scans use; may load them, so call it off the UI thread
  * @param closer releases what the wiring opened for this library (thumbnail workers, face analyzer)
  */
 public record LibraryContext(LibraryLocation location, PhotoBrowser photos, PeopleBrowser people, FaceBrowser faces,
                              ScanHistory history, ThumbnailCache thumbnails, DisplayImageLoader images, ScanService scans,
                              PeopleService peopleService, ClusterService clusters, RecognitionService recognition,
-                             Callable<ModelsInfo> models, AutoCloseable closer) implements AutoCloseable {
+                             FaceQualityServices faceQuality, Callable<ModelsInfo> models, AutoCloseable closer) implements AutoCloseable {
     @Override
     public void close() throws Exception {
         closer.close();
