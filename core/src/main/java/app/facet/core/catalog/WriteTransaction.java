@@ -1,6 +1,4 @@
-package app.facet.core.editor;
-
-import app.facet.core.catalog.Catalog;
+package app.facet.core.catalog;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,19 +7,19 @@ import java.sql.Statement;
 /**
  * Runs catalog work in one {@code BEGIN IMMEDIATE} transaction: the edit reads the rows it checks and then writes,
  * so it takes the write lock first instead of failing on a lock upgrade while a scan is writing. Any exception
- * rolls everything back.
+ * rolls everything back. Used by the interactive features (people corrections, face edits).
  */
-final class WriteTransaction {
+public final class WriteTransaction {
     private WriteTransaction() {
     }
 
     @FunctionalInterface
-    interface Work<T> {
+    public interface Work<T> {
         T run(Connection c) throws SQLException;
     }
 
     /** @throws SQLException after rolling back; RuntimeExceptions of {@code work} pass through after rolling back */
-    static <T> T run(Catalog catalog, Work<T> work) throws SQLException {
+    public static <T> T run(Catalog catalog, Work<T> work) throws SQLException {
         try (Connection c = catalog.connect()) {
             try (Statement s = c.createStatement()) {
                 s.execute("BEGIN IMMEDIATE");

@@ -1,5 +1,7 @@
 package app.facet.core.editor;
 
+import app.facet.core.catalog.WriteTransaction;
+
 import app.facet.core.analysis.AnalyzedFace;
 import app.facet.core.analysis.PhotoAnalysis;
 import app.facet.core.analysis.PhotoAnalysisException;

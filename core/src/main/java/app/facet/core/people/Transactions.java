@@ -1,15 +1,12 @@
 package app.facet.core.people;
 
 import app.facet.core.catalog.Catalog;
+import app.facet.core.catalog.WriteTransaction;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 
-/**
- * Runs catalog work in one {@code BEGIN IMMEDIATE} transaction: an action reads the rows it snapshots and then
- * writes, so it takes the write lock up front instead of failing on a lock upgrade while a scan is writing.
- */
+/** People actions in one {@link WriteTransaction}, with errors as {@link PeopleException}s. */
 final class Transactions {
     private Transactions() {
     }
@@ -20,24 +17,8 @@ final class Transactions {
     }
 
     static <T> T write(Catalog catalog, String what, Work<T> work) {
-        try (Connection c = catalog.connect()) {
-            try (Statement s = c.createStatement()) {
-                s.execute("BEGIN IMMEDIATE");
-            }
-            try {
-                T result = work.run(c);
-                try (Statement s = c.createStatement()) {
-                    s.execute("COMMIT");
-                }
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("ROLLBACK");
-                } catch (SQLException rollback) {
-                    e.addSuppressed(rollback);
-                }
-                throw e;
-            }
+        try {
+            return WriteTransaction.run(catalog, work::run);
         } catch (SQLException e) {
             throw new PeopleException("Could not " + what + ": " + e.getMessage(), e);
         }
