@@ -30,7 +30,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 final class MainMenuBar extends MenuBar {
 
     /** What the menus trigger, and when they can. */
-    record Actions(Runnable addFolder, Runnable rescan, Runnable openLibrary, Runnable quit, Runnable findPeople, Runnable models,
+    record Actions(Runnable addFolder, Runnable rescan, Runnable openLibrary, Runnable export, Runnable quit, Runnable findPeople,
+                   Runnable verify, Runnable models,
                    Runnable about, Runnable shortcuts, ObservableBooleanValue libraryOpen, ObservableBooleanValue busy) {
     }
 
@@ -45,7 +46,8 @@ final class MainMenuBar extends MenuBar {
         rescan.disableProperty().bind(open.not().or(busy));
         MenuItem openLibrary = item("Open Library…", "menuOpenLibrary", MaterialDesignF.FOLDER_OPEN_OUTLINE, Shortcuts.OPEN_LIBRARY, a.openLibrary());
         openLibrary.disableProperty().bind(busy);
-        MenuItem export = notBuilt("Export…", "menuExport", MaterialDesignE.EXPORT, Shortcuts.EXPORT);
+        MenuItem export = item("Export…", "menuExport", MaterialDesignE.EXPORT, Shortcuts.EXPORT, a.export());
+        export.disableProperty().bind(open.not().or(busy));
         MenuItem quit = item("Quit", "menuQuit", MaterialDesignE.EXIT_TO_APP, Shortcuts.QUIT, a.quit());
         Menu file = new Menu("File", null, addFolder, rescan, openLibrary, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
 
@@ -58,9 +60,9 @@ final class MainMenuBar extends MenuBar {
 
         MenuItem models = item("Models…", "menuModels", MaterialDesignC.CUBE_OUTLINE, null, a.models());
         models.disableProperty().bind(open.not());
-        Menu tools = new Menu("Tools", null,
-                notBuilt("Verify Database Integrity…", "menuVerify", MaterialDesignD.DATABASE_CHECK_OUTLINE, Shortcuts.VERIFY),
-                models);
+        MenuItem verify = item("Verify Database Integrity…", "menuVerify", MaterialDesignD.DATABASE_CHECK_OUTLINE, Shortcuts.VERIFY, a.verify());
+        verify.disableProperty().bind(open.not().or(busy));
+        Menu tools = new Menu("Tools", null, verify, models);
 
         ToggleGroup group = new ToggleGroup();
         Menu view = new Menu("View");
