@@ -17,7 +17,7 @@ CREATE INDEX integrity_removed_rows_row ON integrity_removed_rows (table_name, r
 
 -- "Is this image_path some face's crop?" must be an index lookup, not a scan, for the quick check
 -- and for the validator.
-CREATE INDEX face_crops_crop_path ON face_crops (crop_path);
+CREATE INDEX IF NOT EXISTS face_crops_crop_path ON face_crops (crop_path);
 
 -- Which process runs a scan: a 'running' row whose process is gone is a scan that died.
 -- The scanner writes its pid and host name when it starts a run; NULL in rows written before.

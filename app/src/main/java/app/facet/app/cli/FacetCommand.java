@@ -1,6 +1,11 @@
 package app.facet.app.cli;
 
 import app.facet.core.catalog.CatalogException;
+import app.facet.app.cli.integrity.CheckCommand;
+import app.facet.app.cli.integrity.ExportCommand;
+import app.facet.app.cli.integrity.RepairCommand;
+import app.facet.app.cli.integrity.RestoreCommand;
+import app.facet.app.cli.people.PeopleCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +14,8 @@ import java.io.PrintWriter;
 /** The {@code facet} command line. Errors print as one clear sentence with exit code 2. */
 @Command(name = "facet", mixinStandardHelpOptions = true, version = "Facet 0.1.0",
         description = "Finds and recognises the people in your photos, on your own machine.",
-        subcommands = {ScanCommand.class, FacesCommand.class, PhotosCommand.class, ModelsCommand.class,
+        subcommands = {ScanCommand.class, FacesCommand.class, PhotosCommand.class, PeopleCommand.class, CheckCommand.class,
+                RepairCommand.class, ExportCommand.class, RestoreCommand.class, ModelsCommand.class, UiCommand.class,
                 CommandLine.HelpCommand.class})
 public final class FacetCommand implements Runnable {
     @CommandLine.Spec

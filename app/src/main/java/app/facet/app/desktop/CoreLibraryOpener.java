@@ -8,6 +8,9 @@ import app.facet.core.catalog.Catalog;
 import app.facet.core.catalog.LibraryLocation;
 import app.facet.core.integrity.IntegrityChecker;
 import app.facet.core.integrity.IntegrityRepairer;
+import app.facet.core.dashboard.FaceDashboard;
+import app.facet.core.editor.FaceEditService;
+import app.facet.core.editor.PhotoRedetector;
 import app.facet.core.people.ClusterService;
 import app.facet.core.people.ModelThresholds;
 import app.facet.core.people.PeopleService;
@@ -19,6 +22,7 @@ import app.facet.core.scan.ScanService;
 import app.facet.core.thumbnails.DisplayImageLoader;
 import app.facet.core.thumbnails.ThumbnailCache;
 import app.facet.core.transfer.AssignmentExporter;
+import app.facet.ui.session.FaceQualityServices;
 import app.facet.ui.session.LibraryContext;
 import app.facet.ui.session.LibraryOpener;
 import app.facet.ui.session.ModelsInfo;
@@ -50,6 +54,8 @@ final class CoreLibraryOpener implements LibraryOpener {
                 new ClusterService(catalog, thresholds, SeedQuality.DEFAULTS, history),
                 new RecognitionService(catalog, thresholds, history),
                 new IntegrityChecker(catalog), new IntegrityRepairer(catalog), new AssignmentExporter(catalog),
+                new FaceQualityServices(new FaceDashboard(catalog), new FaceEditService(catalog, analyzer),
+                        new PhotoRedetector(catalog, analyzer)),
                 () -> new ModelsInfo(analyzer.describeDetector(), analyzer.embeddingModelId().orElse(null),
                         analyzer.embeddingUnavailableReason().orElse(null), modelsDir),
                 () -> {

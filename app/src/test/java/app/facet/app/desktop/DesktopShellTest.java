@@ -87,8 +87,9 @@ class DesktopShellTest {
         assertThat(menuItem("menuRescan").isDisable()).isFalse();
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         robot.clickOn("Faces");
-        assertThat(menuTexts()).containsExactly("Detect Faces", "Find People", "Face Quality Dashboard");
-        assertThat(menuItem("menuDashboard").isDisable()).isTrue(); // issue 5, not in this build
+        assertThat(menuTexts()).containsExactly("Detect Faces", "Find People", "Face Quality Dashboard", "Edit Faces…");
+        assertThat(menuItem("menuDashboard").isDisable()).isFalse();
+        assertThat(menuItem("menuEditFaces").isDisable()).isFalse();
         assertThat(menuItem("menuDetectFaces").isDisable()).isTrue();
         assertThat(menuItem("menuFindPeople").isDisable()).isFalse();
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);

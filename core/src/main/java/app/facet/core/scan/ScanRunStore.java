@@ -13,10 +13,13 @@ final class ScanRunStore {
 
     static long start(Connection c, String rootsJson, String detector, String modelId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO scan_runs (roots, detector, embedding_model_id) VALUES (?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                "INSERT INTO scan_runs (roots, detector, embedding_model_id, pid, host) VALUES (?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, rootsJson);
             ps.setString(2, detector);
             ps.setString(3, modelId);
+            // lets the integrity check tell a run that is still going from one whose process died
+            ps.setLong(4, app.facet.core.integrity.ScanProcess.currentPid());
+            ps.setString(5, app.facet.core.integrity.ScanProcess.currentHost());
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();

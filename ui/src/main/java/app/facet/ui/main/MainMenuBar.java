@@ -22,6 +22,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 
 /**
  * File, Faces, Tools, View, Help. Items whose feature is not in this build are present and disabled; the others
@@ -31,8 +32,8 @@ final class MainMenuBar extends MenuBar {
 
     /** What the menus trigger, and when they can. */
     record Actions(Runnable addFolder, Runnable rescan, Runnable openLibrary, Runnable export, Runnable quit, Runnable findPeople,
-                   Runnable verify, Runnable models,
-                   Runnable about, Runnable shortcuts, ObservableBooleanValue libraryOpen, ObservableBooleanValue busy) {
+                   Runnable verify, Runnable models, Runnable about, Runnable shortcuts, Runnable dashboard, Runnable editFaces,
+                   ObservableBooleanValue libraryOpen, ObservableBooleanValue busy) {
     }
 
     MainMenuBar(Actions a, ThemeSwitcher themes) {
@@ -53,10 +54,13 @@ final class MainMenuBar extends MenuBar {
 
         MenuItem findPeople = item("Find People", "menuFindPeople", MaterialDesignA.ACCOUNT_SEARCH_OUTLINE, Shortcuts.FIND_PEOPLE, a.findPeople());
         findPeople.disableProperty().bind(open.not().or(busy));
+        MenuItem dashboard = item("Face Quality Dashboard", "menuDashboard", MaterialDesignC.CHART_BOX_OUTLINE, Shortcuts.DASHBOARD, a.dashboard());
+        dashboard.disableProperty().bind(open.not());
+        MenuItem editFaces = item("Edit Faces…", "menuEditFaces", MaterialDesignV.VECTOR_SQUARE_EDIT, Shortcuts.EDIT_FACES, a.editFaces());
+        editFaces.disableProperty().bind(open.not());
         Menu faces = new Menu("Faces", null,
                 notBuilt("Detect Faces", "menuDetectFaces", MaterialDesignF.FACE_RECOGNITION, Shortcuts.DETECT_FACES),
-                findPeople,
-                notBuilt("Face Quality Dashboard", "menuDashboard", MaterialDesignC.CHART_BOX_OUTLINE, Shortcuts.DASHBOARD));
+                findPeople, dashboard, editFaces);
 
         MenuItem models = item("Models…", "menuModels", MaterialDesignC.CUBE_OUTLINE, null, a.models());
         models.disableProperty().bind(open.not());

@@ -1,5 +1,6 @@
 package app.facet.ui.main;
 
+import app.facet.ui.dashboard.FaceQualityWindows;
 import app.facet.ui.dialogs.Dialogs;
 import app.facet.core.catalog.LibraryLocation;
 import app.facet.core.settings.UserSettings;
@@ -43,6 +44,7 @@ public final class MainWindow {
     private final IntegrityActions integrity;
     private final IntegrityWindow integrityWindow;
     private final LibraryActions actions;
+    private final FaceQualityWindows faceQuality;
     private final BooleanProperty empty = new SimpleBooleanProperty(false);
 
     public MainWindow(Stage stage, DesktopServices services) {
@@ -65,6 +67,8 @@ public final class MainWindow {
                 () -> sidebar.people().stream().map(p -> p.person().name()).toList()));
         statusBar.showUndo(people.lastActionProperty(), people::undo);
         library.setOnOpen(viewer::open);
+        faceQuality = new FaceQualityWindows(stage, session, tasks, people, () -> library.grid().selectedIds());
+        viewer.setOnEditFaces(faceQuality::editPhoto);
         HelpDialogs help = new HelpDialogs(stage, session, tasks, services.version());
 
         WelcomePane welcome = new WelcomePane(actions::addFolder, actions::openLibrary);
@@ -84,7 +88,8 @@ public final class MainWindow {
         statusBar.setOnBadgeClicked(integrityWindow::showLast);
         ExportAction export = new ExportAction(stage, session, tasks, services.saves(), statusBar.messageProperty());
         MainMenuBar menu = new MainMenuBar(new MainMenuBar.Actions(actions::addFolder, actions::rescan, actions::openLibrary,
-                export::run, this::quit, findPeople::open, integrityWindow::open, help::models, help::about, help::shortcuts, session.openBinding(), tasks.busyBinding()), themes);
+                export::run, this::quit, findPeople::open, integrityWindow::open, help::models, help::about, help::shortcuts,
+                faceQuality::showDashboard, faceQuality::editFaces, session.openBinding(), tasks.busyBinding()), themes);
         BorderPane root = new BorderPane(split, menu, null, statusBar, null);
         root.getStyleClass().add("main-window");
 
@@ -140,6 +145,11 @@ public final class MainWindow {
 
     public IntegrityWindow integrityWindow() {
         return integrityWindow;
+    }
+
+    /** The face quality dashboard and the crop editor. */
+    public FaceQualityWindows faceQuality() {
+        return faceQuality;
     }
 
     public FindPeopleWindow findPeople() {

@@ -14,6 +14,7 @@ public final class Shortcuts {
     public static final KeyCombination DETECT_FACES = KeyCombination.keyCombination("Shortcut+D");
     public static final KeyCombination FIND_PEOPLE = KeyCombination.keyCombination("Shortcut+P");
     public static final KeyCombination DASHBOARD = KeyCombination.keyCombination("Shortcut+Shift+D");
+    public static final KeyCombination EDIT_FACES = KeyCombination.keyCombination("Shortcut+Shift+E");
     public static final KeyCombination VERIFY = KeyCombination.keyCombination("Shortcut+Shift+V");
     public static final KeyCombination SEARCH_PEOPLE = KeyCombination.keyCombination("Shortcut+F");
     public static final KeyCombination CLEAR_FILTERS = KeyCombination.keyCombination("Shortcut+Shift+A");
@@ -47,6 +48,9 @@ public final class Shortcuts {
                 new Entry("Left / Right", "Viewer: previous / next photo"),
                 new Entry("F, +, −", "Viewer: fit to window, zoom in, zoom out"),
                 new Entry("Esc", "Viewer: close"),
+                new Entry(DASHBOARD.getDisplayText(), "Face quality dashboard"),
+                new Entry(EDIT_FACES.getDisplayText(), "Edit the faces of the selected photo"),
+                new Entry("B, Delete, Shortcut+S", "Face editor: draw a box, delete the selected box, save"),
                 new Entry(HELP.getDisplayText(), "This list"));
     }
 }

@@ -27,6 +27,7 @@ import java.util.concurrent.Callable;
  * @param integrity     checks the catalog (quick at start-up, full on request), changing nothing
  * @param repairer      plans and applies repairs (backup first)
  * @param exporter      exports persons and face assignments (File → Export…)
+ * @param faceQuality the face quality dashboard's and the crop editor's services
  * @param models describes the face models this library's scans use; may load them, so call it off the UI thread
  * @param closer releases what the wiring opened for this library (thumbnail workers, face analyzer)
  */
@@ -34,7 +35,7 @@ public record LibraryContext(LibraryLocation location, PhotoBrowser photos, Peop
                              ScanHistory history, ThumbnailCache thumbnails, DisplayImageLoader images, ScanService scans,
                              PeopleService peopleService, ClusterService clusters, RecognitionService recognition,
                              IntegrityChecker integrity, IntegrityRepairer repairer, AssignmentExporter exporter,
-                             Callable<ModelsInfo> models, AutoCloseable closer) implements AutoCloseable {
+                             FaceQualityServices faceQuality, Callable<ModelsInfo> models, AutoCloseable closer) implements AutoCloseable {
     @Override
     public void close() throws Exception {
         closer.close();

@@ -40,6 +40,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 
 import java.nio.file.Path;
 import java.time.ZoneOffset;
@@ -71,6 +72,8 @@ public final class PhotoViewer {
     private final BooleanProperty fit = new SimpleBooleanProperty(true);
     private final Button previous = new Button(null, Icons.small(MaterialDesignC.CHEVRON_LEFT));
     private final Button next = new Button(null, Icons.small(MaterialDesignC.CHEVRON_RIGHT));
+    private final Button editFaces = new Button("Edit Faces…", Icons.small(MaterialDesignV.VECTOR_SQUARE_EDIT));
+    private java.util.function.LongConsumer onEditFaces;
     private PhotoSelection selection;
     private int index;
     private double imageScale = 1;
@@ -121,7 +124,15 @@ public final class PhotoViewer {
         title.setId("viewerTitle");
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox toolbar = new HBox(6, previous, next, title, grow, zoomOut, fitButton, zoomIn);
+        editFaces.setId("viewerEditFaces");
+        editFaces.setTooltip(new Tooltip("Draw, move, delete and name this photo's face boxes in the crop editor"));
+        editFaces.setDisable(true);
+        editFaces.setOnAction(e -> {
+            if (photo != null && onEditFaces != null) {
+                onEditFaces.accept(photo.id());
+            }
+        });
+        HBox toolbar = new HBox(6, previous, next, title, grow, editFaces, zoomOut, fitButton, zoomIn);
         toolbar.getStyleClass().add("viewer-toolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
         info.getStyleClass().add("viewer-info");
@@ -163,6 +174,11 @@ public final class PhotoViewer {
         return stage;
     }
 
+    /** What "Edit Faces…" does with the shown photo's id (the crop editor); the button is disabled until set. */
+    public void setOnEditFaces(java.util.function.LongConsumer handler) {
+        this.onEditFaces = handler;
+    }
+
     /** The face boxes shown now: their labels, left to right (tests). */
     public List<String> boxLabels() {
         return boxes.boxes().stream().map(FaceBox::labelText).toList();
@@ -193,6 +209,7 @@ public final class PhotoViewer {
         message.setVisible(true);
         boxes.setFaces(List.of(), b -> { });
         photo = null;
+        editFaces.setDisable(true);
         tasks.background("Opening photo", (progress, cancel) -> Loaded.read(library, id), loaded -> {
             if (mine != generation) {
                 return;
@@ -221,6 +238,7 @@ public final class PhotoViewer {
 
     private void show(Loaded loaded) {
         photo = loaded.photo();
+        editFaces.setDisable(onEditFaces == null);
         Path path = Path.of(loaded.photo().path());
         stage.setTitle("Facet — " + path.getFileName());
         title.setText(path.getFileName() + "  (" + (index + 1) + " of " + selection.size() + ")");

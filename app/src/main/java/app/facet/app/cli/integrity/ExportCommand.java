@@ -1,5 +1,7 @@
 package app.facet.app.cli.integrity;
 
+import app.facet.app.cli.LibraryOption;
+
 import app.facet.core.catalog.Catalog;
 import app.facet.core.transfer.AssignmentExport;
 import app.facet.core.transfer.AssignmentExporter;

@@ -1,0 +1,223 @@
+package app.facet.core.editor;
+
+import app.facet.core.analysis.AnalyzedFace;
+import app.facet.core.analysis.PhotoAnalysis;
+import app.facet.core.analysis.PhotoAnalysisException;
+import app.facet.core.analysis.PhotoAnalyzer;
+import app.facet.core.catalog.Catalog;
+import app.facet.core.catalog.CatalogException;
+import app.facet.core.catalog.CropFileJanitor;
+import app.facet.core.catalog.PhotoStore;
+import app.facet.core.validation.FaceCropWriter;
+import app.facet.core.validation.FaceRowRules;
+import app.facet.core.validation.NewFaceCrop;
+import app.facet.model.AssignedBy;
+import app.facet.model.BoundingBox;
+import app.facet.model.ScanState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Detects the faces of one photo again (dashboard "Re-detect photo"): the photo goes back through the same
+ * analysis as a scan ({@link PhotoAnalyzer#analyze}) and its face rows are replaced, in one transaction, by what
+ * the analysis finds, each row through {@link FaceCropWriter}. The user's decisions survive where they still apply:
+ * a new face at the place of an old one (bounding-box IoU at least {@link #SAME_FACE_IOU}) takes over its person
+ * (user or auto), "not a face" mark, refusals and cover role. A photo that now fails analysis is recorded
+ * {@code failed} with the reason and loses its faces, as a scan of a changed file would do.
+ * <p>
+ * Thread-safe; blocks for one analysis: call it off the UI thread.
+ */
+public final class PhotoRedetector {
+    private static final Logger log = LoggerFactory.getLogger(PhotoRedetector.class);
+
+    /** Two boxes at least this similar (intersection over union) show the same face. */
+    static final double SAME_FACE_IOU = 0.5;
+
+    private final Catalog catalog;
+    private final PhotoAnalyzer analyzer;
+    private final CropFiles crops;
+    private final FaceRowRules rules;
+
+    public PhotoRedetector(Catalog catalog, PhotoAnalyzer analyzer) {
+        this.catalog = catalog;
+        this.analyzer = analyzer;
+        this.crops = new CropFiles(catalog.location().cropsDir());
+        this.rules = new FaceRowRules(catalog.location().managedDir(), catalog.location().cropsDir());
+    }
+
+    /**
+     * @throws FaceEditException when the photo is not in the catalog or its file is gone, or the catalog write fails
+     *         (nothing is changed then)
+     */
+    public RedetectResult redetect(long photoId) {
+        PhotoRow photo;
+        try (Connection c = catalog.connect()) {
+            photo = PhotoRow.byId(c, photoId).orElseThrow(() -> new FaceEditException("Photo " + photoId + " is no longer in the catalog."));
+        } catch (SQLException e) {
+            throw new FaceEditException("Cannot read photo " + photoId + ": " + e.getMessage(), e);
+        }
+        Path path = Path.of(photo.path());
+        if (!Files.isRegularFile(path)) {
+            throw new FaceEditException("The photo " + photo.path() + " is not on disk, so its faces cannot be detected again.");
+        }
+        PhotoAnalysis analysis;
+        try {
+            analysis = analyzer.analyze(path);
+        } catch (PhotoAnalysisException e) {
+            return recordFailure(photo, e.reason().code() + ": " + e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("event=analysis_error photo=\"{}\"", path, e);
+            return recordFailure(photo, "analysis_error: " + e);
+        }
+        List<String> written;
+        try {
+            written = crops.write(photoId, "d", analysis.faces().stream().map(AnalyzedFace::cropJpeg).toList());
+        } catch (IOException e) {
+            throw new FaceEditException("Cannot write the face crops to " + catalog.location().cropsDir() + ": " + e.getMessage(), e);
+        }
+        RedetectResult result;
+        try {
+            result = WriteTransaction.run(catalog, c -> replace(c, photo, analysis, written));
+        } catch (SQLException | RuntimeException e) {
+            crops.delete(written);
+            throw e instanceof FaceEditException fe ? fe
+                    : new FaceEditException("Could not store the faces found in " + path.getFileName() + ": " + e.getMessage(), e);
+        }
+        sweep();
+        log.info("event=photo_redetected photo={} before={} after={} kept={} rejected={} state={}", photoId, result.facesBefore(),
+                result.facesAfter(), result.kept(), result.rejected(), result.scanState().sql());
+        return result;
+    }
+
+    /** An old face row and the decisions that may carry over to a new face at its place. */
+    private record OldFace(long id, BoundingBox box, Long personId, AssignedBy assignedBy, boolean notAFace) {
+    }
+
+    private RedetectResult replace(Connection c, PhotoRow photo, PhotoAnalysis analysis, List<String> cropPaths) throws SQLException {
+        PhotoRow now = PhotoRow.byId(c, photo.id()).orElseThrow(() -> new FaceEditException("The photo was removed from the catalog meanwhile."));
+        if (!now.path().equals(photo.path())) {
+            throw new FaceEditException("The photo moved while its faces were detected again: try again.");
+        }
+        List<OldFace> old = oldFaces(c, photo.id());
+        String modelId = analysis.embeddingModelId();
+        if (modelId != null && analysis.faces().stream().anyMatch(f -> f.embedding() != null)) {
+            PhotoStore.registerEmbeddingModel(c, modelId, analyzer.embeddingDimension().orElseThrow(), analyzer.embeddingModelSha256().orElse(""));
+        }
+        PhotoStore.recordImageFacts(c, photo.id(), analysis.width(), analysis.height(), analysis.orientation(), analysis.takenAt());
+        FaceCropWriter writer = new FaceCropWriter(rules, catalog.location().cropsDir());
+        boolean[] taken = new boolean[old.size()];
+        int stored = 0, rejected = 0, kept = 0;
+        for (int i = 0; i < analysis.faces().size(); i++) {
+            AnalyzedFace f = analysis.faces().get(i);
+            int match = bestMatch(old, taken, f.box());
+            OldFace o = match < 0 ? null : old.get(match);
+            Long personId = o == null ? null : o.personId();
+            AssignedBy by = o == null || o.personId() == null ? AssignedBy.NONE : o.assignedBy();
+            OptionalLong id = writer.insert(c, new NewFaceCrop(photo.id(), photo.path(), cropPaths.get(i), f.box(), f.landmarks(),
+                    f.detectionScore(), f.detector(), f.quality(), f.embedding(), f.embedding() == null ? null : modelId,
+                    personId, by), null);
+            if (id.isEmpty()) {
+                rejected++;
+                continue;
+            }
+            stored++;
+            if (o != null) {
+                taken[match] = true;
+                kept++;
+                if (o.notAFace()) {
+                    PeopleRules.update(c, "UPDATE face_crops SET not_a_face = 1 WHERE id = ?", id.getAsLong());
+                }
+                PeopleRules.inherit(c, o.id(), id.getAsLong(), personId);
+            }
+        }
+        for (OldFace o : old) {
+            PeopleRules.update(c, "DELETE FROM face_crops WHERE id = ?", o.id());
+        }
+        ScanState state;
+        String failure = null;
+        if (analysis.faces().isEmpty()) {
+            state = ScanState.NO_FACES;
+            PhotoStore.recordAnalysed(c, photo.id(), analysis.width(), analysis.height(), analysis.orientation(), analysis.takenAt(),
+                    state, analysis.detectorId(), modelId);
+        } else if (stored == 0) {
+            state = ScanState.FAILED;
+            failure = "faces_rejected: all " + rejected + " detected faces failed validation (see rejected_writes)";
+            PhotoStore.recordFailed(c, photo.id(), failure, analysis.detectorId());
+        } else {
+            state = ScanState.DONE;
+            PhotoStore.recordAnalysed(c, photo.id(), analysis.width(), analysis.height(), analysis.orientation(), analysis.takenAt(),
+                    state, analysis.detectorId(), modelId);
+        }
+        return new RedetectResult(photo.id(), old.size(), stored, kept, rejected, state, failure);
+    }
+
+    private static int bestMatch(List<OldFace> old, boolean[] taken, BoundingBox box) {
+        int best = -1;
+        double bestIou = SAME_FACE_IOU;
+        for (int i = 0; i < old.size(); i++) {
+            if (taken[i] || old.get(i).box() == null) {
+                continue;
+            }
+            double iou = old.get(i).box().iou(box);
+            if (iou >= bestIou) {
+                best = i;
+                bestIou = iou;
+            }
+        }
+        return best;
+    }
+
+    private static List<OldFace> oldFaces(Connection c, long photoId) throws SQLException {
+        List<OldFace> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, x, y, w, h, person_id, assigned_by, not_a_face FROM face_crops WHERE photo_id = ? ORDER BY id")) {
+            ps.setLong(1, photoId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    double x = rs.getDouble(2), y = rs.getDouble(3), w = rs.getDouble(4), h = rs.getDouble(5);
+                    boolean drawable = w > 0 && h > 0 && Double.isFinite(x) && Double.isFinite(y) && Double.isFinite(w) && Double.isFinite(h);
+                    long person = rs.getLong(6);
+                    Long personId = rs.wasNull() ? null : person;
+                    out.add(new OldFace(rs.getLong(1), drawable ? new BoundingBox(x, y, w, h) : null, personId,
+                            AssignedBy.fromSql(rs.getString(7)), rs.getInt(8) == 1));
+                }
+            }
+        }
+        return out;
+    }
+
+    private RedetectResult recordFailure(PhotoRow photo, String reason) {
+        log.warn("event=photo_failed photo=\"{}\" reason=\"{}\"", photo.path(), reason);
+        try {
+            int before = WriteTransaction.run(catalog, c -> {
+                int n = oldFaces(c, photo.id()).size();
+                PeopleRules.update(c, "DELETE FROM face_crops WHERE photo_id = ?", photo.id());
+                PhotoStore.recordFailed(c, photo.id(), reason, analyzer.detectorId());
+                return n;
+            });
+            sweep();
+            return new RedetectResult(photo.id(), before, 0, 0, 0, ScanState.FAILED, reason);
+        } catch (SQLException e) {
+            throw new FaceEditException("Could not record that " + photo.path() + " cannot be analysed: " + e.getMessage(), e);
+        }
+    }
+
+    private void sweep() {
+        try {
+            new CropFileJanitor(catalog).sweep();
+        } catch (CatalogException e) {
+            log.warn("event=crop_sweep_failed error=\"{}\"", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package app.facet.core.editor;
+
+import app.facet.model.ScanState;
+
+/**
+ * What a re-detection of one photo did.
+ *
+ * @param facesBefore face rows the photo had ("not a face" rows included)
+ * @param facesAfter  face rows it has now
+ * @param kept        new faces that took over a person, "not a face" mark or refusals from an old face at the same place
+ * @param rejected    detected faces the validator refused (recorded in rejected_writes)
+ * @param scanState   the photo's state now
+ * @param failureReason why the analysis failed, null unless {@code scanState} is {@code failed}
+ */
+public record RedetectResult(long photoId, int facesBefore, int facesAfter, int kept, int rejected, ScanState scanState,
+                             String failureReason) {
+}
