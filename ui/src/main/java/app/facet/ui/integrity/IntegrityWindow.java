@@ -84,13 +84,15 @@ public final class IntegrityWindow {
         checks.setId("integrityChecks");
         TableColumn<CheckResult, String> name = new TableColumn<>("Check");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper((c.getValue().isProblem() ? "⚠ " : "✓ ") + c.getValue().title()));
-        name.setPrefWidth(330);
+        name.setPrefWidth(320);
         TableColumn<CheckResult, Long> found = new TableColumn<>("Found");
         found.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().count()));
         found.setPrefWidth(70);
         TableColumn<CheckResult, String> severity = new TableColumn<>("Severity");
-        severity.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().severity().name().toLowerCase(Locale.ROOT)));
-        severity.setPrefWidth(80);
+        // the severity of what was found: nothing found, nothing to rate
+        severity.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().count() == 0 ? ""
+                : c.getValue().severity().name().toLowerCase(Locale.ROOT)));
+        severity.setPrefWidth(90);
         TableColumn<CheckResult, String> fix = new TableColumn<>("Suggested fix");
         fix.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().count() == 0 ? "" : c.getValue().suggestedFix()));
         fix.setPrefWidth(420);
