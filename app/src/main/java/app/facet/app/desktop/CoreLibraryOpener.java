@@ -6,6 +6,8 @@ import app.facet.core.browse.PhotoBrowser;
 import app.facet.core.browse.ScanHistory;
 import app.facet.core.catalog.Catalog;
 import app.facet.core.catalog.LibraryLocation;
+import app.facet.core.integrity.IntegrityChecker;
+import app.facet.core.integrity.IntegrityRepairer;
 import app.facet.core.dashboard.FaceDashboard;
 import app.facet.core.editor.FaceEditService;
 import app.facet.core.editor.PhotoRedetector;
@@ -19,6 +21,7 @@ import app.facet.core.people.UndoHistory;
 import app.facet.core.scan.ScanService;
 import app.facet.core.thumbnails.DisplayImageLoader;
 import app.facet.core.thumbnails.ThumbnailCache;
+import app.facet.core.transfer.AssignmentExporter;
 import app.facet.ui.session.FaceQualityServices;
 import app.facet.ui.session.LibraryContext;
 import app.facet.ui.session.LibraryOpener;
@@ -50,6 +53,7 @@ final class CoreLibraryOpener implements LibraryOpener {
                 new PeopleService(catalog, history),
                 new ClusterService(catalog, thresholds, SeedQuality.DEFAULTS, history),
                 new RecognitionService(catalog, thresholds, history),
+                new IntegrityChecker(catalog), new IntegrityRepairer(catalog), new AssignmentExporter(catalog),
                 new FaceQualityServices(new FaceDashboard(catalog), new FaceEditService(catalog, analyzer),
                         new PhotoRedetector(catalog, analyzer)),
                 () -> new ModelsInfo(analyzer.describeDetector(), analyzer.embeddingModelId().orElse(null),

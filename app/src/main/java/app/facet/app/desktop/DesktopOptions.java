@@ -4,6 +4,7 @@ import app.facet.core.catalog.LibraryLocation;
 import app.facet.core.embedding.ModelLocator;
 import app.facet.core.settings.UserSettingsStore;
 import app.facet.ui.main.FolderChooser;
+import app.facet.ui.main.SaveFileChooser;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,12 +18,19 @@ import java.util.Objects;
  * @param embeddingModelId embedding model id, or null for the production model whose file is present
  * @param settingsFile the user settings JSON (remembered libraries, theme)
  * @param folders      asks the user for folders (the system dialog; tests pass the folder)
+ * @param saves        asks the user where to save exports (the system dialog; tests pass the file)
  */
 public record DesktopOptions(LibraryLocation library, Path modelsDir, String embeddingModelId, Path settingsFile,
-                             FolderChooser folders) {
+                             FolderChooser folders, SaveFileChooser saves) {
     public DesktopOptions {
         Objects.requireNonNull(settingsFile, "settingsFile");
         Objects.requireNonNull(folders, "folders");
+        Objects.requireNonNull(saves, "saves");
+    }
+
+    /** With the system's save dialog. */
+    public DesktopOptions(LibraryLocation library, Path modelsDir, String embeddingModelId, Path settingsFile, FolderChooser folders) {
+        this(library, modelsDir, embeddingModelId, settingsFile, folders, SaveFileChooser.system());
     }
 
     static final String LIBRARY = "library";

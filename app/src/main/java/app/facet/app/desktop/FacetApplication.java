@@ -93,7 +93,7 @@ public final class FacetApplication extends Application {
         });
         UserSettingsStore settings = new UserSettingsStore(options.settingsFile());
         DesktopServices services = new DesktopServices(new CoreLibraryOpener(options, analyzers), settings,
-                new TaskRunner(executor), options.folders(), version());
+                new TaskRunner(executor), options.folders(), options.saves(), version());
         window = new MainWindow(stage, services);
         // the catalog opens on a task thread while the window shows for the first time
         window.open(startLibrary(settings.load()));

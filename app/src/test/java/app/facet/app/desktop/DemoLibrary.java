@@ -21,7 +21,8 @@ import java.util.Locale;
 /**
  * Builds a library for screenshots and manual runs: scans the shared photos with the real analyzer, then names the
  * face of every single-person photo after labels.csv through the real PeopleService, so the sidebar has people.
- * <pre>java -cp … app.facet.app.desktop.DemoLibrary /tmp/demo-library [scan-only]</pre>
+ * <pre>java -cp … app.facet.app.desktop.DemoLibrary /tmp/demo-library [scan-only | damaged]</pre>
+ * {@code damaged} then plants two problems for the integrity report: a person without faces and a missing crop file.
  */
 public final class DemoLibrary {
     public static void main(String[] args) throws Exception {
@@ -60,6 +61,15 @@ public final class DemoLibrary {
             }
         }
         System.out.println("named people: " + people.listPeople(true).size());
+        if (args.length > 1 && args[1].equals("damaged")) {
+            try (Connection c = catalog.connect(); java.sql.Statement s = c.createStatement()) {
+                s.executeUpdate("INSERT INTO persons(name) VALUES ('Nobody')");
+                try (ResultSet rs = s.executeQuery("SELECT crop_path FROM face_crops WHERE crop_path IS NOT NULL ORDER BY id LIMIT 1")) {
+                    rs.next();
+                    java.nio.file.Files.delete(Path.of(rs.getString(1)));
+                }
+            }
+        }
     }
 
     private static Long onlyFace(Catalog catalog, Path photo) throws Exception {

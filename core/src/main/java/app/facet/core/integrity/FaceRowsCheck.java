@@ -55,12 +55,15 @@ final class FaceRowsCheck implements IntegrityCheck {
     /** {@code CASE f.embedding_model_id WHEN 'a' THEN 128 ... END}: the registered models' dimensions, NULL for any other id. */
     private static String dimensionCase(java.sql.Connection c) throws SQLException {
         StringBuilder sb = new StringBuilder("CASE f.embedding_model_id");
+        boolean any = false;
         try (PreparedStatement ps = c.prepareStatement("SELECT id, dimension FROM embedding_models"); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 sb.append(" WHEN '").append(rs.getString(1).replace("'", "''")).append("' THEN ").append(rs.getLong(2));
+                any = true;
             }
         }
-        return sb.append(" ELSE NULL END").toString();
+        // no model registered yet (a new library): a CASE without WHEN is a syntax error
+        return any ? sb.append(" ELSE NULL END").toString() : "NULL";
     }
 
     @Override

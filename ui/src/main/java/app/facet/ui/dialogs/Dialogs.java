@@ -19,6 +19,12 @@ public final class Dialogs {
         alert.show();
     }
 
+    public static void info(Window owner, String header, String text) {
+        Alert alert = styled(new Alert(Alert.AlertType.INFORMATION, text, ButtonType.OK), owner);
+        alert.setHeaderText(header);
+        alert.show();
+    }
+
     public static boolean confirm(Window owner, String header, String text, String action) {
         ButtonType ok = new ButtonType(action, javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
         Alert alert = styled(new Alert(Alert.AlertType.CONFIRMATION, text, ok, ButtonType.CANCEL), owner);

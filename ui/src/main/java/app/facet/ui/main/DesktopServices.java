@@ -11,8 +11,9 @@ import app.facet.ui.tasks.TaskRunner;
  * @param settings remembered libraries and theme
  * @param tasks    the bridge every background job goes through
  * @param folders  asks the user for a folder
+ * @param saves    asks the user where to save a file (exports, reports)
  * @param version  the app's version, for Help → About
  */
 public record DesktopServices(LibraryOpener opener, UserSettingsStore settings, TaskRunner tasks, FolderChooser folders,
-                              String version) {
+                              SaveFileChooser saves, String version) {
 }

@@ -31,8 +31,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 final class MainMenuBar extends MenuBar {
 
     /** What the menus trigger, and when they can. */
-    record Actions(Runnable addFolder, Runnable rescan, Runnable openLibrary, Runnable quit, Runnable findPeople, Runnable models,
-                   Runnable about, Runnable shortcuts, Runnable dashboard, Runnable editFaces,
+    record Actions(Runnable addFolder, Runnable rescan, Runnable openLibrary, Runnable export, Runnable quit, Runnable findPeople,
+                   Runnable verify, Runnable models, Runnable about, Runnable shortcuts, Runnable dashboard, Runnable editFaces,
                    ObservableBooleanValue libraryOpen, ObservableBooleanValue busy) {
     }
 
@@ -47,7 +47,8 @@ final class MainMenuBar extends MenuBar {
         rescan.disableProperty().bind(open.not().or(busy));
         MenuItem openLibrary = item("Open Library…", "menuOpenLibrary", MaterialDesignF.FOLDER_OPEN_OUTLINE, Shortcuts.OPEN_LIBRARY, a.openLibrary());
         openLibrary.disableProperty().bind(busy);
-        MenuItem export = notBuilt("Export…", "menuExport", MaterialDesignE.EXPORT, Shortcuts.EXPORT);
+        MenuItem export = item("Export…", "menuExport", MaterialDesignE.EXPORT, Shortcuts.EXPORT, a.export());
+        export.disableProperty().bind(open.not().or(busy));
         MenuItem quit = item("Quit", "menuQuit", MaterialDesignE.EXIT_TO_APP, Shortcuts.QUIT, a.quit());
         Menu file = new Menu("File", null, addFolder, rescan, openLibrary, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
 
@@ -63,9 +64,9 @@ final class MainMenuBar extends MenuBar {
 
         MenuItem models = item("Models…", "menuModels", MaterialDesignC.CUBE_OUTLINE, null, a.models());
         models.disableProperty().bind(open.not());
-        Menu tools = new Menu("Tools", null,
-                notBuilt("Verify Database Integrity…", "menuVerify", MaterialDesignD.DATABASE_CHECK_OUTLINE, Shortcuts.VERIFY),
-                models);
+        MenuItem verify = item("Verify Database Integrity…", "menuVerify", MaterialDesignD.DATABASE_CHECK_OUTLINE, Shortcuts.VERIFY, a.verify());
+        verify.disableProperty().bind(open.not().or(busy));
+        Menu tools = new Menu("Tools", null, verify, models);
 
         ToggleGroup group = new ToggleGroup();
         Menu view = new Menu("View");

@@ -5,6 +5,10 @@ import app.facet.ui.dialogs.Dialogs;
 import app.facet.core.catalog.LibraryLocation;
 import app.facet.core.settings.UserSettings;
 import app.facet.ui.findpeople.FindPeopleWindow;
+import app.facet.ui.integrity.IntegrityActions;
+import app.facet.ui.integrity.IntegrityWindow;
+import app.facet.ui.transfer.ExportAction;
+import javafx.beans.binding.Bindings;
 import app.facet.ui.library.LibraryView;
 import app.facet.ui.people.PeopleActions;
 import app.facet.ui.people.PeopleSidebar;
@@ -37,6 +41,8 @@ public final class MainWindow {
     private final StatusBar statusBar;
     private final PhotoViewer viewer;
     private final FindPeopleWindow findPeople;
+    private final IntegrityActions integrity;
+    private final IntegrityWindow integrityWindow;
     private final LibraryActions actions;
     private final FaceQualityWindows faceQuality;
     private final BooleanProperty empty = new SimpleBooleanProperty(false);
@@ -75,9 +81,15 @@ public final class MainWindow {
         findPeople = new FindPeopleWindow(stage, session, tasks, people,
                 () -> sidebar.people().stream().map(p -> p.person().name()).toList());
         findPeople.stage().getScene().getAccelerators().put(Shortcuts.UNDO, people::undo);
+        integrity = new IntegrityActions(stage, session, tasks, services.saves());
+        integrityWindow = new IntegrityWindow(stage, session, tasks, integrity);
+        statusBar.integrityProblemsProperty().bind(Bindings.createIntegerBinding(() -> integrity.lastReportProperty().get() == null
+                ? 0 : (int) Math.min(Integer.MAX_VALUE, integrity.lastReportProperty().get().problemCount()), integrity.lastReportProperty()));
+        statusBar.setOnBadgeClicked(integrityWindow::showLast);
+        ExportAction export = new ExportAction(stage, session, tasks, services.saves(), statusBar.messageProperty());
         MainMenuBar menu = new MainMenuBar(new MainMenuBar.Actions(actions::addFolder, actions::rescan, actions::openLibrary,
-                this::quit, findPeople::open, help::models, help::about, help::shortcuts, faceQuality::showDashboard,
-                faceQuality::editFaces, session.openBinding(), tasks.busyBinding()), themes);
+                export::run, this::quit, findPeople::open, integrityWindow::open, help::models, help::about, help::shortcuts,
+                faceQuality::showDashboard, faceQuality::editFaces, session.openBinding(), tasks.busyBinding()), themes);
         BorderPane root = new BorderPane(split, menu, null, statusBar, null);
         root.getStyleClass().add("main-window");
 
@@ -129,6 +141,10 @@ public final class MainWindow {
 
     public PhotoViewer viewer() {
         return viewer;
+    }
+
+    public IntegrityWindow integrityWindow() {
+        return integrityWindow;
     }
 
     /** The face quality dashboard and the crop editor. */

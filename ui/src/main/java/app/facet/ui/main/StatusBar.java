@@ -120,4 +120,11 @@ final class StatusBar extends HBox {
     IntegerProperty integrityProblemsProperty() {
         return integrityProblems;
     }
+
+    /** What a click on the integrity badge does (open the report). */
+    void setOnBadgeClicked(Runnable action) {
+        badge.setOnMouseClicked(e -> action.run());
+        badge.setTooltip(new Tooltip("The last integrity check found problems: click for the report"));
+        badge.setCursor(javafx.scene.Cursor.HAND);
+    }
 }

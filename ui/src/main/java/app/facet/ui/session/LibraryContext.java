@@ -5,12 +5,15 @@ import app.facet.core.browse.PeopleBrowser;
 import app.facet.core.browse.PhotoBrowser;
 import app.facet.core.browse.ScanHistory;
 import app.facet.core.catalog.LibraryLocation;
+import app.facet.core.integrity.IntegrityChecker;
+import app.facet.core.integrity.IntegrityRepairer;
 import app.facet.core.people.ClusterService;
 import app.facet.core.people.PeopleService;
 import app.facet.core.people.RecognitionService;
 import app.facet.core.scan.ScanService;
 import app.facet.core.thumbnails.DisplayImageLoader;
 import app.facet.core.thumbnails.ThumbnailCache;
+import app.facet.core.transfer.AssignmentExporter;
 
 import java.util.concurrent.Callable;
 
@@ -21,6 +24,9 @@ import java.util.concurrent.Callable;
  * @param peopleService the user's corrections to people (rename, merge, assign…), with this session's undo history
  * @param clusters      groups unknown faces and names groups (same undo history)
  * @param recognition   recognises unknown faces against named people, and the suggestions to review (same undo history)
+ * @param integrity     checks the catalog (quick at start-up, full on request), changing nothing
+ * @param repairer      plans and applies repairs (backup first)
+ * @param exporter      exports persons and face assignments (File → Export…)
  * @param faceQuality the face quality dashboard's and the crop editor's services
  * @param models describes the face models this library's scans use; may load them, so call it off the UI thread
  * @param closer releases what the wiring opened for this library (thumbnail workers, face analyzer)
@@ -28,6 +34,7 @@ import java.util.concurrent.Callable;
 public record LibraryContext(LibraryLocation location, PhotoBrowser photos, PeopleBrowser people, FaceBrowser faces,
                              ScanHistory history, ThumbnailCache thumbnails, DisplayImageLoader images, ScanService scans,
                              PeopleService peopleService, ClusterService clusters, RecognitionService recognition,
+                             IntegrityChecker integrity, IntegrityRepairer repairer, AssignmentExporter exporter,
                              FaceQualityServices faceQuality, Callable<ModelsInfo> models, AutoCloseable closer) implements AutoCloseable {
     @Override
     public void close() throws Exception {
