@@ -1,5 +1,7 @@
 package app.facet.core.embedding;
 
+import app.facet.core.catalog.ContentHash;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +49,7 @@ public final class ModelDownloader {
         try {
             Files.createDirectories(folder);
             tmp = Files.createTempFile(folder, "." + model.file() + ".", ".part");
-            MessageDigest digest = FileHashCache.newDigest();
+            MessageDigest digest = ContentHash.newDigest();
             URLConnection connection = URI.create(model.url()).toURL().openConnection();
             connection.setConnectTimeout((int) timeout.toMillis());
             connection.setReadTimeout((int) timeout.toMillis());

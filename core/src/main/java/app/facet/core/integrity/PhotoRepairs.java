@@ -1,5 +1,7 @@
 package app.facet.core.integrity;
 
+import app.facet.core.catalog.ContentHash;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

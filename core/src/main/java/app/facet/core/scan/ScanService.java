@@ -6,6 +6,7 @@ import app.facet.core.analysis.PhotoAnalysisException;
 import app.facet.core.analysis.PhotoAnalyzer;
 import app.facet.core.catalog.Catalog;
 import app.facet.core.catalog.CatalogWriter;
+import app.facet.core.catalog.ContentHash;
 import app.facet.core.catalog.CataloguedPhoto;
 import app.facet.core.catalog.CropFileJanitor;
 import app.facet.core.catalog.PhotoStore;
@@ -185,7 +186,7 @@ public final class ScanService {
                     return;
                 }
                 try {
-                    hashes.put(f, ContentHasher.sha256(f.path()));
+                    hashes.put(f, ContentHash.of(f.path()));
                 } catch (IOException e) {
                     // unreadable: catalogued without a hash, the analysis will record the reason
                     log.warn("event=hash_failed photo=\"{}\" error=\"{}\"", f.path(), e.toString());

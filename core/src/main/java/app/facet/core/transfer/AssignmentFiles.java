@@ -1,6 +1,6 @@
 package app.facet.core.transfer;
 
-import app.facet.core.integrity.ContentHash;
+import app.facet.core.catalog.ContentHash;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;

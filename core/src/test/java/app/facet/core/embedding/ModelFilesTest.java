@@ -1,5 +1,6 @@
 package app.facet.core.embedding;
 
+import app.facet.core.catalog.ContentHash;
 import app.facet.core.testing.SharedMaterial;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,14 +109,14 @@ class ModelFilesTest {
         Path file = Files.writeString(dir.resolve("m.onnx"), "weights v1");
         Path cacheFile = dir.resolve("cache/.sha256-cache.json");
         String first = new FileHashCache(cacheFile).sha256(file);
-        assertThat(first).isEqualTo(FileHashCache.compute(file));
+        assertThat(first).isEqualTo(ContentHash.of(file));
         assertThat(Files.readString(cacheFile)).contains(first);
 
         // a new process reads the persisted result
         assertThat(new FileHashCache(cacheFile).sha256(file)).isEqualTo(first);
 
         Files.writeString(file, "weights v2, longer");
-        assertThat(new FileHashCache(cacheFile).sha256(file)).as("changed size: recomputed").isNotEqualTo(first).isEqualTo(FileHashCache.compute(file));
+        assertThat(new FileHashCache(cacheFile).sha256(file)).as("changed size: recomputed").isNotEqualTo(first).isEqualTo(ContentHash.of(file));
     }
 
     @Test
@@ -128,7 +129,7 @@ class ModelFilesTest {
         Path downloaded = new ModelDownloader(Duration.ofSeconds(10)).download(described, target);
 
         assertThat(downloaded).isEqualTo(target.resolve("mobilefacenet.onnx"));
-        assertThat(FileHashCache.compute(downloaded)).isEqualTo(MOBILEFACENET_SHA);
+        assertThat(ContentHash.of(downloaded)).isEqualTo(MOBILEFACENET_SHA);
         try (var files = Files.list(target)) {
             assertThat(files.toList()).as("no temporary file left").containsExactly(downloaded);
         }

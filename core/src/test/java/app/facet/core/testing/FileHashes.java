@@ -1,6 +1,6 @@
 package app.facet.core.testing;
 
-import app.facet.core.integrity.ContentHash;
+import app.facet.core.catalog.ContentHash;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package app.facet.core.testing;
 
 import app.facet.core.catalog.Catalog;
 import app.facet.core.catalog.LibraryLocation;
-import app.facet.core.integrity.ContentHash;
+import app.facet.core.catalog.ContentHash;
 import app.facet.core.integrity.FaceCropCutter;
 import app.facet.core.integrity.FaceRowRules;
 import app.facet.model.BoundingBox;

@@ -1,4 +1,4 @@
-package app.facet.core.integrity;
+package app.facet.core.catalog;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,16 +11,19 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** SHA-256 content hashes as the catalog stores them ({@code photos.content_hash}: 64 lower-case hex digits). */
+/**
+ * SHA-256 content hashes as the catalog stores them ({@code photos.content_hash}: 64 lower-case hex digits): the
+ * identity of a photo across moves, and of a model file. The one place files are hashed.
+ */
 public final class ContentHash {
     private static final Pattern HEX64 = Pattern.compile("(?<![0-9a-fA-F])[0-9a-fA-F]{64}(?![0-9a-fA-F])");
 
     private ContentHash() {
     }
 
-    /** @return the SHA-256 of the file's bytes, lower-case hex */
+    /** @return the SHA-256 of the file's bytes, lower-case hex. @throws IOException when the file cannot be read */
     public static String of(Path file) throws IOException {
-        MessageDigest md = sha256();
+        MessageDigest md = newDigest();
         byte[] buf = new byte[1 << 16];
         try (InputStream in = Files.newInputStream(file)) {
             int n;
@@ -42,7 +45,8 @@ public final class ContentHash {
         return hash != null && hash.length() == 64 && HEX64.matcher(hash).matches();
     }
 
-    private static MessageDigest sha256() {
+    /** @return a fresh SHA-256 digest, for hashing a stream while it is written (downloads) */
+    public static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
