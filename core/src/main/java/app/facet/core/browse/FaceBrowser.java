@@ -1,14 +1,10 @@
 package app.facet.core.browse;
 
+import app.facet.core.catalog.FaceRows;
+
 import app.facet.core.catalog.Catalog;
 import app.facet.core.catalog.CatalogException;
-import app.facet.model.AssignedBy;
-import app.facet.model.BoundingBox;
 import app.facet.model.Face;
-import app.facet.model.FaceStatus;
-import app.facet.model.Landmarks;
-import app.facet.model.QualityLabel;
-import app.facet.model.QualityMetrics;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -42,7 +38,7 @@ public final class FaceBrowser {
             List<Face> out = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add(map(rs));
+                    out.add(FaceRows.map(rs));
                 }
             }
             return out;
@@ -78,36 +74,5 @@ public final class FaceBrowser {
         } catch (SQLException e) {
             throw new CatalogException("Cannot read face crops from " + catalog.location().catalogFile() + ": " + e.getMessage(), e);
         }
-    }
-
-    private static Face map(ResultSet rs) throws SQLException {
-        BoundingBox box = new BoundingBox(rs.getDouble("x"), rs.getDouble("y"), rs.getDouble("w"), rs.getDouble("h"));
-        Landmarks landmarks = null;
-        double rex = rs.getDouble("lm_right_eye_x");
-        if (!rs.wasNull()) {
-            landmarks = Landmarks.of(rex, rs.getDouble("lm_right_eye_y"), rs.getDouble("lm_left_eye_x"), rs.getDouble("lm_left_eye_y"),
-                    rs.getDouble("lm_nose_x"), rs.getDouble("lm_nose_y"), rs.getDouble("lm_mouth_right_x"),
-                    rs.getDouble("lm_mouth_right_y"), rs.getDouble("lm_mouth_left_x"), rs.getDouble("lm_mouth_left_y"));
-        }
-        QualityMetrics quality = null;
-        double overall = rs.getDouble("quality");
-        if (!rs.wasNull()) {
-            quality = new QualityMetrics(nan(rs, "face_size_px"), nan(rs, "sharpness"), nan(rs, "brightness"),
-                    nan(rs, "contrast"), nan(rs, "frontal_pose"), overall, QualityLabel.of(overall));
-        }
-        long person = rs.getLong("person_id");
-        Long personId = rs.wasNull() ? null : person;
-        long cluster = rs.getLong("cluster_id");
-        Long clusterId = rs.wasNull() ? null : cluster;
-        return new Face(rs.getLong("id"), rs.getLong("photo_id"), rs.getString("image_path"), rs.getString("crop_path"), box,
-                landmarks, rs.getDouble("detection_score"), rs.getString("detector"), quality,
-                rs.getBytes("embedding") != null, rs.getString("embedding_model_id"), personId, rs.getString("person_name"),
-                AssignedBy.fromSql(rs.getString("assigned_by")), clusterId, rs.getInt("not_a_face") == 1,
-                FaceStatus.fromSql(rs.getString("status")), rs.getString("invalid_reason"));
-    }
-
-    private static double nan(ResultSet rs, String column) throws SQLException {
-        double v = rs.getDouble(column);
-        return rs.wasNull() ? Double.NaN : v;
     }
 }
