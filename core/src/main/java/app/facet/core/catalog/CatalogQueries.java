@@ -28,20 +28,13 @@ public final class CatalogQueries {
         this.catalog = catalog;
     }
 
-    static final String FACE_COLUMNS = "fc.id, fc.photo_id, fc.image_path, fc.crop_path, fc.x, fc.y, fc.w, fc.h, "
-            + "fc.lm_right_eye_x, fc.lm_right_eye_y, fc.lm_left_eye_x, fc.lm_left_eye_y, fc.lm_nose_x, fc.lm_nose_y, "
-            + "fc.lm_mouth_right_x, fc.lm_mouth_right_y, fc.lm_mouth_left_x, fc.lm_mouth_left_y, fc.detection_score, fc.detector, "
-            + "fc.face_size_px, fc.sharpness, fc.brightness, fc.contrast, fc.frontal_pose, fc.quality, fc.quality_label, "
-            + "fc.embedding IS NOT NULL, fc.embedding_model_id, fc.person_id, p.name, fc.assigned_by, fc.cluster_id, fc.not_a_face, "
-            + "fc.status, fc.invalid_reason";
 
     /** Every face, ordered by photo path then face id. @throws CatalogException on a database error */
     public void forEachFace(Consumer<Face> sink) {
-        String sql = "SELECT " + FACE_COLUMNS + " FROM face_crops fc LEFT JOIN persons p ON p.id = fc.person_id "
-                + "ORDER BY fc.image_path, fc.id";
+        String sql = "SELECT " + FaceRows.COLUMNS + " FROM " + FaceRows.FROM + " ORDER BY f.image_path, f.id";
         try (Connection c = catalog.connect(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                sink.accept(face(rs));
+                sink.accept(FaceRows.map(rs));
             }
         } catch (SQLException e) {
             throw new CatalogException("Cannot list faces: " + e.getMessage(), e);
@@ -65,34 +58,5 @@ public final class CatalogQueries {
         } catch (SQLException e) {
             throw new CatalogException("Cannot list photos: " + e.getMessage(), e);
         }
-    }
-
-    /** Maps a row selected with {@link #FACE_COLUMNS} (in that order, from column 1). */
-    static Face face(ResultSet rs) throws SQLException {
-        Landmarks lm = null;
-        if (rs.getObject(9) != null) {
-            double[] xy = new double[10];
-            for (int k = 0; k < 10; k++) {
-                xy[k] = rs.getDouble(9 + k);
-            }
-            lm = Landmarks.of(xy);
-        }
-        QualityMetrics q = null;
-        if (rs.getObject(26) != null) {
-            Object pose = rs.getObject(25);
-            q = new QualityMetrics(rs.getDouble(21), rs.getDouble(22), rs.getDouble(23), rs.getDouble(24),
-                    pose == null ? Double.NaN : rs.getDouble(25), rs.getDouble(26),
-                    QualityLabel.valueOf(rs.getString(27).toUpperCase(java.util.Locale.ROOT)));
-        }
-        double w = rs.getDouble(7), h = rs.getDouble(8);
-        // A planted or corrupt row may have a degenerate box; listings must still show it (flagged), not crash.
-        BoundingBox box = w > 0 && h > 0 ? new BoundingBox(rs.getDouble(5), rs.getDouble(6), w, h) : null;
-        Object personId = rs.getObject(30);
-        Object cluster = rs.getObject(33);
-        return new Face(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), box, lm, rs.getDouble(19),
-                rs.getString(20), q, rs.getBoolean(28), rs.getString(29),
-                personId == null ? null : ((Number) personId).longValue(), rs.getString(31),
-                AssignedBy.fromSql(rs.getString(32)), cluster == null ? null : ((Number) cluster).longValue(),
-                rs.getBoolean(34), FaceStatus.fromSql(rs.getString(35)), rs.getString(36));
     }
 }

@@ -12,7 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one thread that writes to the catalog during a scan. Each submitted unit runs in its own transaction on
+ * The one thread that writes to the catalog during a scan. Each submitted unit runs in its own {@link WriteTransaction} on
  * the writer's connection: it commits as a whole or rolls back as a whole, so a killed or cancelled scan never
  * leaves a half-written photo. Readers use their own connections (WAL).
  */
@@ -36,7 +36,6 @@ public final class CatalogWriter implements AutoCloseable {
     public CatalogWriter(Catalog catalog) {
         try {
             connection = catalog.connect();
-            connection.setAutoCommit(false);
         } catch (SQLException e) {
             throw new CatalogException("Cannot open the catalog for writing: " + e.getMessage(), e);
         }
@@ -46,11 +45,8 @@ public final class CatalogWriter implements AutoCloseable {
     public <T> CompletableFuture<T> submit(Work<T> work) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
+                return WriteTransaction.run(connection, work::run);
             } catch (SQLException | RuntimeException e) {
-                rollback();
                 throw new CompletionException(e);
             }
         }, thread);
@@ -66,13 +62,6 @@ public final class CatalogWriter implements AutoCloseable {
         }
     }
 
-    private void rollback() {
-        try {
-            connection.rollback();
-        } catch (SQLException e) {
-            log.error("event=rollback_failed error=\"{}\"", e.getMessage());
-        }
-    }
 
     @Override
     public void close() {

@@ -1,5 +1,6 @@
 package app.facet.core.people;
 
+import app.facet.core.catalog.Embeddings;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,7 +39,7 @@ final class EmbeddedFaces {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     byModel.computeIfAbsent(rs.getString(2), m -> new ArrayList<>()).add(new Unknown(rs.getLong(1),
-                            EmbeddingCodec.decode(rs.getBytes(3)), nullableDouble(rs, 4), rs.getDouble(5), nullableDouble(rs, 6),
+                            Embeddings.fromBytes(rs.getBytes(3)), nullableDouble(rs, 4), rs.getDouble(5), nullableDouble(rs, 6),
                             PeopleSnapshot.getLong(rs, 7)));
                 }
             }
@@ -56,7 +57,7 @@ final class EmbeddedFaces {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     byModel.computeIfAbsent(rs.getString(2), m -> new ArrayList<>()).add(new Known(rs.getLong(1), rs.getLong(3),
-                            EmbeddingCodec.decode(rs.getBytes(4)), "user".equals(rs.getString(5))));
+                            Embeddings.fromBytes(rs.getBytes(4)), "user".equals(rs.getString(5))));
                 }
             }
         }

@@ -1,5 +1,7 @@
 package app.facet.core.people;
 
+import app.facet.core.catalog.IdList;
+
 import app.facet.core.catalog.Catalog;
 import app.facet.model.Face;
 import app.facet.model.Person;
@@ -102,13 +104,10 @@ public final class PeopleService {
         List<Long> ids = List.copyOf(new LinkedHashSet<>(faceIds));
         return Transactions.read(catalog, "read faces", c -> {
             java.util.Map<Long, Face> byId = new java.util.HashMap<>();
-            for (int from = 0; from < ids.size(); from += 500) {
-                List<Long> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-                try (PreparedStatement ps = c.prepareStatement(PeopleRows.FACE_SELECT + "WHERE f.id IN ("
-                        + chunk.stream().map(String::valueOf).collect(Collectors.joining(",")) + ")")) {
-                    for (Face f : PeopleRows.faces(ps)) {
-                        byId.put(f.id(), f);
-                    }
+            try (PreparedStatement ps = c.prepareStatement(PeopleRows.FACE_SELECT + "WHERE f.id" + IdList.IN)) {
+                IdList.bind(ps, 1, ids);
+                for (Face f : PeopleRows.faces(ps)) {
+                    byId.put(f.id(), f);
                 }
             }
             return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();

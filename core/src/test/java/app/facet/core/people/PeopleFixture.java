@@ -1,5 +1,6 @@
 package app.facet.core.people;
 
+import app.facet.core.catalog.Embeddings;
 import app.facet.core.catalog.Catalog;
 import app.facet.core.catalog.LibraryLocation;
 import app.facet.core.testing.SharedMaterial;
@@ -92,7 +93,7 @@ final class PeopleFixture {
                 ps.setNull(9, java.sql.Types.BLOB);
                 ps.setNull(10, java.sql.Types.VARCHAR);
             } else {
-                ps.setBytes(9, EmbeddingCodec.encode(embedding));
+                ps.setBytes(9, Embeddings.toBytes(embedding));
                 ps.setString(10, MODEL);
             }
             ps.executeUpdate();
@@ -120,7 +121,7 @@ final class PeopleFixture {
                     ps.setLong(1, photoIds.get(p));
                     ps.setString(2, photoPaths.get(p));
                     ps.setDouble(3, quality[i]);
-                    ps.setBytes(4, EmbeddingCodec.encode(embeddings[i]));
+                    ps.setBytes(4, Embeddings.toBytes(embeddings[i]));
                     ps.setString(5, MODEL);
                     ps.addBatch();
                     if (i % 1000 == 999) {
