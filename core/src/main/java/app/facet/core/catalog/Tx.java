@@ -47,7 +47,7 @@ public final class Tx {
     }
 
     /** Wraps a connection a store already holds (e.g. the scan's writer thread) for calls into other stores. */
-    static Tx of(Connection c) {
+    public static Tx of(Connection c) {
         return new Tx(c);
     }
 }

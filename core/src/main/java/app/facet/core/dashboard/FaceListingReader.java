@@ -2,8 +2,10 @@ package app.facet.core.dashboard;
 
 import app.facet.core.catalog.Embeddings;
 import app.facet.core.catalog.LibraryLocation;
-import app.facet.core.validation.FaceRowFacts;
-import app.facet.core.validation.FaceRowRules;
+import app.facet.core.rules.FaceRowFacts;
+import app.facet.core.rules.FaceRowRules;
+import app.facet.core.rules.ManagedFolder;
+import app.facet.core.rules.RuleViolation;
 import app.facet.model.AssignedBy;
 import app.facet.model.FaceStatus;
 import app.facet.model.QualityLabel;
@@ -57,11 +59,11 @@ final class FaceListingReader {
             + "FROM face_crops f LEFT JOIN photos ph ON ph.id = f.photo_id LEFT JOIN persons pe ON pe.id = f.person_id "
             + "LEFT JOIN persons sp ON sp.id = f.suggested_person_id LEFT JOIN embedding_models em ON em.id = f.embedding_model_id";
 
-    private final FaceRowRules rules;
+    private final ManagedFolder managed;
     private final Path cropsDir;
 
     FaceListingReader(LibraryLocation library) {
-        this.rules = new FaceRowRules(library.managedDir(), library.cropsDir());
+        this.managed = ManagedFolder.of(library.managedDir());
         this.cropsDir = library.cropsDir();
     }
 
@@ -109,12 +111,11 @@ final class FaceListingReader {
         boolean missing = rs.getString(32) != null;
         boolean imageIsCrop = rs.getInt(33) == 1;
 
-        float[] embedding = blob == null ? null : blob.length % 4 == 0 ? Embeddings.fromBytes(blob) : new float[0];
-        List<String> violations = new ArrayList<>(rules.violations(new FaceRowFacts(imagePath, photoPath, width, height, cropPath,
-                x, y, w, h, score, embedding, modelId, dimension), imageIsCrop ? Set.of(imagePath) : Set.of(), true));
-        if (photoPath != null && (missing || !exists(photoPath))) {
-            violations.add("photo_file_missing: the photo " + photoPath + " is no longer on disk");
-        }
+        float[] embedding = blob == null || blob.length % 4 != 0 ? null : Embeddings.fromBytes(blob);
+        FaceRowFacts facts = new FaceRowFacts(imagePath, photoPath, cropPath, x, y, w, h, width, height, score,
+                blob == null ? null : blob.length, embedding, modelId, dimension);
+        List<String> violations = new FaceRowRules(managed, path -> imageIsCrop && path.equals(imagePath)).check(facts, true)
+                .stream().map(RuleViolation::invalidReason).collect(java.util.stream.Collectors.toCollection(ArrayList::new));
         String reason;
         if (storedInvalid) {
             reason = storedReason != null ? storedReason : String.join("; ", violations);

@@ -10,8 +10,9 @@ import app.facet.core.catalog.CatalogException;
 import app.facet.core.catalog.CropFileJanitor;
 import app.facet.core.catalog.PhotoStore;
 import app.facet.core.validation.FaceCropWriter;
-import app.facet.core.validation.FaceRowRules;
-import app.facet.core.validation.NewFaceCrop;
+import app.facet.core.rules.ManagedFolder;
+import app.facet.core.catalog.Tx;
+import app.facet.core.catalog.NewFaceCrop;
 import app.facet.model.AssignedBy;
 import app.facet.model.ScanState;
 import org.slf4j.Logger;
@@ -56,14 +57,14 @@ public final class FaceEditService {
     private final PhotoAnalyzer analyzer;
     private final PhotoGate gate;
     private final CropFiles crops;
-    private final FaceRowRules rules;
+    private final ManagedFolder managed;
 
     public FaceEditService(Catalog catalog, PhotoAnalyzer analyzer) {
         this.catalog = catalog;
         this.analyzer = analyzer;
         this.gate = new PhotoGate(catalog.location());
         this.crops = new CropFiles(catalog.location().cropsDir());
-        this.rules = new FaceRowRules(catalog.location().managedDir(), catalog.location().cropsDir());
+        this.managed = ManagedFolder.of(catalog.location().managedDir());
     }
 
     /**
@@ -253,7 +254,7 @@ public final class FaceEditService {
             PhotoStore.registerEmbeddingModel(c, modelId, analyzer.embeddingDimension().orElseThrow(),
                     analyzer.embeddingModelSha256().orElse(""));
         }
-        FaceCropWriter writer = new FaceCropWriter(rules, catalog.location().cropsDir());
+        FaceCropWriter writer = new FaceCropWriter(managed, catalog.location().cropsDir());
         int added = 0, moved = 0, deleted = 0, reassigned = 0, created = 0;
         List<Long> newIds = new ArrayList<>();
 
@@ -287,7 +288,7 @@ public final class FaceEditService {
                 personId = r.personId();
                 by = AssignedBy.USER;
             }
-            OptionalLong id = writer.insert(c, new NewFaceCrop(photo.id(), photo.path(), crop, f.box(), f.landmarks(), f.detectionScore(),
+            OptionalLong id = writer.insert(Tx.of(c), new NewFaceCrop(photo.id(), photo.path(), crop, f.box(), f.landmarks(), f.detectionScore(),
                     f.detector(), f.quality(), f.embedding(), f.embedding() == null ? null : modelId, personId, by), null);
             if (id.isEmpty()) {
                 throw new RejectedRow(lastRejection(c), crop);

@@ -11,8 +11,9 @@ import app.facet.core.catalog.CatalogException;
 import app.facet.core.catalog.CropFileJanitor;
 import app.facet.core.catalog.PhotoStore;
 import app.facet.core.validation.FaceCropWriter;
-import app.facet.core.validation.FaceRowRules;
-import app.facet.core.validation.NewFaceCrop;
+import app.facet.core.rules.ManagedFolder;
+import app.facet.core.catalog.Tx;
+import app.facet.core.catalog.NewFaceCrop;
 import app.facet.model.AssignedBy;
 import app.facet.model.BoundingBox;
 import app.facet.model.ScanState;
@@ -49,13 +50,13 @@ public final class PhotoRedetector {
     private final Catalog catalog;
     private final PhotoAnalyzer analyzer;
     private final CropFiles crops;
-    private final FaceRowRules rules;
+    private final ManagedFolder managed;
 
     public PhotoRedetector(Catalog catalog, PhotoAnalyzer analyzer) {
         this.catalog = catalog;
         this.analyzer = analyzer;
         this.crops = new CropFiles(catalog.location().cropsDir());
-        this.rules = new FaceRowRules(catalog.location().managedDir(), catalog.location().cropsDir());
+        this.managed = ManagedFolder.of(catalog.location().managedDir());
     }
 
     /**
@@ -117,7 +118,7 @@ public final class PhotoRedetector {
             PhotoStore.registerEmbeddingModel(c, modelId, analyzer.embeddingDimension().orElseThrow(), analyzer.embeddingModelSha256().orElse(""));
         }
         PhotoStore.recordImageFacts(c, photo.id(), analysis.width(), analysis.height(), analysis.orientation(), analysis.takenAt());
-        FaceCropWriter writer = new FaceCropWriter(rules, catalog.location().cropsDir());
+        FaceCropWriter writer = new FaceCropWriter(managed, catalog.location().cropsDir());
         boolean[] taken = new boolean[old.size()];
         int stored = 0, rejected = 0, kept = 0;
         for (int i = 0; i < analysis.faces().size(); i++) {
@@ -126,7 +127,7 @@ public final class PhotoRedetector {
             OldFace o = match < 0 ? null : old.get(match);
             Long personId = o == null ? null : o.personId();
             AssignedBy by = o == null || o.personId() == null ? AssignedBy.NONE : o.assignedBy();
-            OptionalLong id = writer.insert(c, new NewFaceCrop(photo.id(), photo.path(), cropPaths.get(i), f.box(), f.landmarks(),
+            OptionalLong id = writer.insert(Tx.of(c), new NewFaceCrop(photo.id(), photo.path(), cropPaths.get(i), f.box(), f.landmarks(),
                     f.detectionScore(), f.detector(), f.quality(), f.embedding(), f.embedding() == null ? null : modelId,
                     personId, by), null);
             if (id.isEmpty()) {

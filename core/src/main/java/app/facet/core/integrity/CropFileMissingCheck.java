@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 
-import static app.facet.core.integrity.FaceRule.Sql.MANAGED_DIR;
 
 /** Face rows whose crop file (inside the managed folder) is not on disk. Crops outside the folder are another check. */
 final class CropFileMissingCheck implements IntegrityCheck.Single {
@@ -14,7 +13,7 @@ final class CropFileMissingCheck implements IntegrityCheck.Single {
             CheckMode.FULL, "Repair cuts the crop again from the original photo.", true);
 
     static final String FACES_WITH_MANAGED_CROP = "FROM face_crops f WHERE f.crop_path IS NOT NULL"
-            + " AND substr(f.crop_path, 1, length(" + MANAGED_DIR + ")) = " + MANAGED_DIR;
+            + " AND " + app.facet.core.rules.ManagedFolder.sqlContains("f.crop_path");
 
     @Override
     public CheckInfo info() {

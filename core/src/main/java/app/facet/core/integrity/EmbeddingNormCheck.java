@@ -1,5 +1,9 @@
 package app.facet.core.integrity;
 
+import app.facet.core.rules.FaceRule;
+import app.facet.core.rules.FaceRowFacts;
+import app.facet.core.catalog.Embeddings;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,9 +34,11 @@ final class EmbeddingNormCheck implements IntegrityCheck.Single {
         try (PreparedStatement ps = ctx.connection().prepareStatement("SELECT f.id, f.image_path, f.embedding " + WELL_SIZED + " ORDER BY f.id");
              ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                RuleViolation v = FaceRowRules.checkNormalised(rs.getBytes(3));
-                if (v != null) {
-                    findings.add(Subject.FACE, rs.getLong(1), rs.getString(2), v.detail());
+                float[] embedding = Embeddings.fromBytes(rs.getBytes(3));
+                String detail = FaceRule.EMBEDDING_NOT_NORMALISED.detail(new FaceRowFacts(null, null, null, 0, 0, 1, 1, null, null, 0,
+                        4 * embedding.length, embedding, null, embedding.length), null, path -> false);
+                if (detail != null) {
+                    findings.add(Subject.FACE, rs.getLong(1), rs.getString(2), detail);
                 }
                 ctx.progress().advance(1);
             }

@@ -1,5 +1,8 @@
 package app.facet.core.integrity;
 
+import app.facet.core.rules.FaceRowRules;
+import app.facet.core.rules.FaceRule;
+
 import app.facet.model.BoundingBox;
 
 import java.sql.PreparedStatement;

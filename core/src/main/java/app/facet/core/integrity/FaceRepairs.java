@@ -1,5 +1,8 @@
 package app.facet.core.integrity;
 
+import app.facet.core.rules.FaceRowRules;
+import app.facet.core.catalog.Embeddings;
+
 import app.facet.model.BoundingBox;
 
 import java.io.IOException;
@@ -96,12 +99,12 @@ final class FaceRepairs {
 
         @Override
         public void apply(RepairContext ctx) throws SQLException {
-            float[] v = FaceRowRules.decode(before.embedding());
+            float[] v = Embeddings.fromBytes(before.embedding());
             double norm = FaceRowRules.norm(v);
             for (int i = 0; i < v.length; i++) {
                 v[i] = (float) (v[i] / norm);
             }
-            update(ctx, "UPDATE face_crops SET embedding = ? WHERE id = ?", FaceRowRules.encode(v), before.id());
+            update(ctx, "UPDATE face_crops SET embedding = ? WHERE id = ?", Embeddings.toBytes(v), before.id());
         }
     }
 

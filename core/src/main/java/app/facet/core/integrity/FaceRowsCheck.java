@@ -1,5 +1,9 @@
 package app.facet.core.integrity;
 
+import app.facet.core.rules.FaceRule;
+import app.facet.core.rules.ManagedFolder;
+import app.facet.core.catalog.Embeddings;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,6 +30,9 @@ final class FaceRowsCheck implements IntegrityCheck {
             ERROR, QUICK, "Repair cuts a new crop into the managed folder from the original photo (the file outside is never deleted).", true);
     static final CheckInfo EMBEDDING = new CheckInfo(CheckNames.EMBEDDING_WRONG_SIZE_OR_MODEL, "Embeddings of the wrong size or an unknown model",
             ERROR, QUICK, "Repair drops these embeddings (the face and its person stay); the next scan computes them again.", true);
+    static final CheckInfo SCORE_OUT_OF_RANGE = new CheckInfo(CheckNames.DETECTION_SCORE_OUT_OF_RANGE,
+            "Faces whose detection score is not in [0, 1]", ERROR, QUICK,
+            "Re-detect the photo (Faces → Detect Faces); the schema refuses such scores, so only a write that bypassed it stores one.", false);
     static final CheckInfo FLAGGED_INVALID = new CheckInfo(CheckNames.FACES_FLAGGED_INVALID, "Faces flagged invalid by the scan's validator",
             INFO, QUICK, "Nothing to do: these faces are kept, shown with their reason and left out of recognition.", false);
 
@@ -36,20 +43,21 @@ final class FaceRowsCheck implements IntegrityCheck {
      * outside the folder is one; a bad embedding has the wrong length for its model (or none known) or is not a BLOB.
      */
     static String sql(String dimension) {
-        String managed = FaceRule.Sql.MANAGED_DIR;
+        String managed = ManagedFolder.SQL_PREFIX;
         return "SELECT f.id, f.photo_id, f.image_path, f.crop_path,"
                 + " p.path AS photo_path, f.embedding_model_id, typeof(f.embedding) AS emb_type,"
-                + " length(f.embedding) AS emb_len, " + dimension + " AS dimension, f.status, f.invalid_reason,"
+                + " length(f.embedding) AS emb_len, f.detection_score, " + dimension + " AS dimension, f.status, f.invalid_reason,"
                 + " " + FaceRule.IMAGE_PATH_IS_CROP.sqlPredicate() + " AS is_crop,"
                 + " " + FaceRule.IMAGE_PATH_NOT_PHOTO_PATH.sqlPredicate() + " AS mismatch,"
                 + " " + FaceRule.CROP_PATH_OUTSIDE_MANAGED.sqlPredicate() + " AS crop_outside,"
                 + " (" + FaceRule.EMBEDDING_UNKNOWN_MODEL.sqlPredicate(dimension) + " OR " + FaceRule.EMBEDDING_WRONG_SIZE.sqlPredicate(dimension)
-                + ") AS bad_embedding"
+                + ") AS bad_embedding,"
+                + " " + FaceRule.DETECTION_SCORE_OUT_OF_RANGE.sqlPredicate() + " AS bad_score"
                 + " FROM face_crops f LEFT JOIN photos p ON p.id = f.photo_id"
                 + " WHERE f.image_path IS NOT p.path OR substr(f.image_path, 1, length(" + managed + ")) = " + managed
                 + " OR substr(f.crop_path, 1, length(" + managed + ")) <> " + managed
                 + " OR length(f.embedding) IS NOT 4 * (" + dimension + ") OR typeof(f.embedding) NOT IN ('null', 'blob')"
-                + " OR f.status = 'invalid' ORDER BY f.id";
+                + " OR " + FaceRule.DETECTION_SCORE_OUT_OF_RANGE.sqlPredicate() + " OR f.status = 'invalid' ORDER BY f.id";
     }
 
     /** {@code CASE f.embedding_model_id WHEN 'a' THEN 128 ... END}: the registered models' dimensions, NULL for any other id. */
@@ -68,7 +76,7 @@ final class FaceRowsCheck implements IntegrityCheck {
 
     @Override
     public List<CheckInfo> infos() {
-        return List.of(IMAGE_PATH_IS_CROP, IMAGE_PATH_MISMATCH, CROP_PATH_OUTSIDE, EMBEDDING, FLAGGED_INVALID);
+        return List.of(IMAGE_PATH_IS_CROP, IMAGE_PATH_MISMATCH, CROP_PATH_OUTSIDE, EMBEDDING, SCORE_OUT_OF_RANGE, FLAGGED_INVALID);
     }
 
     @Override
@@ -95,6 +103,10 @@ final class FaceRowsCheck implements IntegrityCheck {
                             ? "embedding model " + rs.getString("embedding_model_id") + " is not registered"
                             : rs.getString("emb_type") + " of " + rs.getLong("emb_len") + " bytes, model " + rs.getString("embedding_model_id")
                             + " needs " + 4 * dimension);
+                }
+                if (rs.getBoolean("bad_score")) {
+                    findings.get(CheckNames.DETECTION_SCORE_OUT_OF_RANGE).add(Subject.FACE, id, imagePath,
+                            "detection score " + rs.getDouble("detection_score"));
                 }
                 if ("invalid".equals(rs.getString("status"))) {
                     findings.get(CheckNames.FACES_FLAGGED_INVALID).add(Subject.FACE, id, imagePath, rs.getString("invalid_reason"));

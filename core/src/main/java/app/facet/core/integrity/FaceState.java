@@ -1,5 +1,9 @@
 package app.facet.core.integrity;
 
+import app.facet.core.rules.FaceRule;
+import app.facet.core.rules.FaceRowFacts;
+import app.facet.core.catalog.Embeddings;
+
 import app.facet.model.BoundingBox;
 
 import java.sql.Connection;
@@ -45,13 +49,15 @@ record FaceState(long id, long photoId, String imagePath, String cropPath, doubl
 
     /** @return the facts the face rules judge */
     FaceRowFacts facts() {
+        Integer bytes = embedding == null ? null : embedding.length;
+        float[] decoded = embedding == null || embedding.length % 4 != 0 ? null : Embeddings.fromBytes(embedding);
         return new FaceRowFacts(imagePath, photoPath, cropPath, x, y, w, h, photoWidth, photoHeight, detectionScore,
-                embedding, embeddingModelId, modelDimension);
+                bytes, decoded, embeddingModelId, modelDimension);
     }
 
     /** @return the box, or null when the stored values are degenerate */
     BoundingBox box() {
-        return FaceRowRules.isDegenerate(x, y, w, h) ? null : new BoundingBox(x, y, w, h);
+        return FaceRule.isDegenerate(x, y, w, h) ? null : new BoundingBox(x, y, w, h);
     }
 
     boolean isUserDecision() {

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import static app.facet.core.integrity.FaceRule.Sql.MANAGED_DIR;
+import static app.facet.core.rules.ManagedFolder.SQL_PREFIX;
 
 /** Files in the crops folder that no row references (as crop, or, in a corrupted catalog, as image or photo path). */
 final class OrphanCropFilesCheck implements IntegrityCheck.Single {
@@ -58,8 +58,8 @@ final class OrphanCropFilesCheck implements IntegrityCheck.Single {
     private static Set<String> referenced(Connection c) throws SQLException {
         Set<String> paths = new HashSet<>();
         String sql = "SELECT crop_path FROM face_crops WHERE crop_path IS NOT NULL"
-                + " UNION ALL SELECT image_path FROM face_crops WHERE substr(image_path, 1, length(" + MANAGED_DIR + ")) = " + MANAGED_DIR
-                + " UNION ALL SELECT path FROM photos WHERE substr(path, 1, length(" + MANAGED_DIR + ")) = " + MANAGED_DIR;
+                + " UNION ALL SELECT image_path FROM face_crops WHERE substr(image_path, 1, length(" + SQL_PREFIX + ")) = " + SQL_PREFIX
+                + " UNION ALL SELECT path FROM photos WHERE substr(path, 1, length(" + SQL_PREFIX + ")) = " + SQL_PREFIX;
         try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 paths.add(rs.getString(1));

@@ -1,5 +1,8 @@
 package app.facet.core.integrity;
 
+import app.facet.core.rules.FaceRowRules;
+import app.facet.core.rules.ManagedFolder;
+
 import app.facet.core.catalog.LibraryLocation;
 
 import java.nio.file.Path;
@@ -32,7 +35,7 @@ final class RepairContext {
         this.managedDir = CheckContext.managedDir(connection, location);
         this.backup = backup;
         this.stamp = stamp;
-        this.rules = new FaceRowRules(managedDir, this::isSomeCropPath);
+        this.rules = new FaceRowRules(new ManagedFolder(managedDir), this::isSomeCropPath);
     }
 
     Connection connection() {

@@ -1,5 +1,9 @@
 package app.facet.core.integrity;
 
+import app.facet.core.rules.FaceRowRules;
+import app.facet.core.rules.FaceRule;
+import app.facet.core.catalog.Embeddings;
+
 import app.facet.core.catalog.LibraryLocation;
 import app.facet.model.BoundingBox;
 
@@ -284,7 +288,7 @@ final class RepairPlanner {
             }
             FaceState f = face.get();
             BoundingBox clipped = f.box().clippedTo(f.photoWidth(), f.photoHeight());
-            if (clipped != null && !FaceRowRules.isDegenerate(clipped.x(), clipped.y(), clipped.w(), clipped.h())) {
+            if (clipped != null && !FaceRule.isDegenerate(clipped.x(), clipped.y(), clipped.w(), clipped.h())) {
                 actions.add(new FaceRepairs.ClipBox(change(BOX_OUTSIDE_IMAGE, ChangeKind.CLIP_BOX, Subject.FACE, f.id(), f.imagePath(),
                         "clip the box of face " + f.id() + " from " + f.boxText() + " to " + clipped.x() + "," + clipped.y() + " "
                                 + clipped.w() + "x" + clipped.h() + " (photo " + f.photoWidth() + "x" + f.photoHeight() + ")"), f, clipped));
@@ -309,7 +313,7 @@ final class RepairPlanner {
                 continue;
             }
             FaceState f = face.get();
-            double norm = FaceRowRules.norm(FaceRowRules.decode(f.embedding()));
+            double norm = FaceRowRules.norm(Embeddings.fromBytes(f.embedding()));
             if (Double.isFinite(norm) && norm > 1e-6) {
                 actions.add(new FaceRepairs.NormaliseEmbedding(change(EMBEDDING_NOT_NORMALISED, ChangeKind.NORMALISE_EMBEDDING, Subject.FACE, f.id(),
                         f.imagePath(), "divide the embedding of face " + f.id() + " by its L2 norm (" + s.detail() + ")"), f));

@@ -1,7 +1,7 @@
 package app.facet.core.integrity;
 
 import static app.facet.core.integrity.CheckMode.QUICK;
-import static app.facet.core.integrity.FaceRule.Sql.MANAGED_DIR;
+import static app.facet.core.rules.ManagedFolder.SQL_PREFIX;
 import static app.facet.core.integrity.Severity.ERROR;
 import static app.facet.core.integrity.Severity.WARNING;
 
@@ -26,7 +26,7 @@ final class SqlChecks {
                 "Repair moves their faces to the original photo (same content hash, or the hash in the file name) and removes the row.", true),
                 Subject.PHOTO,
                 "SELECT p.id, p.path, 'a file in the managed folder is catalogued as a photo' FROM photos p"
-                        + " WHERE substr(p.path, 1, length(" + MANAGED_DIR + ")) = " + MANAGED_DIR + " ORDER BY p.id");
+                        + " WHERE substr(p.path, 1, length(" + SQL_PREFIX + ")) = " + SQL_PREFIX + " ORDER BY p.id");
     }
 
     static SqlCheck duplicatePhotos() {

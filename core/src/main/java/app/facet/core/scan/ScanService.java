@@ -12,8 +12,9 @@ import app.facet.core.catalog.CropFileJanitor;
 import app.facet.core.catalog.PhotoStore;
 import app.facet.core.validation.FaceCropWriter;
 import app.facet.core.validation.FaceRowRevalidator;
-import app.facet.core.validation.FaceRowRules;
-import app.facet.core.validation.NewFaceCrop;
+import app.facet.core.rules.ManagedFolder;
+import app.facet.core.catalog.Tx;
+import app.facet.core.catalog.NewFaceCrop;
 import app.facet.model.AssignedBy;
 import app.facet.model.ScanState;
 import org.slf4j.Logger;
@@ -326,7 +327,7 @@ public final class ScanService {
             throw new app.facet.core.catalog.CatalogException("Cannot read pending photos: " + e.getMessage(), e);
         }
         FaceCropWriter faceWriter = new FaceCropWriter(
-                new FaceRowRules(catalog.location().managedDir(), catalog.location().cropsDir()), catalog.location().cropsDir());
+                ManagedFolder.of(catalog.location().managedDir()), catalog.location().cropsDir());
         AtomicLong done = new AtomicLong();
         int total = ids.size();
         listener.onProgress(new ScanProgress(ScanPhase.ANALYSING, 0, total, 0, null));
@@ -382,7 +383,7 @@ public final class ScanService {
                 List<AnalyzedFace> faces = analysis.faces();
                 for (int i = 0; i < faces.size(); i++) {
                     AnalyzedFace f = faces.get(i);
-                    OptionalLong faceId = faceWriter.insert(c, new NewFaceCrop(id, path, cropPaths.get(i), f.box(), f.landmarks(),
+                    OptionalLong faceId = faceWriter.insert(Tx.of(c), new NewFaceCrop(id, path, cropPaths.get(i), f.box(), f.landmarks(),
                             f.detectionScore(), f.detector(), f.quality(), f.embedding(),
                             f.embedding() == null ? null : analysis.embeddingModelId(), null, AssignedBy.NONE), runId);
                     if (faceId.isPresent()) {

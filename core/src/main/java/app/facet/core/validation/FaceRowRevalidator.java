@@ -1,94 +1,92 @@
 package app.facet.core.validation;
 
 import app.facet.core.catalog.Catalog;
-import app.facet.core.catalog.CatalogException;
-import app.facet.core.catalog.Embeddings;
+import app.facet.core.catalog.FaceCropStore;
+import app.facet.core.catalog.Tx;
+import app.facet.core.rules.FaceRowRules;
+import app.facet.core.rules.ManagedFolder;
+import app.facet.core.rules.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.HashSet;
+import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 
 /**
- * Applies {@link FaceRowRules} to the rows already stored: a row that breaks a rule is flagged
- * {@code status='invalid'} with the reason (shown by the dashboard and the integrity check, never hidden or
- * deleted here); a flagged row that satisfies the rules again (its photo came back) is marked valid.
- * A missing photo file also makes its faces invalid ({@code photo_file_missing}).
+ * Stores the one rule set's verdict on stored face rows: a row that breaks a rule is flagged
+ * {@code status='invalid'} with the reasons (shown by the dashboard and the integrity check, never hidden or deleted
+ * here); a flagged row that keeps every rule again is marked valid. The scan's sink flags only the rows it has just
+ * written ({@link #flag(Tx, Collection)}); the whole catalog is judged by the integrity check, or on request from the
+ * dashboard ({@link #run()}).
  */
 public final class FaceRowRevalidator {
     private static final Logger log = LoggerFactory.getLogger(FaceRowRevalidator.class);
 
     private final Catalog catalog;
-    private final FaceRowRules rules;
+    private final ManagedFolder managed;
+    private final FaceCropStore store = new FaceCropStore();
 
     public FaceRowRevalidator(Catalog catalog) {
         this.catalog = catalog;
-        this.rules = new FaceRowRules(catalog.location().managedDir(), catalog.location().cropsDir());
+        this.managed = ManagedFolder.of(catalog.location().managedDir());
     }
 
     /** Counts of one pass. */
     public record Result(long checked, long flaggedInvalid, long restoredValid) {
     }
 
-    /** @throws CatalogException on a database error (nothing is half-updated: one transaction) */
+    /** Judges every stored face row in one transaction. @throws app.facet.core.catalog.CatalogException on a database error */
     public Result run() {
-        try (Connection c = catalog.connect()) {
-            c.setAutoCommit(false);
-            Set<String> cropPaths = new HashSet<>();
-            try (Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("SELECT crop_path FROM face_crops WHERE crop_path IS NOT NULL")) {
-                while (rs.next()) {
-                    cropPaths.add(rs.getString(1));
+        return Tx.write(catalog, "re-validate stored faces", tx -> {
+            Counter counter = new Counter(tx, rules(tx));
+            store.forEachFacts(tx, counter::judge);
+            return counter.result();
+        });
+    }
+
+    /** Judges the faces {@code faceIds} inside the caller's transaction (e.g. the rows a scan has just written). */
+    public Result flag(Tx tx, Collection<Long> faceIds) {
+        Counter counter = new Counter(tx, rules(tx));
+        if (!faceIds.isEmpty()) {
+            store.forEachFacts(tx, faceIds, counter::judge);
+        }
+        return counter.result();
+    }
+
+    private FaceRowRules rules(Tx tx) {
+        return new FaceRowRules(managed, path -> store.isSomeCropPath(tx, path));
+    }
+
+    /** Applies the verdicts of one pass and counts them. */
+    private final class Counter {
+        private final Tx tx;
+        private final FaceRowRules rules;
+        private long checked, flagged, restored;
+
+        Counter(Tx tx, FaceRowRules rules) {
+            this.tx = tx;
+            this.rules = rules;
+        }
+
+        void judge(FaceCropStore.StoredFacts row) {
+            checked++;
+            List<RuleViolation> violations = rules.check(row.facts(), true);
+            String reason = RuleViolation.reasons(violations);
+            if (!violations.isEmpty() && !reason.equals(row.invalidReason())) {
+                store.flagInvalid(tx, row.faceId(), reason);
+                if (!row.flaggedInvalid()) {
+                    flagged++;
+                    log.warn("event=face_crop_flagged_invalid face_id={} reason=\"{}\"", row.faceId(), reason);
                 }
+            } else if (violations.isEmpty() && row.flaggedInvalid()) {
+                store.markValid(tx, row.faceId());
+                restored++;
+                log.info("event=face_crop_valid_again face_id={}", row.faceId());
             }
-            long checked = 0, flagged = 0, restored = 0;
-            String sql = "SELECT fc.id, fc.image_path, fc.crop_path, fc.x, fc.y, fc.w, fc.h, fc.detection_score, fc.embedding, "
-                    + "fc.embedding_model_id, em.dimension, p.path, p.width, p.height, p.missing_since, fc.status, fc.invalid_reason "
-                    + "FROM face_crops fc LEFT JOIN photos p ON p.id = fc.photo_id LEFT JOIN embedding_models em ON em.id = fc.embedding_model_id";
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql);
-                 PreparedStatement invalid = c.prepareStatement("UPDATE face_crops SET status = 'invalid', invalid_reason = ? WHERE id = ?");
-                 PreparedStatement valid = c.prepareStatement("UPDATE face_crops SET status = 'valid', invalid_reason = NULL WHERE id = ?")) {
-                while (rs.next()) {
-                    checked++;
-                    byte[] blob = rs.getBytes(9);
-                    float[] embedding = blob == null ? null : blob.length % 4 == 0 ? Embeddings.fromBytes(blob) : new float[0];
-                    FaceRowFacts facts = new FaceRowFacts(rs.getString(2), rs.getString(12), (Integer) rs.getObject(13),
-                            (Integer) rs.getObject(14), rs.getString(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6),
-                            rs.getDouble(7), rs.getDouble(8), embedding, rs.getString(10), (Integer) rs.getObject(11));
-                    List<String> violations = rules.violations(facts, cropPaths, true);
-                    if (rs.getString(15) != null) {
-                        violations = new java.util.ArrayList<>(violations);
-                        violations.add("photo_file_missing: the photo " + rs.getString(12) + " is no longer on disk");
-                    }
-                    long id = rs.getLong(1);
-                    String reason = String.join("; ", violations);
-                    boolean isInvalid = "invalid".equals(rs.getString(16));
-                    if (!violations.isEmpty() && !reason.equals(rs.getString(17))) {
-                        invalid.setString(1, reason);
-                        invalid.setLong(2, id);
-                        invalid.executeUpdate();
-                        if (!isInvalid) {
-                            flagged++;
-                            log.warn("event=face_crop_flagged_invalid face_id={} reason=\"{}\"", id, reason);
-                        }
-                    } else if (violations.isEmpty() && isInvalid) {
-                        valid.setLong(1, id);
-                        valid.executeUpdate();
-                        restored++;
-                        log.info("event=face_crop_valid_again face_id={}", id);
-                    }
-                }
-            }
-            c.commit();
+        }
+
+        Result result() {
             return new Result(checked, flagged, restored);
-        } catch (SQLException e) {
-            throw new CatalogException("Cannot re-validate stored faces: " + e.getMessage(), e);
         }
     }
 }

@@ -165,7 +165,7 @@ class FaceDashboardTest {
         assertThat(row(everything, infinite).invalidReason()).contains("box_degenerate");
         assertThat(row(everything, degenerate).box()).isNull();
         FaceListing gone = row(everything, cropGone);
-        assertThat(gone.invalidReason()).contains("crop_missing");
+        assertThat(gone.invalidReason()).contains("crop_file_missing");
         assertThat(gone.cropReadable()).isFalse();
         for (long id : List.of(pointsAtCrop, degenerate, infinite, cropGone)) {
             FaceListing r = row(everything, id);

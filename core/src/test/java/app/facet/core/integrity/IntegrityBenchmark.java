@@ -150,7 +150,7 @@ public final class IntegrityBenchmark {
                         fa.setString(2, path);
                         fa.setString(3, crop);
                         fa.setDouble(4, 10 + k * 500.0);
-                        fa.setBytes(5, FaceRowRules.encode(unit(random)));
+                        fa.setBytes(5, app.facet.core.catalog.Embeddings.toBytes(unit(random)));
                         boolean assigned = random.nextInt(10) < 8;
                         fa.setObject(6, assigned ? 1 + random.nextInt(PERSONS) : null);
                         fa.setString(7, assigned ? (random.nextBoolean() ? "user" : "auto") : "none");

@@ -1,5 +1,7 @@
 package app.facet.core.integrity;
 
+import app.facet.core.rules.FaceRowRules;
+
 import app.facet.core.testing.FileHashes;
 import app.facet.core.testing.LibraryFixture;
 import app.facet.core.testing.LibraryFixture.FaceRow;
@@ -42,7 +44,7 @@ class PlantedProblemsTest {
         fx = LibraryFixture.build(dir);
         String crops = fx.location().cropsDir().toString();
         fx.dropGuardTriggers();
-        expect(SCHEMA_TRIGGERS, 4);
+        expect(SCHEMA_TRIGGERS, 6); // the four V1 guards and the two V50 box guards
 
         // the old corruption: a face whose image_path is its own crop (photo_id still right)
         f1 = only("people/barack_obama/obama3.jpg");
@@ -155,7 +157,7 @@ class PlantedProblemsTest {
 
         IntegrityReport quick = new IntegrityChecker(fx.catalog()).check(CheckMode.QUICK);
         assertThat(quick.count(FACE_IMAGE_PATH_IS_CROP)).isEqualTo(3);
-        assertThat(quick.count(SCHEMA_TRIGGERS)).isEqualTo(4);
+        assertThat(quick.count(SCHEMA_TRIGGERS)).isEqualTo(6);
         assertThat(quick.result(CROP_FILE_MISSING)).isEmpty();
     }
 
@@ -240,7 +242,7 @@ class PlantedProblemsTest {
 
         assertThat(fx.queryString("SELECT x + w FROM face_crops WHERE id = " + f9.id())).isEqualTo(fx.photo("people/rose_leslie/rose1.jpg").width() + ".0");
         assertThat(fx.queryLong("SELECT count(*) FROM face_crops WHERE id IN (" + f10.id() + ", " + f11.id() + ") AND embedding IS NULL")).isEqualTo(2);
-        assertThat(FaceRowRules.norm(FaceRowRules.decode(blob(f12.id())))).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(FaceRowRules.norm(app.facet.core.catalog.Embeddings.fromBytes(blob(f12.id())))).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
         assertThat(fx.queryString("SELECT assigned_by FROM face_crops WHERE id = " + f14.id())).isEqualTo("none");
         assertThat(fx.queryLong("SELECT count(*) FROM persons WHERE name = 'Nobody'")).isZero();
         assertThat(fx.queryLong("SELECT count(*) FROM scan_runs WHERE status = 'running'")).isZero();
@@ -327,13 +329,13 @@ class PlantedProblemsTest {
     }
 
     private void scaleEmbedding(long faceId, float factor) throws Exception {
-        float[] v = FaceRowRules.decode(blob(faceId));
+        float[] v = app.facet.core.catalog.Embeddings.fromBytes(blob(faceId));
         for (int i = 0; i < v.length; i++) {
             v[i] *= factor;
         }
         try (Connection c = fx.catalog().connect();
              java.sql.PreparedStatement ps = c.prepareStatement("UPDATE face_crops SET embedding = ? WHERE id = ?")) {
-            ps.setBytes(1, FaceRowRules.encode(v));
+            ps.setBytes(1, app.facet.core.catalog.Embeddings.toBytes(v));
             ps.setLong(2, faceId);
             ps.executeUpdate();
         }

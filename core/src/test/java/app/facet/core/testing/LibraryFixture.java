@@ -4,7 +4,6 @@ import app.facet.core.catalog.Catalog;
 import app.facet.core.catalog.LibraryLocation;
 import app.facet.core.catalog.ContentHash;
 import app.facet.core.integrity.FaceCropCutter;
-import app.facet.core.integrity.FaceRowRules;
 import app.facet.model.BoundingBox;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -145,7 +144,7 @@ public final class LibraryFixture {
                     String assignedBy = person == null ? "none" : persons.containsKey(person) ? "auto" : "user";
                     Long personId = person == null ? null : persons.computeIfAbsent(person, name -> insertPerson(c, name));
                     long id = insertFace(c, photo.id(), photo.path().toString(), crop.toString(), box, 0.9,
-                            FaceRowRules.encode(randomUnit(random)), personId, assignedBy);
+                            app.facet.core.catalog.Embeddings.toBytes(randomUnit(random)), personId, assignedBy);
                     faces.add(new FaceRow(id, photo.id(), crop, box, person, assignedBy));
                 }
             }
@@ -328,6 +327,23 @@ public final class LibraryFixture {
     public void dropGuardTriggers() throws SQLException {
         sql("DROP TRIGGER face_crops_guard_insert", "DROP TRIGGER face_crops_guard_update",
                 "DROP TRIGGER photos_guard_insert", "DROP TRIGGER photos_guard_update");
+        dropBoxTriggers();
+    }
+
+    /** Drops V50's "a box side is at least 1 px" triggers, to plant a sub-pixel box as a legacy writer could. */
+    public void dropBoxTriggers() throws SQLException {
+        sql("DROP TRIGGER face_crops_box_min_side_insert", "DROP TRIGGER face_crops_box_min_side_update");
+    }
+
+    /** Re-creates the triggers {@link #dropBoxTriggers()} dropped, from the V50 migration script itself. */
+    public void restoreBoxTriggers() throws IOException, SQLException {
+        try (var in = LibraryFixture.class.getResourceAsStream("/db/migration/V50__box_min_side.sql")) {
+            String script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).replaceAll("(?m)^--.*$", "");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?s)CREATE TRIGGER.*?END;").matcher(script);
+            while (m.find()) {
+                sql(m.group());
+            }
+        }
     }
 
     public Catalog catalog() {

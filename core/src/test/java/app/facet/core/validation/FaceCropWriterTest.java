@@ -1,5 +1,8 @@
 package app.facet.core.validation;
 
+import app.facet.core.rules.ManagedFolder;
+import app.facet.core.catalog.NewFaceCrop;
+
 import app.facet.core.catalog.Catalog;
 import app.facet.core.catalog.LibraryLocation;
 import app.facet.model.AssignedBy;
@@ -29,8 +32,7 @@ class FaceCropWriterTest {
     @BeforeEach
     void setUp() throws Exception {
         catalog = Catalog.open(new LibraryLocation(tmp.resolve("lib")));
-        writer = new FaceCropWriter(new FaceRowRules(catalog.location().managedDir(), catalog.location().cropsDir()),
-                catalog.location().cropsDir());
+        writer = new FaceCropWriter(ManagedFolder.of(catalog.location().managedDir()), catalog.location().cropsDir());
         photo = tmp.resolve("photos/a.jpg").toString();
         sql("INSERT INTO photos (id, path, size_bytes, mtime_ms, width, height) VALUES (1, '" + photo + "', 10, 0, 200, 100)");
         sql("INSERT INTO embedding_models (id, dimension, sha256) VALUES ('m4', 4, 'x')");
@@ -61,7 +63,7 @@ class FaceCropWriterTest {
         assertThat(insert(face(photo, crop("d.jpg"), new BoundingBox(10, 10, 50, 50), 0.9, new float[]{1, 1, 1, 1}))).isEmpty();
         assertThat(count("SELECT count(*) FROM face_crops")).isZero();
         assertThat(count("SELECT count(*) FROM rejected_writes WHERE reason LIKE 'box_outside_image:%'")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM rejected_writes WHERE reason LIKE 'score_out_of_range:%'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM rejected_writes WHERE reason LIKE 'detection_score_out_of_range:%'")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM rejected_writes WHERE reason LIKE 'embedding_wrong_size:%'")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM rejected_writes WHERE reason LIKE 'embedding_not_normalised:%'")).isEqualTo(1);
     }
@@ -70,7 +72,7 @@ class FaceCropWriterTest {
     void aMissingCropFileIsRejected() throws Exception {
         String never = catalog.location().cropsDir().resolve("00/never-written.jpg").toString();
         assertThat(insert(face(photo, never, new BoundingBox(10, 10, 50, 50), 0.9, null))).isEmpty();
-        assertThat(text("SELECT reason FROM rejected_writes")).startsWith("crop_missing");
+        assertThat(text("SELECT reason FROM rejected_writes")).startsWith("crop_file_missing");
     }
 
     @Test
@@ -86,7 +88,7 @@ class FaceCropWriterTest {
 
         assertThat(r.checked()).isEqualTo(2);
         assertThat(r.flaggedInvalid()).isEqualTo(1);
-        assertThat(text("SELECT invalid_reason FROM face_crops WHERE status = 'invalid'")).contains("image_path_is_crop", "image_path_mismatch");
+        assertThat(text("SELECT invalid_reason FROM face_crops WHERE status = 'invalid'")).startsWith("image_path_is_crop").doesNotContain("image_path_not_photo_path");
         assertThat(count("SELECT count(*) FROM face_crops WHERE status = 'valid'")).isEqualTo(1);
     }
 
@@ -110,7 +112,7 @@ class FaceCropWriterTest {
 
     private OptionalLong insert(NewFaceCrop f) throws SQLException {
         try (Connection c = catalog.connect()) {
-            return writer.insert(c, f, null);
+            return writer.insert(app.facet.core.catalog.Tx.of(c), f, null);
         }
     }
 

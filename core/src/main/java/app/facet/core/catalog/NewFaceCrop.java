@@ -1,4 +1,4 @@
-package app.facet.core.validation;
+package app.facet.core.catalog;
 
 import app.facet.model.AssignedBy;
 import app.facet.model.BoundingBox;
