@@ -37,7 +37,8 @@ import java.util.Set;
  *   <li>The file is validated whole before anything is written: malformed files, unknown columns, bad values, photos in
  *       the managed folder, and photos outside the library's photo folders that no catalogued photo matches by content
  *       hash give a {@link RestoreInputException}.</li>
- *   <li>All changes are one transaction, after a catalog backup: a failure applies nothing.</li>
+ *   <li>All changes are one {@code WriteTransaction} ({@code BEGIN IMMEDIATE}, planned again under the write lock), after
+ *       a catalog backup: a failure applies nothing. The plan of a dry run is read in one read transaction.</li>
  * </ul>
  */
 public final class AssignmentRestorer {
