@@ -1,12 +1,11 @@
 package app.facet.core.people;
 
 import app.facet.core.catalog.Catalog;
+import app.facet.core.catalog.EmbeddedFaceStore;
 import app.facet.core.people.cluster.AverageLinkageClusterer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,7 +25,6 @@ public final class ClusterService {
     private static final Logger log = LoggerFactory.getLogger(ClusterService.class);
     private static final int SAMPLES = 5;
 
-    private final Catalog catalog;
     private final ThresholdsByModel thresholds;
     private final SeedQuality seedQuality;
     private final UndoableWrites writes;
@@ -41,7 +39,6 @@ public final class ClusterService {
 
     /** @param thresholds thresholds per embedding model (from the model descriptions) */
     public ClusterService(Catalog catalog, ThresholdsByModel thresholds, SeedQuality seedQuality, UndoHistory history) {
-        this.catalog = catalog;
         this.thresholds = thresholds;
         this.seedQuality = seedQuality;
         this.writes = new UndoableWrites(catalog, history);
@@ -55,19 +52,19 @@ public final class ClusterService {
      */
     public ClusteringResult cluster() {
         long start = System.nanoTime();
-        Map<String, List<EmbeddedFaces.Unknown>> byModel = Transactions.read(catalog, "read the unknown faces", EmbeddedFaces::unknown);
-        List<List<EmbeddedFaces.Unknown>> groups = new ArrayList<>();
+        Map<String, List<EmbeddedFaceStore.Unknown>> byModel = writes.read("read the unknown faces", t -> t.embedded().unknown());
+        List<List<EmbeddedFaceStore.Unknown>> groups = new ArrayList<>();
         List<String> groupModels = new ArrayList<>();
         int considered = 0, seeds = 0, joined = 0, unclustered = 0;
-        for (Map.Entry<String, List<EmbeddedFaces.Unknown>> e : byModel.entrySet()) {
-            List<EmbeddedFaces.Unknown> faces = e.getValue();
+        for (Map.Entry<String, List<EmbeddedFaceStore.Unknown>> e : byModel.entrySet()) {
+            List<EmbeddedFaceStore.Unknown> faces = e.getValue();
             considered += faces.size();
             int n = faces.size();
             float[][] vectors = new float[n][];
             boolean[] canSeed = new boolean[n];
             double[] priority = new double[n];
             for (int i = 0; i < n; i++) {
-                EmbeddedFaces.Unknown f = faces.get(i);
+                EmbeddedFaceStore.Unknown f = faces.get(i);
                 vectors[i] = f.embedding();
                 canSeed[i] = seedQuality.canSeed(f.faceSizePx(), f.detectionScore(), f.quality());
                 priority[i] = f.quality() != null ? f.quality() : 0.5 * f.detectionScore();
@@ -78,7 +75,7 @@ public final class ClusterService {
             seeds += r.seeds();
             joined += r.joined();
             unclustered += r.unclustered();
-            List<List<EmbeddedFaces.Unknown>> members = new ArrayList<>();
+            List<List<EmbeddedFaceStore.Unknown>> members = new ArrayList<>();
             for (int c = 0; c < r.clusters(); c++) {
                 members.add(new ArrayList<>());
             }
@@ -87,7 +84,7 @@ public final class ClusterService {
                     members.get(r.labels()[i]).add(faces.get(i));
                 }
             }
-            for (List<EmbeddedFaces.Unknown> m : members) {
+            for (List<EmbeddedFaceStore.Unknown> m : members) {
                 groups.add(m);
                 groupModels.add(e.getKey());
             }
@@ -105,31 +102,17 @@ public final class ClusterService {
         int w = 0;
         for (int rank = 0; rank < order.length; rank++) {
             long clusterId = rank + 1;
-            List<EmbeddedFaces.Unknown> m = groups.get(order[rank]);
-            for (EmbeddedFaces.Unknown f : m) {
+            List<EmbeddedFaceStore.Unknown> m = groups.get(order[rank]);
+            for (EmbeddedFaceStore.Unknown f : m) {
                 faceIds[w] = f.id();
                 clusterIds[w++] = clusterId;
             }
-            List<Long> samples = m.stream().sorted(BEST_FIRST).limit(SAMPLES).map(EmbeddedFaces.Unknown::id).toList();
+            List<Long> samples = m.stream().sorted(BEST_FIRST).limit(SAMPLES).map(EmbeddedFaceStore.Unknown::id).toList();
             clusters.add(new FaceCluster(clusterId, groupModels.get(order[rank]), m.size(), samples));
         }
         int written = w;
-        Transactions.write(catalog, "store the clusters", c -> {
-            try (PreparedStatement clear = c.prepareStatement("UPDATE face_crops SET cluster_id = NULL WHERE cluster_id IS NOT NULL")) {
-                clear.executeUpdate();
-            }
-            // the guard skips a face the user assigned while we were computing
-            try (PreparedStatement ps = c.prepareStatement("UPDATE face_crops SET cluster_id = ? WHERE id = ? AND person_id IS NULL AND not_a_face = 0")) {
-                for (int i = 0; i < written; i++) {
-                    ps.setLong(1, clusterIds[i]);
-                    ps.setLong(2, faceIds[i]);
-                    ps.addBatch();
-                    if (i % 1000 == 999) {
-                        ps.executeBatch();
-                    }
-                }
-                ps.executeBatch();
-            }
+        writes.write("store the clusters", t -> {
+            t.embedded().storeClusters(faceIds, clusterIds, written);
             return null;
         });
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
@@ -138,24 +121,20 @@ public final class ClusterService {
         return new ClusteringResult(clusters, considered, seeds, joined, unclustered, elapsed);
     }
 
-    private static final Comparator<EmbeddedFaces.Unknown> BEST_FIRST = Comparator
-            .comparingDouble((EmbeddedFaces.Unknown f) -> f.quality() == null ? -1 : f.quality()).reversed()
-            .thenComparing(Comparator.comparingDouble((EmbeddedFaces.Unknown f) -> f.faceSizePx() == null ? -1 : f.faceSizePx()).reversed())
-            .thenComparing(Comparator.comparingDouble(EmbeddedFaces.Unknown::detectionScore).reversed())
-            .thenComparingLong(EmbeddedFaces.Unknown::id);
+    private static final Comparator<EmbeddedFaceStore.Unknown> BEST_FIRST = Comparator
+            .comparingDouble((EmbeddedFaceStore.Unknown f) -> f.quality() == null ? -1 : f.quality()).reversed()
+            .thenComparing(Comparator.comparingDouble((EmbeddedFaceStore.Unknown f) -> f.faceSizePx() == null ? -1 : f.faceSizePx()).reversed())
+            .thenComparing(Comparator.comparingDouble(EmbeddedFaceStore.Unknown::detectionScore).reversed())
+            .thenComparingLong(EmbeddedFaceStore.Unknown::id);
 
     /** @return the stored clusters of still-unknown faces, largest first, without recomputing */
     public List<FaceCluster> clusters() {
-        return Transactions.read(catalog, "read the clusters", c -> {
+        return writes.read("read the clusters", t -> {
             Map<Long, List<Long>> members = new LinkedHashMap<>();
             Map<Long, String> models = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT f.cluster_id, f.id, f.embedding_model_id FROM face_crops f WHERE "
-                    + EmbeddedFaces.UNKNOWN_WHERE + " AND f.cluster_id IS NOT NULL ORDER BY f.cluster_id, " + PeopleRows.BEST_QUALITY_ORDER);
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    members.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getLong(2));
-                    models.putIfAbsent(rs.getLong(1), rs.getString(3));
-                }
+            for (EmbeddedFaceStore.ClusterMember m : t.embedded().clusterMembers()) {
+                members.computeIfAbsent(m.clusterId(), k -> new ArrayList<>()).add(m.faceId());
+                models.putIfAbsent(m.clusterId(), m.embeddingModelId());
             }
             List<FaceCluster> out = new ArrayList<>();
             members.forEach((id, faces) -> out.add(new FaceCluster(id, models.get(id), faces.size(),
@@ -167,9 +146,7 @@ public final class ClusterService {
 
     /** @return every face id of the stored cluster that is still unknown, best quality first (empty for an unknown id) */
     public List<Long> clusterFaceIds(long clusterId) {
-        return Transactions.read(catalog, "read cluster " + clusterId, c -> PeopleService.ids(c,
-                "SELECT f.id FROM face_crops f WHERE f.cluster_id = " + clusterId + " AND " + EmbeddedFaces.UNKNOWN_WHERE
-                        + " ORDER BY " + PeopleRows.BEST_QUALITY_ORDER));
+        return writes.read("read cluster " + clusterId, t -> t.embedded().clusterFacesBestFirst(clusterId));
     }
 
     /**
@@ -181,12 +158,11 @@ public final class ClusterService {
     public UndoableAction nameCluster(long clusterId, String name) {
         String clean = PeopleRows.cleanName(name);
         return writes.run("name cluster " + clusterId, ctx -> {
-            List<Long> faces = PeopleService.ids(ctx.c, "SELECT f.id FROM face_crops f WHERE f.cluster_id = " + clusterId
-                    + " AND " + EmbeddedFaces.UNKNOWN_WHERE + " ORDER BY f.id");
+            List<Long> faces = ctx.tables.embedded().clusterFacesById(clusterId);
             if (faces.isEmpty()) {
                 throw new PeopleException("There is no cluster " + clusterId + " of unknown faces; run clustering again to see the current clusters.");
             }
-            var existing = PeopleRows.findPersonByName(ctx.c, clean);
+            var existing = ctx.tables.persons().findByName(clean);
             Long targetId = existing.map(app.facet.model.Person::id).orElse(null);
             PeopleService.moveFacesTo(ctx, faces, targetId, clean);
             long personId = targetId != null ? targetId : ctx.lastCreated;

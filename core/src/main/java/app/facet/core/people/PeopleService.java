@@ -1,19 +1,18 @@
 package app.facet.core.people;
 
-import app.facet.core.catalog.IdList;
-
 import app.facet.core.catalog.Catalog;
+import app.facet.core.catalog.FaceAssignmentStore;
+import app.facet.core.catalog.PeopleTables;
 import app.facet.model.Face;
 import app.facet.model.Person;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -38,7 +37,6 @@ import java.util.stream.Collectors;
  * failure; nothing is changed then. Thread-safe (each call uses its own connection).
  */
 public final class PeopleService {
-    private final Catalog catalog;
     private final UndoableWrites writes;
 
     /** A service with its own, new session history. */
@@ -48,7 +46,6 @@ public final class PeopleService {
 
     /** A service sharing {@code history} with the cluster and recognition services of the same session. */
     public PeopleService(Catalog catalog, UndoHistory history) {
-        this.catalog = catalog;
         this.writes = new UndoableWrites(catalog, history);
     }
 
@@ -58,22 +55,12 @@ public final class PeopleService {
 
     /** @return people by name (case-insensitive); hidden ones only when {@code includeHidden} */
     public List<Person> listPeople(boolean includeHidden) {
-        return Transactions.read(catalog, "list the people", c -> {
-            List<Person> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + PeopleRows.PERSON_COLUMNS + " FROM persons"
-                    + (includeHidden ? "" : " WHERE hidden = 0") + " ORDER BY name COLLATE NOCASE, id");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(PeopleRows.person(rs));
-                }
-            }
-            return out;
-        });
+        return writes.read("list the people", t -> t.persons().list(includeHidden));
     }
 
     /** @return the person with this id */
     public Optional<Person> person(long personId) {
-        return Transactions.read(catalog, "read person " + personId, c -> PeopleRows.findPerson(c, personId));
+        return writes.read("read person " + personId, t -> t.persons().find(personId));
     }
 
     /** @return the person with this name, compared case-insensitively after trimming */
@@ -82,18 +69,12 @@ public final class PeopleService {
         if (clean.isEmpty()) {
             return Optional.empty();
         }
-        return Transactions.read(catalog, "find a person by name", c -> PeopleRows.findPersonByName(c, clean));
+        return writes.read("find a person by name", t -> t.persons().findByName(clean));
     }
 
     /** @return the faces assigned to the person (not "not a face"), best quality first */
     public List<Face> facesOf(long personId) {
-        return Transactions.read(catalog, "read the faces of person " + personId, c -> {
-            try (PreparedStatement ps = c.prepareStatement(PeopleRows.FACE_SELECT
-                    + "WHERE f.person_id = ? AND f.not_a_face = 0 ORDER BY " + PeopleRows.BEST_QUALITY_ORDER)) {
-                ps.setLong(1, personId);
-                return PeopleRows.faces(ps);
-            }
-        });
+        return writes.read("read the faces of person " + personId, t -> t.faces().facesOf(personId));
     }
 
     /** @return the faces with these ids, in the order given; unknown ids are left out */
@@ -102,32 +83,20 @@ public final class PeopleService {
             return List.of();
         }
         List<Long> ids = List.copyOf(new LinkedHashSet<>(faceIds));
-        return Transactions.read(catalog, "read faces", c -> {
-            java.util.Map<Long, Face> byId = new java.util.HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(PeopleRows.FACE_SELECT + "WHERE f.id" + IdList.IN)) {
-                IdList.bind(ps, 1, ids);
-                for (Face f : PeopleRows.faces(ps)) {
-                    byId.put(f.id(), f);
-                }
+        return writes.read("read faces", t -> {
+            Map<Long, Face> byId = new HashMap<>();
+            for (Face f : t.faces().byIds(ids)) {
+                byId.put(f.id(), f);
             }
-            return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+            return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
         });
     }
 
     /** @return the cover face to show: the one the user chose, else the person's best-quality face; empty without faces */
     public OptionalLong coverFace(long personId) {
-        return Transactions.read(catalog, "find the cover face of person " + personId, c -> {
-            Person p = PeopleRows.requirePerson(c, personId);
-            if (p.coverFaceId() != null) {
-                return OptionalLong.of(p.coverFaceId());
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT f.id FROM face_crops f WHERE f.person_id = ? "
-                    + "AND f.not_a_face = 0 ORDER BY (f.status = 'valid') DESC, " + PeopleRows.BEST_QUALITY_ORDER + " LIMIT 1")) {
-                ps.setLong(1, personId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
-                }
-            }
+        return writes.read("find the cover face of person " + personId, t -> {
+            Person p = PeopleRows.requirePerson(t, personId);
+            return p.coverFaceId() != null ? OptionalLong.of(p.coverFaceId()) : t.faces().bestFaceOf(personId);
         });
     }
 
@@ -136,11 +105,11 @@ public final class PeopleService {
         String clean = PeopleRows.cleanName(name);
         return writes.run("create the person \"" + clean + "\"", ctx -> {
             ctx.before(List.of(), List.of());
-            Optional<Person> existing = PeopleRows.findPersonByName(ctx.c, clean);
+            Optional<Person> existing = ctx.tables.persons().findByName(clean);
             if (existing.isPresent()) {
                 return new UndoableWrites.Done("\"" + existing.get().name() + "\" already exists", existing.get().id());
             }
-            long id = PeopleRows.insertPerson(ctx.c, clean);
+            long id = ctx.tables.persons().insert(clean, false);
             ctx.created(id);
             return new UndoableWrites.Done("Created \"" + clean + "\"", id);
         });
@@ -154,17 +123,13 @@ public final class PeopleService {
     public UndoableAction rename(long personId, String newName) {
         String clean = PeopleRows.cleanName(newName);
         return writes.run("rename person " + personId, ctx -> {
-            Person p = PeopleRows.requirePerson(ctx.c, personId);
-            Optional<Person> other = PeopleRows.findPersonByName(ctx.c, clean);
+            Person p = PeopleRows.requirePerson(ctx.tables, personId);
+            Optional<Person> other = ctx.tables.persons().findByName(clean);
             if (other.isPresent() && other.get().id() != personId) {
                 throw new NameTakenException(other.get().name(), other.get().id());
             }
             ctx.before(List.of(personId), List.of());
-            try (PreparedStatement ps = ctx.c.prepareStatement("UPDATE persons SET name = ? WHERE id = ?")) {
-                ps.setString(1, clean);
-                ps.setLong(2, personId);
-                ps.executeUpdate();
-            }
+            ctx.tables.persons().rename(personId, clean);
             return new UndoableWrites.Done("Renamed \"" + p.name() + "\" to \"" + clean + "\"", personId);
         });
     }
@@ -185,36 +150,26 @@ public final class PeopleService {
             throw new PeopleException("A person cannot be merged into itself.");
         }
         return writes.run("merge the people", ctx -> {
-            Person target = PeopleRows.requirePerson(ctx.c, targetId);
+            PeopleTables t = ctx.tables;
+            Person target = PeopleRows.requirePerson(t, targetId);
             List<Person> sourcePeople = new ArrayList<>();
             for (long id : sources) {
-                sourcePeople.add(PeopleRows.requirePerson(ctx.c, id));
+                sourcePeople.add(PeopleRows.requirePerson(t, id));
             }
-            String in = sources.stream().map(String::valueOf).collect(Collectors.joining(","));
             Set<Long> persons = new LinkedHashSet<>();
             persons.add(targetId);
             persons.addAll(sources);
-            ctx.before(persons, ids(ctx.c, "SELECT id FROM face_crops WHERE person_id IN (" + in
-                    + ") OR suggested_person_id IN (" + in + ")"));
-            exec(ctx.c, "UPDATE face_crops SET person_id = " + targetId + " WHERE person_id IN (" + in + ")");
+            ctx.before(persons, t.faces().onOrSuggestedFor(sources));
+            t.faces().moveFaces(sources, targetId);
             // a refusal of the target is void for a face the user now says is the target
-            exec(ctx.c, "DELETE FROM face_person_rejections WHERE person_id = " + targetId
-                    + " AND face_id IN (SELECT id FROM face_crops WHERE person_id = " + targetId + ")");
-            exec(ctx.c, "UPDATE face_crops SET suggested_person_id = " + targetId + " WHERE suggested_person_id IN (" + in
-                    + ") AND NOT EXISTS (SELECT 1 FROM face_person_rejections r WHERE r.face_id = face_crops.id AND r.person_id = "
-                    + targetId + ")");
-            exec(ctx.c, "INSERT OR IGNORE INTO face_person_rejections(face_id, person_id) SELECT r.face_id, " + targetId
-                    + " FROM face_person_rejections r JOIN face_crops f ON f.id = r.face_id WHERE r.person_id IN (" + in
-                    + ") AND f.person_id IS NOT " + targetId);
+            t.rejections().forgetByOwnFaces(targetId);
+            t.faces().moveSuggestions(sources, targetId);
+            t.rejections().copyTo(sources, targetId);
             if (target.coverFaceId() == null) {
-                for (Person source : sourcePeople) {
-                    if (source.coverFaceId() != null) {
-                        exec(ctx.c, "UPDATE persons SET cover_face_id = " + source.coverFaceId() + " WHERE id = " + targetId);
-                        break;
-                    }
-                }
+                sourcePeople.stream().map(Person::coverFaceId).filter(Objects::nonNull).findFirst()
+                        .ifPresent(cover -> t.persons().setCover(targetId, cover));
             }
-            exec(ctx.c, "DELETE FROM persons WHERE id IN (" + in + ")");
+            t.persons().delete(sources);
             String names = sourcePeople.stream().map(p -> "\"" + p.name() + "\"").collect(Collectors.joining(", "));
             return new UndoableWrites.Done("Merged " + names + " into \"" + target.name() + "\"", targetId);
         });
@@ -230,13 +185,13 @@ public final class PeopleService {
             throw new PeopleException("Choose at least one face to move to \"" + clean + "\".");
         }
         return writes.run("move the faces to \"" + clean + "\"", ctx -> {
-            Optional<Person> existing = PeopleRows.findPersonByName(ctx.c, clean);
+            Optional<Person> existing = ctx.tables.persons().findByName(clean);
             Long targetId = existing.map(Person::id).orElse(null);
             List<Long> faces = List.copyOf(new LinkedHashSet<>(faceIds));
             moveFacesTo(ctx, faces, targetId, clean);
             String what = faces.size() == 1 ? "face " + faces.get(0) : faces.size() + " faces";
             return new UndoableWrites.Done((existing.isPresent() ? "Moved " : "Split ") + what + " to \""
-                    + existing.map(Person::name).orElse(clean) + "\"", lastTarget(ctx, targetId, clean));
+                    + existing.map(Person::name).orElse(clean) + "\"", lastTarget(ctx, targetId));
         });
     }
 
@@ -246,7 +201,7 @@ public final class PeopleService {
      */
     public UndoableAction assignFace(long faceId, long personId) {
         return writes.run("assign face " + faceId, ctx -> {
-            Person p = PeopleRows.requirePerson(ctx.c, personId);
+            Person p = PeopleRows.requirePerson(ctx.tables, personId);
             moveFacesTo(ctx, List.of(faceId), personId, p.name());
             return new UndoableWrites.Done("Assigned face " + faceId + " to \"" + p.name() + "\"", personId);
         });
@@ -256,22 +211,22 @@ public final class PeopleService {
     public UndoableAction assignFaceToNewPerson(long faceId, String name) {
         String clean = PeopleRows.cleanName(name);
         return writes.run("assign face " + faceId + " to \"" + clean + "\"", ctx -> {
-            Optional<Person> existing = PeopleRows.findPersonByName(ctx.c, clean);
+            Optional<Person> existing = ctx.tables.persons().findByName(clean);
             Long targetId = existing.map(Person::id).orElse(null);
             moveFacesTo(ctx, List.of(faceId), targetId, clean);
             return new UndoableWrites.Done("Assigned face " + faceId + " to \"" + existing.map(Person::name).orElse(clean)
-                    + "\"", lastTarget(ctx, targetId, clean));
+                    + "\"", lastTarget(ctx, targetId));
         });
     }
 
     /** Takes the face off its person; remembered as "not this person" for that person. */
     public UndoableAction unassignFace(long faceId) {
         return writes.run("unassign face " + faceId, ctx -> {
-            PeopleRows.FaceRef face = PeopleRows.requireFace(ctx.c, faceId);
+            FaceAssignmentStore.FaceRef face = PeopleRows.requireFace(ctx.tables, faceId);
             if (face.personId() == null) {
                 throw new PeopleException("Face " + faceId + " is not assigned to anyone.");
             }
-            Person p = PeopleRows.requirePerson(ctx.c, face.personId());
+            Person p = PeopleRows.requirePerson(ctx.tables, face.personId());
             refuse(ctx, face, p.id());
             return new UndoableWrites.Done("Took face " + faceId + " off \"" + p.name() + "\"", null);
         });
@@ -280,8 +235,8 @@ public final class PeopleService {
     /** Remembers that the face is not that person; unassigns it or drops the suggestion when it pointed there. */
     public UndoableAction notThisPerson(long faceId, long personId) {
         return writes.run("mark face " + faceId + " as not this person", ctx -> {
-            PeopleRows.FaceRef face = PeopleRows.requireFace(ctx.c, faceId);
-            Person p = PeopleRows.requirePerson(ctx.c, personId);
+            FaceAssignmentStore.FaceRef face = PeopleRows.requireFace(ctx.tables, faceId);
+            Person p = PeopleRows.requirePerson(ctx.tables, personId);
             refuse(ctx, face, personId);
             return new UndoableWrites.Done("Face " + faceId + " is not \"" + p.name() + "\"", null);
         });
@@ -290,15 +245,15 @@ public final class PeopleService {
     /** Marks the detection as not a face: off its person, no suggestion, no cluster, not counted, never clustered again. */
     public UndoableAction notAFace(long faceId) {
         return writes.run("mark face " + faceId + " as not a face", ctx -> {
-            PeopleRows.FaceRef face = PeopleRows.requireFace(ctx.c, faceId);
-            Set<Long> persons = new LinkedHashSet<>(ids(ctx.c, "SELECT id FROM persons WHERE cover_face_id = " + faceId));
+            PeopleTables t = ctx.tables;
+            FaceAssignmentStore.FaceRef face = PeopleRows.requireFace(t, faceId);
+            Set<Long> persons = new LinkedHashSet<>(t.persons().withCoverIn(List.of(faceId)));
             if (face.personId() != null) {
                 persons.add(face.personId());
             }
             ctx.before(persons, List.of(faceId));
-            exec(ctx.c, "UPDATE face_crops SET not_a_face = 1, person_id = NULL, assigned_by = 'none', cluster_id = NULL, "
-                    + "suggested_person_id = NULL, suggestion_similarity = NULL WHERE id = " + faceId);
-            exec(ctx.c, "UPDATE persons SET cover_face_id = NULL WHERE cover_face_id = " + faceId);
+            t.faces().markNotAFace(faceId);
+            t.persons().clearCover(faceId);
             return new UndoableWrites.Done("Face " + faceId + " is not a face", null);
         });
     }
@@ -306,9 +261,9 @@ public final class PeopleService {
     /** Hides (or shows) a person in people lists; faces stay assigned. */
     public UndoableAction hidePerson(long personId, boolean hidden) {
         return writes.run((hidden ? "hide" : "show") + " person " + personId, ctx -> {
-            Person p = PeopleRows.requirePerson(ctx.c, personId);
+            Person p = PeopleRows.requirePerson(ctx.tables, personId);
             ctx.before(List.of(personId), List.of());
-            exec(ctx.c, "UPDATE persons SET hidden = " + (hidden ? 1 : 0) + " WHERE id = " + personId);
+            ctx.tables.persons().setHidden(personId, hidden);
             return new UndoableWrites.Done((hidden ? "Hid \"" : "Showed \"") + p.name() + "\"", personId);
         });
     }
@@ -316,10 +271,9 @@ public final class PeopleService {
     /** Deletes a person; its faces become unknown and its refusals are forgotten (restored by undo). */
     public UndoableAction deletePerson(long personId) {
         return writes.run("delete person " + personId, ctx -> {
-            Person p = PeopleRows.requirePerson(ctx.c, personId);
-            ctx.before(List.of(personId), ids(ctx.c, "SELECT id FROM face_crops WHERE person_id = " + personId
-                    + " OR suggested_person_id = " + personId));
-            exec(ctx.c, "DELETE FROM persons WHERE id = " + personId);
+            Person p = PeopleRows.requirePerson(ctx.tables, personId);
+            ctx.before(List.of(personId), ctx.tables.faces().onOrSuggestedFor(List.of(personId)));
+            ctx.tables.persons().delete(List.of(personId));
             return new UndoableWrites.Done("Deleted \"" + p.name() + "\"", null);
         });
     }
@@ -331,15 +285,15 @@ public final class PeopleService {
      */
     public UndoableAction setCoverFace(long personId, Long faceId) {
         return writes.run("set the cover face of person " + personId, ctx -> {
-            Person p = PeopleRows.requirePerson(ctx.c, personId);
+            Person p = PeopleRows.requirePerson(ctx.tables, personId);
             if (faceId != null) {
-                PeopleRows.FaceRef face = PeopleRows.requireFace(ctx.c, faceId);
+                FaceAssignmentStore.FaceRef face = PeopleRows.requireFace(ctx.tables, faceId);
                 if (!Long.valueOf(personId).equals(face.personId()) || face.notAFace()) {
                     throw new PeopleException("Face " + faceId + " is not a face of \"" + p.name() + "\", so it cannot be the cover.");
                 }
             }
             ctx.before(List.of(personId), List.of());
-            exec(ctx.c, "UPDATE persons SET cover_face_id = " + (faceId == null ? "NULL" : faceId) + " WHERE id = " + personId);
+            ctx.tables.persons().setCover(personId, faceId);
             return new UndoableWrites.Done(faceId == null ? "Cover of \"" + p.name() + "\" back to the best face"
                     : "Face " + faceId + " is the cover of \"" + p.name() + "\"", personId);
         });
@@ -355,76 +309,57 @@ public final class PeopleService {
         return writes.undo();
     }
 
-    // ---- shared by the actions (and by ClusterService / RecognitionService through FaceMoves) ----
+    // ---- shared by the actions (and by ClusterService / RecognitionService) ----
 
     /**
      * Snapshots and moves {@code faceIds} to {@code targetId}, or to a new person named {@code newName} when
      * {@code targetId} is null.
      */
-    static void moveFacesTo(UndoableWrites.Context ctx, List<Long> faceIds, Long targetId, String newName) throws SQLException {
-        List<PeopleRows.FaceRef> faces = new ArrayList<>();
+    static void moveFacesTo(UndoableWrites.Context ctx, List<Long> faceIds, Long targetId, String newName) {
+        PeopleTables t = ctx.tables;
+        List<FaceAssignmentStore.FaceRef> faces = new ArrayList<>();
         for (long id : faceIds) {
-            faces.add(PeopleRows.requireFace(ctx.c, id));
+            faces.add(PeopleRows.requireFace(t, id));
         }
         Set<Long> persons = new LinkedHashSet<>();
         if (targetId != null) {
             persons.add(targetId);
         }
-        for (PeopleRows.FaceRef f : faces) {
+        for (FaceAssignmentStore.FaceRef f : faces) {
             if (f.personId() != null) {
                 persons.add(f.personId());
             }
         }
-        String in = faceIds.stream().map(String::valueOf).collect(Collectors.joining(","));
-        persons.addAll(ids(ctx.c, "SELECT id FROM persons WHERE cover_face_id IN (" + in + ")"));
+        persons.addAll(t.persons().withCoverIn(faceIds));
         ctx.before(persons, faceIds);
         long target;
         if (targetId == null) {
-            target = PeopleRows.insertPerson(ctx.c, newName);
+            target = t.persons().insert(newName, false);
             ctx.created(target);
             ctx.lastCreated = target;
         } else {
             target = targetId;
         }
-        exec(ctx.c, "UPDATE face_crops SET person_id = " + target + ", assigned_by = 'user', cluster_id = NULL, "
-                + "suggested_person_id = NULL, suggestion_similarity = NULL, not_a_face = 0 WHERE id IN (" + in + ")");
-        exec(ctx.c, "DELETE FROM face_person_rejections WHERE person_id = " + target + " AND face_id IN (" + in + ")");
-        exec(ctx.c, "UPDATE persons SET cover_face_id = NULL WHERE id <> " + target + " AND cover_face_id IN (" + in + ")");
+        t.faces().assignByUser(faceIds, target);
+        t.rejections().forget(target, faceIds);
+        t.persons().clearCoverExcept(target, faceIds);
     }
 
-    private static Long lastTarget(UndoableWrites.Context ctx, Long existingId, String name) {
+    private static Long lastTarget(UndoableWrites.Context ctx, Long existingId) {
         return existingId != null ? existingId : ctx.lastCreated;
     }
 
     /** "Not this person": remember the refusal; take the face off the person or drop the suggestion. */
-    static void refuse(UndoableWrites.Context ctx, PeopleRows.FaceRef face, long personId) throws SQLException {
-        Set<Long> persons = new LinkedHashSet<>();
-        persons.add(personId);
-        ctx.before(persons, List.of(face.id()));
-        exec(ctx.c, "INSERT OR IGNORE INTO face_person_rejections(face_id, person_id) VALUES (" + face.id() + ", " + personId + ")");
+    static void refuse(UndoableWrites.Context ctx, FaceAssignmentStore.FaceRef face, long personId) {
+        PeopleTables t = ctx.tables;
+        ctx.before(List.of(personId), List.of(face.id()));
+        t.rejections().add(face.id(), personId);
         if (Long.valueOf(personId).equals(face.personId())) {
-            exec(ctx.c, "UPDATE face_crops SET person_id = NULL, assigned_by = 'none' WHERE id = " + face.id());
-            exec(ctx.c, "UPDATE persons SET cover_face_id = NULL WHERE id = " + personId + " AND cover_face_id = " + face.id());
+            t.faces().unassign(face.id());
+            t.persons().clearCoverIf(personId, face.id());
         }
         if (Long.valueOf(personId).equals(face.suggestedPersonId())) {
-            exec(ctx.c, "UPDATE face_crops SET suggested_person_id = NULL, suggestion_similarity = NULL WHERE id = " + face.id());
-        }
-    }
-
-    static List<Long> ids(Connection c, String sql) throws SQLException {
-        List<Long> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(rs.getLong(1));
-            }
-        }
-        return out;
-    }
-
-    /** Only for SQL built from ids and constants we hold, never from user text. */
-    static void exec(Connection c, String sql) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.executeUpdate();
+            t.faces().clearSuggestion(face.id());
         }
     }
 }

@@ -1,19 +1,16 @@
 package app.facet.core.people;
 
 import app.facet.core.catalog.Catalog;
+import app.facet.core.catalog.EmbeddedFaceStore;
+import app.facet.core.catalog.FaceAssignmentStore;
 import app.facet.core.people.cluster.Parallel;
 import app.facet.core.people.recognition.GalleryMatcher;
 import app.facet.core.people.recognition.PersonGallery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,7 +52,6 @@ public final class RecognitionService {
     /** Most comparison rounds per run (see the class comment). */
     public static final int ROUNDS = 3;
 
-    private final Catalog catalog;
     private final ThresholdsByModel thresholds;
     private final UndoableWrites writes;
 
@@ -65,7 +61,6 @@ public final class RecognitionService {
 
     /** @param thresholds thresholds per embedding model (from the model descriptions) */
     public RecognitionService(Catalog catalog, ThresholdsByModel thresholds, UndoHistory history) {
-        this.catalog = catalog;
         this.thresholds = thresholds;
         this.writes = new UndoableWrites(catalog, history);
     }
@@ -82,15 +77,15 @@ public final class RecognitionService {
      */
     public RecognitionSummary recognize(boolean dryRun) {
         long start = System.nanoTime();
-        record Input(Map<String, List<EmbeddedFaces.Unknown>> unknown, Map<String, List<EmbeddedFaces.Known>> known,
+        record Input(Map<String, List<EmbeddedFaceStore.Unknown>> unknown, Map<String, List<EmbeddedFaceStore.Known>> known,
                      Map<Long, Set<Long>> refusals) {
         }
-        Input input = Transactions.read(catalog, "read the faces to recognise",
-                c -> new Input(EmbeddedFaces.unknown(c), EmbeddedFaces.known(c), refusals(c)));
+        Input input = writes.read("read the faces to recognise",
+                t -> new Input(t.embedded().unknown(), t.embedded().known(), t.rejections().ofUnassignedFaces()));
         List<Decision> decisions = new ArrayList<>();
         Set<Long> peopleKnown = new HashSet<>();
-        for (Map.Entry<String, List<EmbeddedFaces.Unknown>> e : input.unknown().entrySet()) {
-            List<EmbeddedFaces.Known> known = new ArrayList<>(input.known().getOrDefault(e.getKey(), List.of()));
+        for (Map.Entry<String, List<EmbeddedFaceStore.Unknown>> e : input.unknown().entrySet()) {
+            List<EmbeddedFaceStore.Known> known = new ArrayList<>(input.known().getOrDefault(e.getKey(), List.of()));
             decisions.addAll(recogniseModel(e.getValue(), known, thresholds.forModel(e.getKey()), input.refusals(), peopleKnown));
         }
         int auto = 0, suggested = 0, unknown = 0;
@@ -102,8 +97,8 @@ public final class RecognitionService {
             }
         }
         if (!dryRun) {
-            Transactions.write(catalog, "store the recognition results", c -> {
-                write(c, decisions);
+            writes.write("store the recognition results", t -> {
+                write(t.faces(), decisions);
                 return null;
             });
         }
@@ -115,33 +110,33 @@ public final class RecognitionService {
     }
 
     /** Rounds of matching for the faces of one model; each round's automatic assignments join the galleries. */
-    private static List<Decision> recogniseModel(List<EmbeddedFaces.Unknown> faces, List<EmbeddedFaces.Known> known,
+    private static List<Decision> recogniseModel(List<EmbeddedFaceStore.Unknown> faces, List<EmbeddedFaceStore.Known> known,
                                                  PeopleThresholds t, Map<Long, Set<Long>> refusals, Set<Long> peopleKnown) {
         int threads = Runtime.getRuntime().availableProcessors();
         List<Decision> settled = new ArrayList<>();
-        List<EmbeddedFaces.Unknown> pending = faces;
+        List<EmbeddedFaceStore.Unknown> pending = faces;
         Decision[] latest = new Decision[0];
         for (int round = 1; round <= ROUNDS && !pending.isEmpty(); round++) {
             List<PersonGallery> galleries = galleries(known);
             galleries.forEach(g -> peopleKnown.add(g.personId()));
             GalleryMatcher matcher = new GalleryMatcher(galleries);
-            List<EmbeddedFaces.Unknown> current = pending;
+            List<EmbeddedFaceStore.Unknown> current = pending;
             Decision[] out = new Decision[current.size()];
             int blocks = (current.size() + BLOCK - 1) / BLOCK;
             Parallel.forEach(threads, blocks, block -> {
-                List<EmbeddedFaces.Unknown> part = current.subList(block * BLOCK, Math.min(current.size(), (block + 1) * BLOCK));
-                GalleryMatcher.Match[] matches = matcher.matchAll(part.stream().map(EmbeddedFaces.Unknown::embedding).toList(),
+                List<EmbeddedFaceStore.Unknown> part = current.subList(block * BLOCK, Math.min(current.size(), (block + 1) * BLOCK));
+                GalleryMatcher.Match[] matches = matcher.matchAll(part.stream().map(EmbeddedFaceStore.Unknown::embedding).toList(),
                         part.stream().map(f -> refusals.getOrDefault(f.id(), Set.<Long>of())).toList());
                 for (int j = 0; j < part.size(); j++) {
                     out[block * BLOCK + j] = decide(part.get(j), matches[j], t);
                 }
             });
             latest = out;
-            List<EmbeddedFaces.Unknown> next = new ArrayList<>();
+            List<EmbeddedFaceStore.Unknown> next = new ArrayList<>();
             for (int i = 0; i < out.length; i++) {
                 if (out[i].outcome() == Outcome.AUTO) {
                     settled.add(out[i]);
-                    known.add(new EmbeddedFaces.Known(current.get(i).id(), out[i].personId(), current.get(i).embedding(), false));
+                    known.add(new EmbeddedFaceStore.Known(current.get(i).id(), out[i].personId(), current.get(i).embedding(), false));
                 } else {
                     next.add(current.get(i));
                 }
@@ -161,7 +156,7 @@ public final class RecognitionService {
         } else {
             // the last round still assigned faces: what is left keeps its answer from a final comparison
             GalleryMatcher matcher = new GalleryMatcher(galleries(known));
-            for (EmbeddedFaces.Unknown f : pending) {
+            for (EmbeddedFaceStore.Unknown f : pending) {
                 Decision d = decide(f, matcher.match(f.embedding(), refusals.getOrDefault(f.id(), Set.of())), t);
                 settled.add(d.outcome() == Outcome.AUTO ? new Decision(f.id(), Outcome.SUGGEST, d.personId(), d.similarity(), d.previousSuggestion()) : d);
             }
@@ -169,7 +164,7 @@ public final class RecognitionService {
         return settled;
     }
 
-    private static Decision decide(EmbeddedFaces.Unknown f, GalleryMatcher.Match m, PeopleThresholds t) {
+    private static Decision decide(EmbeddedFaceStore.Unknown f, GalleryMatcher.Match m, PeopleThresholds t) {
         if (m.personId() < 0 || m.similarity() < t.reviewSimilarity()) {
             return new Decision(f.id(), Outcome.UNKNOWN, -1, Double.NaN, f.suggestedPersonId());
         }
@@ -179,10 +174,10 @@ public final class RecognitionService {
     }
 
     /** One gallery per person with faces of this model. */
-    private static List<PersonGallery> galleries(List<EmbeddedFaces.Known> known) {
+    private static List<PersonGallery> galleries(List<EmbeddedFaceStore.Known> known) {
         Map<Long, List<float[]>> faces = new LinkedHashMap<>();
         Map<Long, List<Boolean>> byUser = new LinkedHashMap<>();
-        for (EmbeddedFaces.Known k : known) {
+        for (EmbeddedFaceStore.Known k : known) {
             faces.computeIfAbsent(k.personId(), p -> new ArrayList<>()).add(k.embedding());
             byUser.computeIfAbsent(k.personId(), p -> new ArrayList<>()).add(k.byUser());
         }
@@ -191,70 +186,28 @@ public final class RecognitionService {
         return out;
     }
 
-    private static Map<Long, Set<Long>> refusals(Connection c) throws SQLException {
-        Map<Long, Set<Long>> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT r.face_id, r.person_id FROM face_person_rejections r "
-                + "JOIN face_crops f ON f.id = r.face_id WHERE f.person_id IS NULL");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.computeIfAbsent(rs.getLong(1), k -> new HashSet<>()).add(rs.getLong(2));
-            }
-        }
-        return out;
-    }
-
-    private static void write(Connection c, List<Decision> decisions) throws SQLException {
-        // every statement re-checks that the face is still unknown: the user may have acted meanwhile
-        String still = " WHERE id = ? AND person_id IS NULL AND not_a_face = 0";
-        try (PreparedStatement assign = c.prepareStatement("UPDATE face_crops SET person_id = ?, assigned_by = 'auto', cluster_id = NULL, "
-                + "suggested_person_id = NULL, suggestion_similarity = NULL" + still
-                + " AND NOT EXISTS (SELECT 1 FROM face_person_rejections r WHERE r.face_id = face_crops.id AND r.person_id = ?)");
-             PreparedStatement suggest = c.prepareStatement("UPDATE face_crops SET suggested_person_id = ?, suggestion_similarity = ?" + still
-                     + " AND NOT EXISTS (SELECT 1 FROM face_person_rejections r WHERE r.face_id = face_crops.id AND r.person_id = ?)");
-             PreparedStatement clear = c.prepareStatement("UPDATE face_crops SET suggested_person_id = NULL, suggestion_similarity = NULL" + still)) {
-            for (Decision d : decisions) {
-                switch (d.outcome()) {
-                    case AUTO -> {
-                        assign.setLong(1, d.personId());
-                        assign.setLong(2, d.faceId());
-                        assign.setLong(3, d.personId());
-                        assign.addBatch();
-                    }
-                    case SUGGEST -> {
-                        suggest.setLong(1, d.personId());
-                        suggest.setDouble(2, d.similarity());
-                        suggest.setLong(3, d.faceId());
-                        suggest.setLong(4, d.personId());
-                        suggest.addBatch();
-                    }
-                    case UNKNOWN -> {
-                        if (d.previousSuggestion() != null) {
-                            clear.setLong(1, d.faceId());
-                            clear.addBatch();
-                        }
+    private static void write(FaceAssignmentStore faces, List<Decision> decisions) {
+        List<FaceAssignmentStore.Match> auto = new ArrayList<>();
+        List<FaceAssignmentStore.Match> suggest = new ArrayList<>();
+        List<Long> clear = new ArrayList<>();
+        for (Decision d : decisions) {
+            switch (d.outcome()) {
+                case AUTO -> auto.add(new FaceAssignmentStore.Match(d.faceId(), d.personId(), d.similarity()));
+                case SUGGEST -> suggest.add(new FaceAssignmentStore.Match(d.faceId(), d.personId(), d.similarity()));
+                case UNKNOWN -> {
+                    if (d.previousSuggestion() != null) {
+                        clear.add(d.faceId());
                     }
                 }
             }
-            assign.executeBatch();
-            suggest.executeBatch();
-            clear.executeBatch();
         }
+        faces.storeRecognition(auto, suggest, clear);
     }
 
     /** @return pending suggestions for unknown faces, highest similarity first */
     public List<Suggestion> suggestions() {
-        return Transactions.read(catalog, "read the suggestions", c -> {
-            List<Suggestion> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT f.id, f.suggested_person_id, p.name, f.suggestion_similarity "
-                    + "FROM face_crops f JOIN persons p ON p.id = f.suggested_person_id "
-                    + "WHERE f.person_id IS NULL AND f.not_a_face = 0 ORDER BY f.suggestion_similarity DESC, f.id");
-                 ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new Suggestion(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getDouble(4)));
-                }
-            }
-            return out;
-        });
+        return writes.read("read the suggestions", t -> t.faces().suggestions().stream()
+                .map(r -> new Suggestion(r.faceId(), r.personId(), r.personName(), r.similarity())).toList());
     }
 
     /**
@@ -264,11 +217,11 @@ public final class RecognitionService {
      */
     public UndoableAction confirmSuggestion(long faceId) {
         return writes.run("confirm the suggestion for face " + faceId, ctx -> {
-            PeopleRows.FaceRef face = PeopleRows.requireFace(ctx.c, faceId);
+            FaceAssignmentStore.FaceRef face = PeopleRows.requireFace(ctx.tables, faceId);
             if (face.suggestedPersonId() == null || face.personId() != null) {
                 throw new PeopleException("Face " + faceId + " has no suggestion to confirm.");
             }
-            var person = PeopleRows.requirePerson(ctx.c, face.suggestedPersonId());
+            var person = PeopleRows.requirePerson(ctx.tables, face.suggestedPersonId());
             PeopleService.moveFacesTo(ctx, List.of(faceId), person.id(), person.name());
             return new UndoableWrites.Done("Face " + faceId + " is \"" + person.name() + "\"", person.id());
         });
@@ -281,11 +234,11 @@ public final class RecognitionService {
      */
     public UndoableAction rejectSuggestion(long faceId) {
         return writes.run("reject the suggestion for face " + faceId, ctx -> {
-            PeopleRows.FaceRef face = PeopleRows.requireFace(ctx.c, faceId);
+            FaceAssignmentStore.FaceRef face = PeopleRows.requireFace(ctx.tables, faceId);
             if (face.suggestedPersonId() == null || face.personId() != null) {
                 throw new PeopleException("Face " + faceId + " has no suggestion to reject.");
             }
-            var person = PeopleRows.requirePerson(ctx.c, face.suggestedPersonId());
+            var person = PeopleRows.requirePerson(ctx.tables, face.suggestedPersonId());
             PeopleService.refuse(ctx, face, person.id());
             return new UndoableWrites.Done("Face " + faceId + " is not \"" + person.name() + "\"", null);
         });

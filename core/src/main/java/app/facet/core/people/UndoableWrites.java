@@ -1,17 +1,19 @@
 package app.facet.core.people;
 
 import app.facet.core.catalog.Catalog;
+import app.facet.core.catalog.CatalogException;
+import app.facet.core.catalog.PeopleTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.Collection;
 import java.util.Optional;
 
 /**
  * Runs one user correction as a transaction and registers it in the {@link UndoHistory}. The action first declares
- * which persons and faces it may change ({@link Context#before}), which snapshots them, then writes.
+ * which persons and faces it may change ({@link Context#before}), which snapshots them, then writes. Also the one
+ * place where the people services reach the catalog, so a database error always becomes the same
+ * {@link PeopleException} ("Could not …: …").
  */
 final class UndoableWrites {
     private static final Logger log = LoggerFactory.getLogger(UndoableWrites.class);
@@ -29,21 +31,21 @@ final class UndoableWrites {
     }
 
     static final class Context {
-        final Connection c;
+        final PeopleTables tables;
         private PeopleSnapshot snapshot;
         /** Set by an action that created a person, so that it can report it. */
         Long lastCreated;
 
-        private Context(Connection c) {
-            this.c = c;
+        private Context(PeopleTables tables) {
+            this.tables = tables;
         }
 
         /** Snapshots the rows the action may change; call once, before any write. */
-        void before(Collection<Long> personIds, Collection<Long> faceIds) throws SQLException {
+        void before(Collection<Long> personIds, Collection<Long> faceIds) {
             if (snapshot != null) {
                 throw new IllegalStateException("snapshot already taken");
             }
-            snapshot = PeopleSnapshot.capture(c, personIds, faceIds);
+            snapshot = PeopleSnapshot.capture(tables, personIds, faceIds);
         }
 
         /** The action created this person: undo deletes it. */
@@ -57,7 +59,25 @@ final class UndoableWrites {
 
     @FunctionalInterface
     interface Body {
-        Done run(Context ctx) throws SQLException;
+        Done run(Context ctx);
+    }
+
+    /** Reads on a new connection. @param what for the error message, e.g. "list the people" */
+    <T> T read(String what, PeopleTables.Work<T> work) {
+        try {
+            return PeopleTables.read(catalog, "Could not " + what, work);
+        } catch (CatalogException e) {
+            throw new PeopleException(e.getMessage(), e.getCause());
+        }
+    }
+
+    /** Writes in one transaction, not recorded for undo. @param what for the error message, e.g. "store the clusters" */
+    <T> T write(String what, PeopleTables.Work<T> work) {
+        try {
+            return PeopleTables.write(catalog, "Could not " + what, work);
+        } catch (CatalogException e) {
+            throw new PeopleException(e.getMessage(), e.getCause());
+        }
     }
 
     /**
@@ -65,8 +85,8 @@ final class UndoableWrites {
      */
     UndoableAction run(String what, Body body) {
         Context[] holder = new Context[1];
-        Done done = Transactions.write(catalog, what, c -> {
-            Context ctx = new Context(c);
+        Done done = write(what, t -> {
+            Context ctx = new Context(t);
             holder[0] = ctx;
             Done d = body.run(ctx);
             if (ctx.snapshot == null) {
@@ -86,8 +106,8 @@ final class UndoableWrites {
         }
         UndoHistory.Entry e = entry.get();
         try {
-            Transactions.write(catalog, "undo \"" + e.action().description() + "\"", c -> {
-                e.before().restore(c);
+            write("undo \"" + e.action().description() + "\"", t -> {
+                e.before().restore(t);
                 return null;
             });
         } catch (RuntimeException ex) {

@@ -1,21 +1,17 @@
 package app.facet.core.transfer;
 
+import app.facet.core.catalog.AssignmentStore;
 import app.facet.core.catalog.Catalog;
 import app.facet.core.catalog.CatalogException;
+import app.facet.core.catalog.PeopleTables;
 import app.facet.core.integrity.CatalogBackup;
 import app.facet.core.integrity.PhotoRoots;
 import app.facet.model.BoundingBox;
+import app.facet.model.Person;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteConnection;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -41,7 +37,8 @@ import java.util.Set;
  *   <li>The file is validated whole before anything is written: malformed files, unknown columns, bad values, photos in
  *       the managed folder, and photos outside the library's photo folders that no catalogued photo matches by content
  *       hash give a {@link RestoreInputException}.</li>
- *   <li>All changes are one transaction, after a catalog backup: a failure applies nothing.</li>
+ *   <li>All changes are one {@code WriteTransaction} ({@code BEGIN IMMEDIATE}, planned again under the write lock), after
+ *       a catalog backup: a failure applies nothing. The plan of a dry run is read in one read transaction.</li>
  * </ul>
  */
 public final class AssignmentRestorer {
@@ -69,36 +66,21 @@ public final class AssignmentRestorer {
     }
 
     private RestoreReport restore(AssignmentExport export, boolean dryRun, String source) {
-        try (Connection c = catalog.connect()) {
-            Plan plan;
-            c.setAutoCommit(false);
-            try {
-                plan = new Planner(c, export, source).plan();
-            } finally {
-                c.rollback();
-                c.setAutoCommit(true);
-            }
-            if (dryRun || plan.changes.isEmpty()) {
-                return plan.report(dryRun, null);
-            }
-            Path backup = CatalogBackup.create(catalog);
-            c.unwrap(SQLiteConnection.class).getConnectionConfig().setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-            c.setAutoCommit(false);
-            try {
-                // planned again under the write lock: what is applied is judged against the catalog as it is now
-                plan = new Planner(c, export, source).plan();
-                plan.apply(c);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-            log.info("event=assignments_restored changes={} matched={} unmatched={} backup={}", plan.changes.size(), plan.matched,
-                    plan.unmatched.size(), backup);
-            return plan.report(false, backup);
-        } catch (SQLException e) {
-            throw new CatalogException("The restore failed and nothing was applied: " + e.getMessage(), e);
+        String failure = "The restore failed and nothing was applied";
+        Plan planned = PeopleTables.readSnapshot(catalog, failure, t -> new Planner(t, export, source).plan());
+        if (dryRun || planned.changes.isEmpty()) {
+            return planned.report(dryRun, null);
         }
+        Path backup = CatalogBackup.create(catalog);
+        Plan plan = PeopleTables.write(catalog, failure, t -> {
+            // planned again under the write lock: what is applied is judged against the catalog as it is now
+            Plan again = new Planner(t, export, source).plan();
+            again.apply(t);
+            return again;
+        });
+        log.info("event=assignments_restored changes={} matched={} unmatched={} backup={}", plan.changes.size(), plan.matched,
+                plan.unmatched.size(), backup);
+        return plan.report(false, backup);
     }
 
     /** A catalog face as the matcher sees it. */
@@ -126,20 +108,20 @@ public final class AssignmentRestorer {
     /** The changes, in application order, with what they need to be applied. */
     private static final class Plan {
         final List<RestoreChange> changes = new ArrayList<>();
-        final List<SqlStep> steps = new ArrayList<>();
+        final List<Step> steps = new ArrayList<>();
         final List<UnmatchedFace> unmatched = new ArrayList<>();
         int faces;
         int decisions;
         int matched;
 
-        void add(RestoreChange change, SqlStep step) {
+        void add(RestoreChange change, Step step) {
             changes.add(change);
             steps.add(step);
         }
 
-        void apply(Connection c) throws SQLException {
-            for (SqlStep s : steps) {
-                s.run(c);
+        void apply(PeopleTables t) {
+            for (Step s : steps) {
+                s.run(t);
             }
         }
 
@@ -149,48 +131,40 @@ public final class AssignmentRestorer {
     }
 
     @FunctionalInterface
-    private interface SqlStep {
-        void run(Connection c) throws SQLException;
+    private interface Step {
+        void run(PeopleTables t);
     }
 
     /** Matches the file against the catalog and plans the changes; reads only. */
     private static final class Planner {
-        private final Connection c;
+        private final PeopleTables t;
         private final AssignmentExport export;
         private final String source;
         private final String managed;
         private final Plan plan = new Plan();
         private final Map<String, PersonSlot> persons = new LinkedHashMap<>();
 
-        Planner(Connection c, AssignmentExport export, String source) throws SQLException {
-            this.c = c;
+        Planner(PeopleTables t, AssignmentExport export, String source) {
+            this.t = t;
             this.export = export;
             this.source = source;
-            String dir = null;
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT value FROM library_settings WHERE key = 'managed_dir'")) {
-                if (rs.next()) {
-                    dir = rs.getString(1);
-                }
-            }
-            this.managed = dir;
+            this.managed = t.assignments().managedDir().orElse(null);
         }
 
-        Plan plan() throws SQLException {
+        Plan plan() {
             Map<String, List<Photo>> byHash = new HashMap<>();
             Map<String, Photo> byPath = new HashMap<>();
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, path, content_hash FROM photos ORDER BY id")) {
-                while (rs.next()) {
-                    Photo p = new Photo(rs.getLong(1), rs.getString(2));
-                    if (managed != null && p.path().startsWith(managed)) {
-                        continue;
-                    }
-                    byPath.put(p.path(), p);
-                    if (rs.getString(3) != null) {
-                        byHash.computeIfAbsent(rs.getString(3).toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(p);
-                    }
+            for (AssignmentStore.PhotoRow row : t.assignments().photos()) {
+                Photo p = new Photo(row.id(), row.path());
+                if (managed != null && p.path().startsWith(managed)) {
+                    continue;
+                }
+                byPath.put(p.path(), p);
+                if (row.contentHash() != null) {
+                    byHash.computeIfAbsent(row.contentHash().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(p);
                 }
             }
-            List<Path> roots = PhotoRoots.of(c);
+            List<Path> roots = t.onConnection(PhotoRoots::of);
             Map<Long, List<ExportedFace>> byPhoto = new LinkedHashMap<>();
             List<String> problems = new ArrayList<>();
             for (int i = 0; i < export.faces().size(); i++) {
@@ -230,13 +204,9 @@ public final class AssignmentRestorer {
             return plan;
         }
 
-        private void loadPersons() throws SQLException {
-            try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT id, name, hidden, cover_face_id FROM persons")) {
-                while (rs.next()) {
-                    long cover = rs.getLong(4);
-                    persons.put(AssignmentFiles.key(rs.getString(2)), new PersonSlot(rs.getLong(1), rs.getString(2), rs.getInt(3) == 1,
-                            rs.wasNull() ? null : cover));
-                }
+        private void loadPersons() {
+            for (Person p : t.persons().all()) {
+                persons.put(AssignmentFiles.key(p.name()), new PersonSlot(p.id(), p.name(), p.hidden(), p.coverFaceId()));
             }
         }
 
@@ -248,7 +218,7 @@ public final class AssignmentRestorer {
                 } else if (slot.hidden != p.hidden()) {
                     slot.hidden = p.hidden();
                     plan.add(new RestoreChange(RestoreChange.Kind.SET_HIDDEN, null, slot.name, (p.hidden() ? "hide" : "show") + " person \"" + slot.name + "\""),
-                            cn -> update(cn, "UPDATE persons SET hidden = ? WHERE id = ?", p.hidden() ? 1 : 0, slot.id));
+                            tn -> tn.persons().setHidden(slot.id, p.hidden()));
                 }
             }
         }
@@ -262,34 +232,16 @@ public final class AssignmentRestorer {
             PersonSlot slot = new PersonSlot(null, name.trim(), hidden, null);
             persons.put(AssignmentFiles.key(name), slot);
             plan.add(new RestoreChange(RestoreChange.Kind.CREATE_PERSON, null, slot.name, "create person \"" + slot.name + "\"" + (hidden ? " (hidden)" : "")),
-                    cn -> {
-                        try (PreparedStatement ps = cn.prepareStatement("INSERT INTO persons (name, hidden) VALUES (?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                            ps.setString(1, slot.name);
-                            ps.setInt(2, slot.hidden ? 1 : 0);
-                            ps.executeUpdate();
-                            try (ResultSet keys = ps.getGeneratedKeys()) {
-                                keys.next();
-                                slot.id = keys.getLong(1);
-                            }
-                        }
-                    });
+                    tn -> slot.id = tn.persons().insert(slot.name, slot.hidden));
             return slot;
         }
 
         /** Pairs the file's faces of one photo with the catalog's, best IoU first, one to one. */
-        private void planPhoto(long photoId, List<ExportedFace> rows) throws SQLException {
+        private void planPhoto(long photoId, List<ExportedFace> rows) {
             List<CatalogFace> faces = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, x, y, w, h, person_id, assigned_by, not_a_face FROM face_crops WHERE photo_id = ? ORDER BY id")) {
-                ps.setLong(1, photoId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        double w = rs.getDouble(4), h = rs.getDouble(5);
-                        if (w > 0 && h > 0 && Double.isFinite(w) && Double.isFinite(h)) {
-                            long person = rs.getLong(6);
-                            faces.add(new CatalogFace(rs.getLong(1), new BoundingBox(rs.getDouble(2), rs.getDouble(3), w, h),
-                                    rs.wasNull() ? null : person, rs.getString(7), rs.getInt(8) == 1));
-                        }
-                    }
+            for (AssignmentStore.PhotoFace f : t.assignments().facesOf(photoId)) {
+                if (f.w() > 0 && f.h() > 0 && Double.isFinite(f.w()) && Double.isFinite(f.h())) {
+                    faces.add(new CatalogFace(f.id(), new BoundingBox(f.x(), f.y(), f.w(), f.h()), f.personId(), f.assignedBy(), f.notAFace()));
                 }
             }
             record Pair(ExportedFace row, CatalogFace face, double iou) {
@@ -337,7 +289,7 @@ public final class AssignmentRestorer {
                     String was = face.personId() == null ? "unassigned" : "on person " + face.personId() + " by " + face.assignedBy();
                     plan.add(new RestoreChange(RestoreChange.Kind.ASSIGN, face.id(), target.name, "assign face " + face.id() + " to \""
                             + target.name + "\" (" + row.assignedBy() + "; was " + was + ")"),
-                            cn -> update(cn, "UPDATE face_crops SET person_id = ?, assigned_by = ? WHERE id = ?", target.id, row.assignedBy(), face.id()));
+                            tn -> tn.assignments().assign(face.id(), target.id, row.assignedBy()));
                     personAfter = null; // known only once the person exists
                 }
                 if (row.cover()) {
@@ -346,43 +298,26 @@ public final class AssignmentRestorer {
                         target.cover = face.id();
                         plan.add(new RestoreChange(RestoreChange.Kind.SET_COVER, face.id(), target.name,
                                 "make face " + face.id() + " the cover of \"" + target.name + "\""),
-                                cn -> update(cn, "UPDATE persons SET cover_face_id = ? WHERE id = ?", face.id(), target.id));
+                                tn -> tn.persons().setCover(target.id, face.id()));
                     }
                 }
             }
             if (row.notAFace() && !face.notAFace()) {
                 plan.add(new RestoreChange(RestoreChange.Kind.MARK_NOT_A_FACE, face.id(), null, "mark face " + face.id() + " not a face"),
-                        cn -> update(cn, "UPDATE face_crops SET not_a_face = 1 WHERE id = ?", face.id()));
+                        tn -> tn.assignments().markNotAFace(face.id()));
             }
             for (String name : row.rejectedPersons()) {
                 PersonSlot rejected = person(name);
                 if (rejected.id == null || !isRejected(face.id(), rejected.id)) {
                     plan.add(new RestoreChange(RestoreChange.Kind.REJECT_PERSON, face.id(), rejected.name,
                             "remember face " + face.id() + " is not \"" + rejected.name + "\""),
-                            cn -> update(cn, "INSERT OR IGNORE INTO face_person_rejections (face_id, person_id) VALUES (?, ?)", face.id(), rejected.id));
+                            tn -> tn.rejections().add(face.id(), rejected.id));
                 }
             }
         }
 
         private boolean isRejected(long faceId, long personId) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM face_person_rejections WHERE face_id = ? AND person_id = ?")) {
-                ps.setLong(1, faceId);
-                ps.setLong(2, personId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next();
-                }
-            } catch (SQLException e) {
-                throw new CatalogException("Cannot read the \"not this person\" answers: " + e.getMessage(), e);
-            }
-        }
-    }
-
-    private static void update(Connection c, String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) {
-                ps.setObject(i + 1, args[i]);
-            }
-            ps.executeUpdate();
+            return t.rejections().exists(faceId, personId);
         }
     }
 }

@@ -1,0 +1,76 @@
+package app.facet.core.catalog;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What an assignment export reads and a restore matches against and writes beyond the people stores: photos with
+ * their content hash, the boxes and assignments of their faces; on the connection (and transaction) of a
+ * {@link PeopleTables}. Boxes are in original-image pixels after EXIF orientation, as stored. Errors:
+ * {@link CatalogException}.
+ */
+public final class AssignmentStore {
+    private final Connection c;
+
+    AssignmentStore(Connection c) {
+        this.c = c;
+    }
+
+    /** A catalogued photo; {@code contentHash} (SHA-256 hex) null when not hashed. */
+    public record PhotoRow(long id, String path, String contentHash) {
+    }
+
+    /** A face of a photo as a restore matches it: box, person (null when none), {@code assigned_by}, "not a face". */
+    public record PhotoFace(long id, double x, double y, double w, double h, Long personId, String assignedBy, boolean notAFace) {
+    }
+
+    /**
+     * One face as exported: its photo (path, content hash), box, person name (null when none), {@code assigned_by},
+     * "not a face", and whether it is its person's cover.
+     */
+    public record ExportRow(long faceId, String photoPath, String contentHash, double x, double y, double w, double h,
+                            String personName, String assignedBy, boolean notAFace, boolean cover) {
+    }
+
+    /** @return the managed folder as recorded in the catalog (with a trailing separator), empty when not recorded */
+    public Optional<String> managedDir() {
+        return PeopleJdbc.first(c, "SELECT value FROM library_settings WHERE key = 'managed_dir'", PeopleJdbc.NONE, rs -> rs.getString(1));
+    }
+
+    /** @return every photo, in id order */
+    public List<PhotoRow> photos() {
+        return PeopleJdbc.list(c, "SELECT id, path, content_hash FROM photos ORDER BY id", PeopleJdbc.NONE,
+                rs -> new PhotoRow(rs.getLong(1), rs.getString(2), rs.getString(3)));
+    }
+
+    /** @return the faces of the photo, in id order (a NULL box coordinate reads as 0) */
+    public List<PhotoFace> facesOf(long photoId) {
+        return PeopleJdbc.list(c, "SELECT id, x, y, w, h, person_id, assigned_by, not_a_face FROM face_crops WHERE photo_id = ? ORDER BY id",
+                ps -> ps.setLong(1, photoId), rs -> new PhotoFace(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
+                        rs.getDouble(5), PeopleJdbc.longOrNull(rs, 6), rs.getString(7), rs.getInt(8) == 1));
+    }
+
+    /** @return every face with its photo, by photo path then face id */
+    public List<ExportRow> exportRows() {
+        return PeopleJdbc.list(c, "SELECT f.id, p.path, p.content_hash, f.x, f.y, f.w, f.h, pe.name, f.assigned_by, f.not_a_face, "
+                        + "pe.cover_face_id IS f.id FROM face_crops f JOIN photos p ON p.id = f.photo_id "
+                        + "LEFT JOIN persons pe ON pe.id = f.person_id ORDER BY p.path, f.id", PeopleJdbc.NONE,
+                rs -> new ExportRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6),
+                        rs.getDouble(7), rs.getString(8), rs.getString(9), rs.getInt(10) == 1, rs.getBoolean(11)));
+    }
+
+    /** Puts the face on the person with this {@code assigned_by} ("user" or "auto"); other columns stay. */
+    public void assign(long faceId, long personId, String assignedBy) {
+        PeopleJdbc.update(c, "UPDATE face_crops SET person_id = ?, assigned_by = ? WHERE id = ?", ps -> {
+            ps.setLong(1, personId);
+            ps.setString(2, assignedBy);
+            ps.setLong(3, faceId);
+        });
+    }
+
+    /** Marks the face "not a face"; its other columns stay. */
+    public void markNotAFace(long faceId) {
+        PeopleJdbc.update(c, "UPDATE face_crops SET not_a_face = 1 WHERE id = ?", ps -> ps.setLong(1, faceId));
+    }
+}

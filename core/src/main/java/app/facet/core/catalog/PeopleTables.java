@@ -1,0 +1,103 @@
+package app.facet.core.catalog;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+/**
+ * The people tables of one catalog connection: {@code persons}, the people columns of {@code face_crops} and
+ * {@code face_person_rejections}, through their stores. The static runners open the connection and turn every
+ * database error into one {@link CatalogException} whose message is {@code failure + ": " + the database's message};
+ * any other exception of the work passes through unchanged (after a rollback for {@link #write}).
+ */
+public final class PeopleTables {
+    private final Connection c;
+    private final PersonStore persons;
+    private final FaceAssignmentStore faces;
+    private final RejectionStore rejections;
+    private final EmbeddedFaceStore embedded;
+    private final AssignmentStore assignments;
+
+    private PeopleTables(Connection c) {
+        this.c = c;
+        this.persons = new PersonStore(c);
+        this.faces = new FaceAssignmentStore(c);
+        this.rejections = new RejectionStore(c);
+        this.embedded = new EmbeddedFaceStore(c);
+        this.assignments = new AssignmentStore(c);
+    }
+
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(PeopleTables tables);
+    }
+
+    /** Runs {@code work} on a new auto-commit connection (each statement sees the latest commit). */
+    public static <T> T read(Catalog catalog, String failure, Work<T> work) {
+        try (Connection c = catalog.connect()) {
+            return work.run(new PeopleTables(c));
+        } catch (SQLException e) {
+            throw failed(failure, e);
+        } catch (PeopleJdbc.Failure e) {
+            throw failed(failure, e.sql);
+        }
+    }
+
+    /** Runs {@code work} in one read transaction, so every statement sees the same snapshot; writes nothing. */
+    public static <T> T readSnapshot(Catalog catalog, String failure, Work<T> work) {
+        try (Connection c = catalog.connect()) {
+            c.setAutoCommit(false);
+            try {
+                return work.run(new PeopleTables(c));
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw failed(failure, e);
+        } catch (PeopleJdbc.Failure e) {
+            throw failed(failure, e.sql);
+        }
+    }
+
+    /** Runs {@code work} in one {@link WriteTransaction} ({@code BEGIN IMMEDIATE}); any exception rolls it all back. */
+    public static <T> T write(Catalog catalog, String failure, Work<T> work) {
+        try {
+            return WriteTransaction.run(catalog, c -> work.run(new PeopleTables(c)));
+        } catch (SQLException e) {
+            throw failed(failure, e);
+        } catch (PeopleJdbc.Failure e) {
+            throw failed(failure, e.sql);
+        }
+    }
+
+    private static CatalogException failed(String failure, SQLException e) {
+        return new CatalogException(failure + ": " + e.getMessage(), e);
+    }
+
+    public PersonStore persons() {
+        return persons;
+    }
+
+    public FaceAssignmentStore faces() {
+        return faces;
+    }
+
+    public RejectionStore rejections() {
+        return rejections;
+    }
+
+    public EmbeddedFaceStore embedded() {
+        return embedded;
+    }
+
+    public AssignmentStore assignments() {
+        return assignments;
+    }
+
+    /**
+     * Runs JDBC work of a reader outside this package on the same connection (and transaction), e.g. the integrity
+     * package's {@code PhotoRoots.of}; its errors are reported like the stores'.
+     */
+    public <T> T onConnection(WriteTransaction.Work<T> work) {
+        return PeopleJdbc.call(() -> work.run(c));
+    }
+}
