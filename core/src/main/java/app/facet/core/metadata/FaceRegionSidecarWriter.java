@@ -74,7 +74,16 @@ public final class FaceRegionSidecarWriter {
         try {
             byte[] before = serialize(meta);
             XMPMeta updated = (XMPMeta) meta.clone();
-            List<String> changes = SidecarFaceUpdate.apply(updated, geometry, planned);
+            List<String> changes;
+            try {
+                changes = SidecarFaceUpdate.apply(updated, geometry, planned);
+            } catch (XMPException e) {
+                // e.g. PersonInImage written as plain text instead of a bag: not ours to restructure
+                String why = "The sidecar's face metadata has an unexpected structure (" + XmpPacketSources.message(e) + ").";
+                log.warn("event=sidecar_write_refused sidecar=\"{}\" reason=\"{}\"", sidecar, why);
+                return new SidecarWriteResult(sidecar, SidecarWriteResult.Status.REFUSED, false,
+                        List.of(why + " It was left untouched so nothing in it is lost."), skipped);
+            }
             byte[] after = serialize(updated);
             if (exists && Arrays.equals(before, after)) {
                 return new SidecarWriteResult(sidecar, SidecarWriteResult.Status.UNCHANGED, false, List.of(), skipped);
@@ -87,7 +96,7 @@ public final class FaceRegionSidecarWriter {
             }
             return new SidecarWriteResult(sidecar, status, write, changes, skipped);
         } catch (XMPException e) {
-            // our own update failed to serialise: a bug or a packet XMPCore can read but not write back
+            // serialising failed: a packet XMPCore can read but not write back
             throw new IOException("Cannot build the XMP for " + sidecar.getFileName() + ": " + e.getMessage(), e);
         }
     }

@@ -108,9 +108,9 @@ final class SidecarFaceUpdate {
         boolean covered = raw.area() != null && faces.stream().anyMatch(f -> f.iou(raw.area()) >= SAME_FACE_IOU);
         if (name != null) {
             replacedNames.add(name);
-            if (raw.area() != null) {
-                replacedRegions.add(describe(name, raw.area()));
-            }
+            NormalizedBox a = raw.area();
+            replacedRegions.add(a != null && a.finite() && a.w() > 0 && a.h() > 0
+                    ? describe(name, a) : "'" + name + "' (without a usable area)");
             return true;
         }
         return covered;

@@ -8,7 +8,8 @@ import java.util.List;
  *
  * @param sidecar the sidecar path ({@code photo.jpg.xmp})
  * @param status  CREATED / UPDATED when the content changes, UNCHANGED when it already says the same, REFUSED when
- *                an existing sidecar could not be read (it is then left untouched: rewriting it would lose its data)
+ *                an existing sidecar could not be read or holds face metadata in an unexpected structure (it is then
+ *                left untouched: rewriting it would lose its data)
  * @param written true only when the file was actually written (never in a dry run)
  * @param changes one sentence per change, e.g. {@code add face region 'Ada' at x=120 y=80 w=60 h=75 px}; for
  *                REFUSED, the reason

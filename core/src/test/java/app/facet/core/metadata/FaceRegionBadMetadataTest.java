@@ -224,4 +224,26 @@ class FaceRegionBadMetadataTest {
         assertThat(refused.changes().get(0)).contains("not valid XMP", "left untouched");
         assertThat(Files.readAllBytes(sidecar)).isEqualTo(broken);
     }
+
+    @Test
+    void theWriterLeavesASidecarWithAnUnexpectedStructureUntouchedAndCopesWithBrokenOldRegions() throws Exception {
+        FaceRegionSidecarWriter writer = new FaceRegionSidecarWriter();
+        List<NamedFace> faces = List.of(new NamedFace(new BoundingBox(300, 100, 80, 90), "Ada"));
+        Path sidecar = new TestSidecars().face(0.5, 0.5, 0.2, 0.2, "Dee")
+                .simple(XmpNamespaces.IPTC_EXT, "PersonInImage", "Dee").writeTo(dir.resolve("photo.jpg.xmp"));
+        byte[] before = Files.readAllBytes(sidecar);
+
+        SidecarWriteResult refused = writer.write(photo, geometry, faces, SidecarWriteMode.WRITE);
+
+        assertThat(refused.status()).isEqualTo(SidecarWriteResult.Status.REFUSED);
+        assertThat(refused.changes().get(0)).contains("unexpected structure", "left untouched");
+        assertThat(Files.readAllBytes(sidecar)).isEqualTo(before);
+
+        // an old named region without a usable area is replaced, not a crash
+        new TestSidecars().face(0.5, 0.5, 0.0, 0.2, "Flat").writeTo(sidecar);
+        SidecarWriteResult updated = writer.write(photo, geometry, faces, SidecarWriteMode.WRITE);
+        assertThat(updated.status()).isEqualTo(SidecarWriteResult.Status.UPDATED);
+        assertThat(updated.changes()).contains("remove face region 'Flat' (without a usable area)");
+        assertThat(reader.read(photo, geometry).regions()).extracting(FaceRegion::name).containsExactly("Ada");
+    }
 }

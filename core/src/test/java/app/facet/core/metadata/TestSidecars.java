@@ -61,6 +61,12 @@ final class TestSidecars {
         return this;
     }
 
+    /** Sets any simple property, e.g. a field that should be an array, to build structures tools get wrong. */
+    TestSidecars simple(String ns, String path, String value) throws XMPException {
+        meta.setProperty(ns, path, value);
+        return this;
+    }
+
     Path writeTo(Path file) throws XMPException, IOException {
         Files.write(file, XMPMetaFactory.serializeToBuffer(meta, new SerializeOptions().setOmitPacketWrapper(true)));
         return file;
