@@ -14,6 +14,7 @@ import app.facet.core.validation.FaceCropWriter;
 import app.facet.core.validation.FaceRowRules;
 import app.facet.core.validation.NewFaceCrop;
 import app.facet.model.AssignedBy;
+import app.facet.model.Face;
 import app.facet.model.ScanState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,12 +92,13 @@ public final class FaceEditService {
         }
     }
 
-    /** Rows whose stored box is degenerate (a null box) cannot be drawn: they are counted as not shown. */
+    /** Rows whose stored box is degenerate (a null box) cannot be drawn: they are left out and counted. */
     private static EditablePhoto editable(EditStore store, PhotoScanRow row) {
-        FacesOfPhoto faces = store.facesOf(row.id());
-        int undrawable = (int) faces.faces().stream().filter(f -> f.box() == null).count();
-        return new EditablePhoto(row.id(), row.path(), row.width(), row.height(), row.state(), faces.faces(),
-                faces.unreadable() + undrawable);
+        FacesOfPhoto read = store.facesOf(row.id());
+        List<Face> drawable = read.faces().stream().filter(f -> f.box() != null).toList();
+        int undrawable = read.faces().size() - drawable.size();
+        return new EditablePhoto(row.id(), row.path(), row.width(), row.height(), row.state(), drawable,
+                read.unreadable() + undrawable);
     }
 
     /**
