@@ -38,11 +38,16 @@ public final class EditStore {
         T run(EditStore store) throws X;
     }
 
-    /** Writes one new face row on the store's connection (the validating writer of the caller). */
+    /**
+     * The caller's validating writer of one new face row (e.g. {@code FaceCropWriter::insert}), run on the store's
+     * connection.
+     *
+     * @param <R> the new row's description
+     */
     @FunctionalInterface
-    public interface FaceRowWriter {
-        /** @return the new row's id, or empty when the row was refused */
-        OptionalLong insert(Connection c) throws SQLException;
+    public interface FaceRowWriter<R> {
+        /** @return the new row's id, or empty when the row was refused (and the refusal recorded) */
+        OptionalLong insert(Connection c, R row, Long scanRunId) throws SQLException;
     }
 
     /**
@@ -240,10 +245,10 @@ public final class EditStore {
         }
     }
 
-    /** Inserts one face row through the caller's validating writer. @return its id, or empty when refused */
-    public OptionalLong insertFace(FaceRowWriter writer) {
+    /** Inserts one face row, outside any scan run, through the caller's validating writer. @return its id, or empty when refused */
+    public <R> OptionalLong insertFace(FaceRowWriter<R> writer, R row) {
         try {
-            return writer.insert(c);
+            return writer.insert(c, row, null);
         } catch (SQLException e) {
             throw failure(e);
         }

@@ -313,7 +313,7 @@ public final class FaceEditService {
             }
             NewFaceCrop row = new NewFaceCrop(photo.id(), photo.path(), crop, f.box(), f.landmarks(), f.detectionScore(),
                     f.detector(), f.quality(), f.embedding(), f.embedding() == null ? null : modelId, personId, by);
-            OptionalLong id = s.insertFace(c -> writer.insert(c, row, null));
+            OptionalLong id = s.insertFace(writer::insert, row);
             if (id.isEmpty()) {
                 throw new RejectedRow(s.lastRejection(), crop);
             }
