@@ -83,6 +83,7 @@ public final class EditStore {
 
     // ---- photos ----
 
+    /** @return the photo row; empty when it is no longer in the catalog */
     public Optional<PhotoScanRow> photo(long photoId) {
         try (PreparedStatement ps = c.prepareStatement(PHOTO_COLUMNS + "WHERE id = ?")) {
             ps.setLong(1, photoId);
@@ -205,6 +206,7 @@ public final class EditStore {
         }
     }
 
+    /** @return the ids of every face row of the photo ("not a face" and invalid rows included) */
     public Set<Long> faceIdsOf(long photoId) {
         Set<Long> ids = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT id FROM face_crops WHERE photo_id = ?")) {

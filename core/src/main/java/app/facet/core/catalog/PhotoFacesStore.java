@@ -56,7 +56,7 @@ public final class PhotoFacesStore {
      *
      * @throws SQLException on a database error
      */
-    public static FacesOfPhoto facesTolerant(Connection c, long photoId) throws SQLException {
+    static FacesOfPhoto facesTolerant(Connection c, long photoId) throws SQLException {
         List<Face> faces = new ArrayList<>();
         int unreadable = 0;
         try (PreparedStatement ps = c.prepareStatement(BY_PHOTO)) {
