@@ -21,10 +21,11 @@ import java.util.Optional;
 public final class DesktopStart {
     private static final Logger log = LoggerFactory.getLogger(DesktopStart.class);
     /**
-     * JavaFX warns through java.util.logging that it runs from the class path ("Unsupported JavaFX configuration"):
-     * harmless (docs: STACK.md), but noise on the terminal. Held here so the level set below is not garbage collected.
+     * JavaFX warns through java.util.logging (logger "javafx") that it runs from the class path ("Unsupported JavaFX
+     * configuration"): harmless (STACK.md), but noise on the terminal, so only its severe messages show. Held here so
+     * the level set below is not garbage collected.
      */
-    private static final java.util.logging.Logger JAVAFX_PLATFORM = java.util.logging.Logger.getLogger("com.sun.javafx.application.PlatformImpl");
+    private static final java.util.logging.Logger JAVAFX_PLATFORM = java.util.logging.Logger.getLogger("javafx");
 
     static {
         JAVAFX_PLATFORM.setLevel(java.util.logging.Level.SEVERE);
