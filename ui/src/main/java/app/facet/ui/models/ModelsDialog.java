@@ -64,7 +64,7 @@ public final class ModelsDialog {
 
         VBox root = new VBox(12, header, explanation, progressRow, message, inUse, buttons(files, working));
         root.setPadding(new Insets(20));
-        root.setPrefWidth(600);
+        root.setPrefWidth(720);
         stage.setScene(ThemeSwitcher.style(new Scene(root)));
         // the texts arrive after the first layout (status read in the background): grow the window to fit them
         for (javafx.beans.Observable o : new javafx.beans.Observable[]{model.statusProperty(), model.messageProperty(), model.phaseProperty()}) {
@@ -93,7 +93,9 @@ public final class ModelsDialog {
         BooleanBinding ready = model.phaseProperty().isEqualTo(Phase.READY);
         for (Button b : new Button[]{download, chooseFile, chooseFolder}) {
             b.disableProperty().bind(working.or(ready));
+            b.setMinWidth(Region.USE_PREF_SIZE);
         }
+        close.setMinWidth(Region.USE_PREF_SIZE);
         close.disableProperty().bind(working);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
