@@ -6,6 +6,10 @@ import app.facet.app.cli.integrity.ExportCommand;
 import app.facet.app.cli.integrity.RepairCommand;
 import app.facet.app.cli.integrity.RestoreCommand;
 import app.facet.app.cli.people.PeopleCommand;
+import app.facet.app.logging.LogMarkers;
+import app.facet.app.logging.UncaughtErrors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,6 +22,7 @@ import java.io.PrintWriter;
                 RepairCommand.class, ExportCommand.class, RestoreCommand.class, ModelsCommand.class, UiCommand.class,
                 CommandLine.HelpCommand.class})
 public final class FacetCommand implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(FacetCommand.class);
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -36,9 +41,13 @@ public final class FacetCommand implements Runnable {
         CommandLine cl = new CommandLine(new FacetCommand());
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
-            err.println("facet: " + sentence(ex));
-            if (!(ex instanceof UserError) && !(ex instanceof CatalogException) && !(ex instanceof IllegalArgumentException)) {
-                ex.printStackTrace(err);
+            if (ex instanceof UserError || ex instanceof CatalogException || ex instanceof IllegalArgumentException) {
+                log.warn(LogMarkers.TOLD_USER, "event=command_failed command={} reason=\"{}\"", cmd.getCommandName(), sentence(ex), ex);
+                err.println("facet: " + sentence(ex));
+            } else {
+                // a defect, not a user mistake: the trace goes to the log file, the terminal gets one sentence
+                log.error(LogMarkers.TOLD_USER, "event=command_crashed command={}", cmd.getCommandName(), ex);
+                err.println("facet: " + UncaughtErrors.sentence(ex));
             }
             err.flush();
             return 2;

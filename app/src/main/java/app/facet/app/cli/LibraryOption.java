@@ -1,5 +1,6 @@
 package app.facet.app.cli;
 
+import app.facet.app.startup.LibraryFolderCheck;
 import app.facet.core.catalog.Catalog;
 import app.facet.core.catalog.LibraryLocation;
 import picocli.CommandLine.Option;
@@ -16,9 +17,17 @@ public final class LibraryOption {
         return library == null ? LibraryLocation.defaultLocation() : new LibraryLocation(library);
     }
 
-    /** Opens (creating if needed) the library's catalog. */
+    /**
+     * Opens (creating if needed) the library's catalog.
+     *
+     * @throws UserError when the library folder cannot be created or written
+     */
     public Catalog open() {
-        return Catalog.open(location());
+        LibraryLocation loc = location();
+        LibraryFolderCheck.problem(loc).ifPresent(problem -> {
+            throw new UserError(problem);
+        });
+        return Catalog.open(loc);
     }
 
     /**

@@ -63,9 +63,12 @@ public final class ModelsCommand implements Runnable {
             for (ModelFileDescription m : all(locator.descriptions())) {
                 ModelLookup<?> found = locator.locate(m);
                 boolean testOnly = m instanceof EmbeddingModelDescription e && e.testOnly();
+                boolean builtIn = found.located().isEmpty() && m == locator.descriptions().yunet();
                 out.printf("  %-16s %-10s %-8s %s%n", m.id(), m instanceof EmbeddingModelDescription ? "embedding" : "detector",
-                        found.located().isPresent() ? "ready" : "missing", testOnly ? "(tests only, never a default)" : "");
-                if (found.located().isEmpty()) {
+                        found.located().isPresent() ? "ready" : builtIn ? "built-in" : "missing", testOnly ? "(tests only, never a default)" : "");
+                if (builtIn) {
+                    out.println("      not in the model folder: the copy built into Facet is used (SHA-256 checked)");
+                } else if (found.located().isEmpty()) {
                     out.println("      " + found.unavailableReason());
                     if (m.url() != null) {
                         out.println("      get it with: facet models download " + m.id());
@@ -97,7 +100,9 @@ public final class ModelsCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             List<ModelFileDescription> wanted = new ArrayList<>();
             for (ModelFileDescription m : all(locator.descriptions())) {
-                if (ids.isEmpty() ? m.url() != null && locator.locate(m).located().isEmpty() : ids.contains(m.id())) {
+                // by default only what is missing and not built in (the detector ships inside Facet)
+                boolean wantedByDefault = m.url() != null && m != locator.descriptions().yunet() && locator.locate(m).located().isEmpty();
+                if (ids.isEmpty() ? wantedByDefault : ids.contains(m.id())) {
                     wanted.add(m);
                 }
             }

@@ -6,6 +6,9 @@ import app.facet.core.browse.PhotoBrowser;
 import app.facet.core.browse.ScanHistory;
 import app.facet.core.catalog.Catalog;
 import app.facet.core.catalog.LibraryLocation;
+import app.facet.core.embedding.ModelDescriptions;
+import app.facet.core.embedding.ModelDownloader;
+import app.facet.core.settings.UserSettingsStore;
 import app.facet.core.integrity.IntegrityChecker;
 import app.facet.core.integrity.IntegrityRepairer;
 import app.facet.core.dashboard.FaceDashboard;
@@ -28,22 +31,33 @@ import app.facet.ui.session.LibraryOpener;
 import app.facet.ui.session.ModelsInfo;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /** Opens a library's catalog and wires the core services the views use over it. */
 final class CoreLibraryOpener implements LibraryOpener {
+    private static final Duration DOWNLOAD_TIMEOUT = Duration.ofSeconds(30);
     private final DesktopOptions options;
     private final AnalyzerFactory analyzers;
+    private final UserSettingsStore settings;
 
-    CoreLibraryOpener(DesktopOptions options, AnalyzerFactory analyzers) {
+    /** @param analyzers the analyzer factory, or null for the standard one with the embedding model in force */
+    CoreLibraryOpener(DesktopOptions options, AnalyzerFactory analyzers, UserSettingsStore settings) {
         this.options = options;
         this.analyzers = analyzers;
+        this.settings = settings;
+    }
+
+    /** The explicit embedding model: the option (--embedding-model), else the one chosen in the window, else null. */
+    private String chosenModelId() {
+        return options.embeddingModelId() != null ? options.embeddingModelId() : settings.load().embeddingModel();
     }
 
     @Override
     public LibraryContext open(LibraryLocation location) {
         Catalog catalog = Catalog.open(location);
         Path modelsDir = options.modelsDirFor(location);
-        LazyPhotoAnalyzer analyzer = new LazyPhotoAnalyzer(() -> analyzers.create(modelsDir));
+        LazyPhotoAnalyzer analyzer = new LazyPhotoAnalyzer(() -> (analyzers != null ? analyzers : AnalyzerFactory.standard(chosenModelId()))
+                .create(modelsDir));
         ThumbnailCache thumbnails = ThumbnailCache.forLibrary(location);
         // one undo history for every people edit of this session, whichever service made it
         UndoHistory history = new UndoHistory();
@@ -58,6 +72,8 @@ final class CoreLibraryOpener implements LibraryOpener {
                         new PhotoRedetector(catalog, analyzer)),
                 () -> new ModelsInfo(analyzer.describeDetector(), analyzer.embeddingModelId().orElse(null),
                         analyzer.embeddingUnavailableReason().orElse(null), modelsDir),
+                new DesktopModelSetup(modelsDir, ModelDescriptions.shipped(), settings, this::chosenModelId,
+                        new ModelDownloader(DOWNLOAD_TIMEOUT), analyzer),
                 () -> {
                     thumbnails.close();
                     analyzer.close();

@@ -1,5 +1,6 @@
 package app.facet.app.desktop;
 
+import app.facet.app.logging.LogFolder;
 import app.facet.core.catalog.LibraryLocation;
 import app.facet.core.settings.UserSettings;
 import app.facet.core.settings.UserSettingsStore;
@@ -42,7 +43,7 @@ public final class FacetApplication extends Application {
         this(null, null);
     }
 
-    /** @param analyzers null for {@link AnalyzerFactory#standard} with the options' embedding model */
+    /** @param analyzers null for {@link AnalyzerFactory#standard} with the embedding model in force (option, else the user's choice) */
     public FacetApplication(DesktopOptions options, AnalyzerFactory analyzers) {
         this.options = options;
         this.analyzers = analyzers;
@@ -78,9 +79,6 @@ public final class FacetApplication extends Application {
         if (options == null) {
             options = DesktopOptions.fromNamed(getParameters().getNamed());
         }
-        if (analyzers == null) {
-            analyzers = AnalyzerFactory.standard(options.embeddingModelId());
-        }
     }
 
     @Override
@@ -92,8 +90,9 @@ public final class FacetApplication extends Application {
             return t;
         });
         UserSettingsStore settings = new UserSettingsStore(options.settingsFile());
-        DesktopServices services = new DesktopServices(new CoreLibraryOpener(options, analyzers), settings,
-                new TaskRunner(executor), options.folders(), options.saves(), version());
+        DesktopServices services = new DesktopServices(new CoreLibraryOpener(options, analyzers, settings), settings,
+                new TaskRunner(executor), options.folders(), options.saves(), version(), options.modelFiles(), LogFolder.current(),
+                uri -> getHostServices().showDocument(uri.toString()));
         window = new MainWindow(stage, services);
         // the catalog opens on a task thread while the window shows for the first time
         window.open(startLibrary(settings.load()));

@@ -112,6 +112,14 @@ final class LazyPhotoAnalyzer implements PhotoAnalyzer {
         return get().describeDetector();
     }
 
+    /**
+     * Drops the loaded analyzer so the next photo loads the models again (after a model was downloaded or chosen).
+     * Call while no scan runs.
+     */
+    void reload() {
+        close();
+    }
+
     @Override
     public void close() {
         PhotoAnalyzer d;

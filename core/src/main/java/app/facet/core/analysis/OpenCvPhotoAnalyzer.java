@@ -81,7 +81,7 @@ public final class OpenCvPhotoAnalyzer implements PhotoAnalyzer {
         if (config.singleThreadedNative()) {
             setNumThreads(1);
         }
-        this.detectorChoice = DetectorChoice.choose(locator);
+        this.detectorChoice = DetectorChoice.choose(locator, config.builtInDetector());
         log.info("event=detector_selected detector={} reason=\"{}\" models={}", detectorChoice.detectorId(), detectorChoice.reason(), locator.folder());
         ModelLookup<EmbeddingModelDescription> lookup = locator.findEmbeddingModel(config.embeddingModelId());
         if (lookup.model() != null) {
