@@ -10,18 +10,24 @@ import org.bytedeco.opencv.opencv_core.Mat;
 
 /**
  * Measures how good a face is for a person and for recognition, on the aligned 112x112 face the embedding model sees.
- * The method, its sources and its calibration are in docs/QUALITY.md. In short: sharpness, noise and JPEG blockiness
- * are measured relative to the face itself (scale-free), exposure from brightness and contrast, size from the box,
+ * The method, its sources and its calibration are in docs/QUALITY.md. In short: sharpness (net of noise) and JPEG
+ * blockiness are measured relative to the face itself (scale-free), exposure from brightness and contrast, size from the box,
  * pose from the landmarks; each becomes a sub-score in (0, 1] and the overall score is their weighted geometric mean,
  * so one bad aspect pulls the whole face down. Without landmarks no detector confirmed eyes, nose and mouth, so the
  * score is multiplied by {@link #UNCONFIRMED_STRUCTURE} and can never reach "excellent". Stateless and thread-safe.
  */
 public final class FaceQualityEstimator {
 
-    static final double W_SHARP = 0.50, W_BLOCK = 0.12, W_EXPOSURE = 0.18, W_SIZE = 0.08,
+    static final double W_SHARP = 0.45, W_BLOCK = 0.12, W_EXPOSURE = 0.15, W_SIZE = 0.16,
             W_POSE = 0.08, W_DETECTION = 0.04;
     /** Factor for a face without landmarks: keeps it below the "excellent" threshold (0.75). */
     static final double UNCONFIRMED_STRUCTURE = 0.72;
+
+    /**
+     * The catalog's sharpness column holds {@link AlignedFaceMeasures#sharpness()} in thousandths (about 100 for a
+     * crisp face, 30 for a visibly blurred one), so it reads well as a whole number, as the dashboard shows it.
+     */
+    public static final double STORED_SHARPNESS_SCALE = 1000;
 
     private final AlignedFaceMeasurer measurer = new AlignedFaceMeasurer();
 
@@ -30,7 +36,10 @@ public final class FaceQualityEstimator {
      * @param box            the face box in original-image pixels after EXIF orientation
      * @param landmarks      five landmarks in the same space, or null when no detector gave any
      * @param detectionScore detector confidence in [0, 1]; 0 for a box no detector confirmed
-     * @return the stored measures (units in {@link QualityMetrics}) with the overall score and its label
+     * @return the stored measures with the overall score and its label: face size = shorter box side in original
+     *         pixels, sharpness = {@link AlignedFaceMeasures#sharpness()} × {@link #STORED_SHARPNESS_SCALE},
+     *         brightness and contrast = mean and standard deviation of the grey inner face (0..255), frontal pose 0..1
+     *         or NaN, overall 0..1
      * @throws IllegalArgumentException when the face is not 112x112
      */
     public QualityMetrics estimate(Mat alignedBgr, BoundingBox box, Landmarks landmarks, double detectionScore) {
@@ -47,8 +56,8 @@ public final class FaceQualityEstimator {
                 QualityScale.exposure(m.brightness(), m.contrast()), QualityScale.size(sizePx),
                 Double.isNaN(pose) ? Double.NaN : QualityScale.pose(pose), QualityScale.detection(detectionScore));
         double overall = combine(s);
-        QualityMetrics metrics = new QualityMetrics(sizePx, m.sharpness(), m.brightness(), m.contrast(), pose, overall,
-                QualityLabel.of(overall));
+        QualityMetrics metrics = new QualityMetrics(sizePx, STORED_SHARPNESS_SCALE * m.sharpness(), m.brightness(),
+                m.contrast(), pose, overall, QualityLabel.of(overall));
         return new QualityAssessment(m, s, metrics);
     }
 

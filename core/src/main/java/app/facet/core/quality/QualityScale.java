@@ -19,7 +19,7 @@ final class QualityScale {
     /** Grey-level standard deviation below which a face counts as flat; width of the transition. */
     static final double FLAT = 16, FLAT_WIDTH = 6;
     /** Face size (shorter box side, px) at which the size sub-score is 0.5. */
-    static final double SIZE_MID = 40;
+    static final double SIZE_MID = 64;
 
     private QualityScale() {
     }

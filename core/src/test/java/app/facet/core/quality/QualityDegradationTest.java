@@ -83,6 +83,8 @@ class QualityDegradationTest {
             List<DetectedFace> found = ScaledDetection.detect(d, blurred, 640);
             DetectedFace softFace = found.isEmpty() ? sharpFace : found.get(0);
             QualityMetrics sharp = measure(img, sharpFace), soft = measure(blurred, softFace);
+            System.out.printf(java.util.Locale.ROOT, "obama.jpg: %.2f %s; blurred 12 px: %.2f %s (face re-detected: %s)%n",
+                    sharp.overall(), sharp.label(), soft.overall(), soft.label(), !found.isEmpty());
 
             assertThat(sharp.label()).isIn(QualityLabel.EXCELLENT, QualityLabel.GOOD);
             assertThat(soft.label()).as("quality %.2f", soft.overall()).isIn(QualityLabel.FAIR, QualityLabel.POOR);
@@ -103,6 +105,8 @@ class QualityDegradationTest {
             try (Mat aligned = ALIGNER.alignBox(img, hair)) {
                 hairQuality = ESTIMATOR.estimate(aligned, hair, null, 0.0);
             }
+            System.out.printf(java.util.Locale.ROOT, "obama.jpg: face %.2f %s; hand-drawn box on hair %.2f %s%n",
+                    faceQuality.overall(), faceQuality.label(), hairQuality.overall(), hairQuality.label());
             assertThat(hairQuality.label()).isNotEqualTo(QualityLabel.EXCELLENT);
             assertThat(hairQuality.overall()).isLessThan(faceQuality.overall());
             assertThat(hairQuality.frontalPose()).isNaN();
