@@ -141,7 +141,9 @@ public final class OpenCvPhotoAnalyzer implements PhotoAnalyzer {
         }
         try (DecodedPhoto decoded = decoder.decode(encoded, reduction)) {
             Landmarks landmarks = null;
-            double score = 1.0; // the user says this is a face
+            // No detector vouched for this box: the user's word is kept by the row itself (detector = manual), the
+            // detection score says what detectors saw, so a box drawn on hair cannot pose as a certain face.
+            double score = 0.0;
             DetectedFace redetected = redetectInside(decoded, clipped);
             if (redetected != null) {
                 landmarks = redetected.landmarks();

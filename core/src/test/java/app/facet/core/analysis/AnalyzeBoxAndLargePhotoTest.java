@@ -68,7 +68,8 @@ class AnalyzeBoxAndLargePhotoTest {
         AnalyzedFace manual = analyzer.analyzeBox(photo, new BoundingBox(600, 50, 120, 120));
 
         assertThat(manual.landmarks()).isNull();
-        assertThat(manual.detectionScore()).isEqualTo(1.0);
+        assertThat(manual.detectionScore()).as("no detector vouched for this box").isEqualTo(0.0);
+        assertThat(manual.quality().label()).as("no face structure seen: never excellent").isNotEqualTo(app.facet.model.QualityLabel.EXCELLENT);
         assertThat(manual.embedding()).hasSize(128);
         assertThat(manual.quality().frontalPose()).isNaN();
     }
