@@ -2,7 +2,7 @@ package app.facet.app.desktop;
 
 import app.facet.core.analysis.AnalyzedFace;
 import app.facet.core.analysis.PhotoAnalysis;
-import app.facet.core.analysis.PhotoAnalysisException;
+import app.facet.core.imaging.PhotoAnalysisException;
 import app.facet.core.analysis.PhotoAnalyzer;
 import app.facet.model.BoundingBox;
 
