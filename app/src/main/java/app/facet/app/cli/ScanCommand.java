@@ -2,6 +2,7 @@ package app.facet.app.cli;
 
 import app.facet.core.analysis.PhotoAnalyzer;
 import app.facet.core.catalog.Catalog;
+import app.facet.core.library.FacetLibrary;
 import app.facet.core.scan.Cancellation;
 import app.facet.core.scan.ScanOptions;
 import app.facet.core.scan.ScanService;
@@ -59,7 +60,8 @@ public final class ScanCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-        Catalog catalog = library.open();
+        FacetLibrary opened = library.open(models);
+        Catalog catalog = opened.catalog();
         Cancellation cancellation = new Cancellation();
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -73,8 +75,8 @@ public final class ScanCommand implements Callable<Integer> {
         }, "facet-scan-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         PrintWriter out = spec.commandLine().getOut();
-        try (PhotoAnalyzer analyzer = AnalyzerFactory.create(catalog.location(), models);
-             ConsoleScanProgress progress = new ConsoleScanProgress(System.err)) {
+        try (FacetLibrary open = opened; ConsoleScanProgress progress = new ConsoleScanProgress(System.err)) {
+            PhotoAnalyzer analyzer = open.analyzer();
             out.println("Library:  " + catalog.location().root());
             out.println("Detector: " + analyzer.describeDetector());
             out.println("Embedding model: " + analyzer.embeddingModelId()
