@@ -3,8 +3,10 @@ package app.facet.app.cli;
 import app.facet.app.startup.LibraryFolderCheck;
 import app.facet.core.catalog.Catalog;
 import app.facet.core.catalog.LibraryLocation;
+import app.facet.core.library.FacetLibrary;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** {@code --library DIR}, shared by every command. */
@@ -18,28 +20,41 @@ public final class LibraryOption {
     }
 
     /**
-     * Opens (creating if needed) the library's catalog.
+     * Opens (creating if needed) the library, with face models found after {@code --models} / {@code --embedding-model}.
      *
-     * @throws UserError when the library folder cannot be created or written
+     * @throws UserError when the library folder cannot be created or written, or {@code --models} names a folder that
+     *                   does not exist
      */
-    public Catalog open() {
-        LibraryLocation loc = location();
-        LibraryFolderCheck.problem(loc).ifPresent(problem -> {
+    public FacetLibrary open(ModelOptions models) {
+        LibraryFolderCheck.problem(location()).ifPresent(problem -> {
             throw new UserError(problem);
         });
-        return Catalog.open(loc);
+        FacetLibrary opened = FacetLibrary.open(location(), models.options());
+        if (models.modelsDir() != null && !Files.isDirectory(opened.models().path())) {
+            throw new UserError("Models folder not found: " + opened.models().path() + ".");
+        }
+        return opened;
     }
 
     /**
-     * Opens an existing library for reading commands.
+     * Opens an existing library for commands that need no face models.
      *
      * @throws UserError when there is no catalog at the location
      */
-    public Catalog openExisting() {
+    public FacetLibrary existing() {
         LibraryLocation loc = location();
         if (!loc.exists()) {
             throw new UserError("No Facet library at " + loc.root() + " (run `facet scan DIR` first, or pass --library DIR).");
         }
-        return Catalog.open(loc);
+        return FacetLibrary.open(loc, app.facet.core.library.ModelOptions.DEFAULTS);
+    }
+
+    /**
+     * The catalog of an existing library, for reading commands.
+     *
+     * @throws UserError when there is no catalog at the location
+     */
+    public Catalog openExisting() {
+        return existing().catalog();
     }
 }

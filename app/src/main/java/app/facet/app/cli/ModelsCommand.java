@@ -1,13 +1,13 @@
 package app.facet.app.cli;
 
 import app.facet.core.embedding.EmbeddingModelDescription;
-import app.facet.core.embedding.FileHashCache;
 import app.facet.core.embedding.ModelDescriptions;
 import app.facet.core.embedding.ModelDownloadException;
 import app.facet.core.embedding.ModelDownloader;
 import app.facet.core.embedding.ModelFileDescription;
 import app.facet.core.embedding.ModelLocator;
 import app.facet.core.embedding.ModelLookup;
+import app.facet.core.library.ModelFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,8 +42,7 @@ public final class ModelsCommand implements Runnable {
     }
 
     static ModelLocator locator(LibraryOption library, ModelOptions models) {
-        Path folder = ModelLocator.resolveFolder(models.modelsDir(), System.getenv(), library.location().root());
-        return new ModelLocator(folder, ModelDescriptions.shipped(), FileHashCache.inMemory());
+        return ModelFolder.of(library.location(), models.options()).locator();
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Show each described model and whether its verified file is present.")

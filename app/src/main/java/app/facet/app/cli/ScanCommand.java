@@ -3,6 +3,7 @@ package app.facet.app.cli;
 import app.facet.core.analysis.PhotoAnalyzer;
 import app.facet.core.catalog.Catalog;
 import app.facet.core.catalog.LibraryLocation;
+import app.facet.core.library.FacetLibrary;
 import app.facet.core.scan.Cancellation;
 import app.facet.core.scan.NewLibraryPreview;
 import app.facet.core.scan.ScanOptions;
@@ -52,7 +53,8 @@ public final class ScanCommand implements Callable<Integer> {
         ScanOptions options = options();
         LibraryLocation location = library.location();
         // a dry run on a new library must not even create the catalog: opening one would
-        Catalog catalog = dryRun && !location.exists() ? null : library.open();
+        FacetLibrary opened = dryRun && !location.exists() ? null : library.open(models);
+        Catalog catalog = opened == null ? null : opened.catalog();
         Cancellation cancellation = new Cancellation();
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -66,7 +68,8 @@ public final class ScanCommand implements Callable<Integer> {
         }, "facet-scan-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         PrintWriter out = spec.commandLine().getOut();
-        try (PhotoAnalyzer analyzer = AnalyzerFactory.create(location, models);
+        try (FacetLibrary open = opened;
+             PhotoAnalyzer analyzer = open != null ? open.analyzer() : FacetLibrary.analyzerWithoutCatalog(location, models.options());
              ConsoleScanProgress progress = new ConsoleScanProgress(System.err)) {
             printHeader(location, analyzer, out);
             ScanSummary s = catalog == null

@@ -32,17 +32,18 @@ final class DesktopModelSetup implements ModelSetup {
     private final UserSettingsStore settings;
     private final Supplier<String> chosenModelId;
     private final ModelDownloader downloader;
-    private final LazyPhotoAnalyzer analyzer;
+    private final Runnable reloadModels;
 
-    /** @param chosenModelId the explicit embedding model id in force (option, else settings), or null */
+    /** @param reloadModels drops the loaded models so the next analysis loads the new one
+     *  @param chosenModelId the explicit embedding model id in force (option, else settings), or null */
     DesktopModelSetup(Path modelsDir, ModelDescriptions descriptions, UserSettingsStore settings, Supplier<String> chosenModelId,
-                      ModelDownloader downloader, LazyPhotoAnalyzer analyzer) {
+                      ModelDownloader downloader, Runnable reloadModels) {
         this.modelsDir = modelsDir;
         this.descriptions = descriptions;
         this.settings = settings;
         this.chosenModelId = chosenModelId;
         this.downloader = downloader;
-        this.analyzer = analyzer;
+        this.reloadModels = reloadModels;
     }
 
     @Override
@@ -89,7 +90,7 @@ final class DesktopModelSetup implements ModelSetup {
         } catch (RuntimeException e) {
             throw new ModelDownloadException("The model is in place, but the choice cannot be saved: " + e.getMessage() + ".", e);
         }
-        analyzer.reload();
+        reloadModels.run();
     }
 
     private Path findIn(Path folder) throws ModelDownloadException {

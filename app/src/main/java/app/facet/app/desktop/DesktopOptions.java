@@ -1,7 +1,7 @@
 package app.facet.app.desktop;
 
 import app.facet.core.catalog.LibraryLocation;
-import app.facet.core.embedding.ModelLocator;
+import app.facet.core.library.ModelOptions;
 import app.facet.core.settings.UserSettingsStore;
 import app.facet.ui.main.FolderChooser;
 import app.facet.ui.main.SaveFileChooser;
@@ -55,8 +55,8 @@ public record DesktopOptions(LibraryLocation library, Path modelsDir, String emb
                 FolderChooser.system());
     }
 
-    /** The models folder for {@code library}: the option, else {@code $FACET_MODELS}, else DIR/models. */
-    Path modelsDirFor(LibraryLocation library) {
-        return ModelLocator.resolveFolder(modelsDir, System.getenv(), library.root());
+    /** The face model options every library of this run opens with. */
+    ModelOptions models() {
+        return new ModelOptions(modelsDir, embeddingModelId);
     }
 }

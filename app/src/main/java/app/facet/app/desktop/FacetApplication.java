@@ -34,19 +34,17 @@ public final class FacetApplication extends Application {
     private static final int TASK_THREADS = 4;
 
     private DesktopOptions options;
-    private AnalyzerFactory analyzers;
     private ExecutorService executor;
     private MainWindow window;
 
     /** Used by JavaFX's launcher: options come from the named parameters. */
     public FacetApplication() {
-        this(null, null);
+        this(null);
     }
 
-    /** @param analyzers null for {@link AnalyzerFactory#standard} with the embedding model in force (option, else the user's choice) */
-    public FacetApplication(DesktopOptions options, AnalyzerFactory analyzers) {
+    /** @param options how to start; null: from the named parameters of {@link #launch} */
+    public FacetApplication(DesktopOptions options) {
         this.options = options;
-        this.analyzers = analyzers;
     }
 
     /**
@@ -90,7 +88,7 @@ public final class FacetApplication extends Application {
             return t;
         });
         UserSettingsStore settings = new UserSettingsStore(options.settingsFile());
-        DesktopServices services = new DesktopServices(new CoreLibraryOpener(options, analyzers, settings), settings,
+        DesktopServices services = new DesktopServices(new CoreLibraryOpener(options, settings), settings,
                 new TaskRunner(executor), options.folders(), options.saves(), version(), options.modelFiles(), LogFolder.current(),
                 uri -> getHostServices().showDocument(uri.toString()));
         window = new MainWindow(stage, services);

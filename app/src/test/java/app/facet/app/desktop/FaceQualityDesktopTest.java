@@ -66,7 +66,7 @@ class FaceQualityDesktopTest {
         DesktopOptions options = new DesktopOptions(library, SharedPhotos.MODELS, "mobilefacenet", tmp.resolve("config/settings.json"),
                 (owner, title) -> Optional.of(SharedPhotos.PHOTOS));
         FxToolkit.registerPrimaryStage();
-        app = (FacetApplication) FxToolkit.setupApplication(() -> new FacetApplication(options, null));
+        app = (FacetApplication) FxToolkit.setupApplication(() -> new FacetApplication(options));
         Fx.waitUntil("the library to open", 30, () -> app.window().session().library() != null);
         robot.clickOn("File").clickOn("#menuAddFolder");
         Fx.waitUntil("the scan to finish", 300, () -> robot.lookup("#statusMessage").queryLabeled().getText().startsWith("Scan completed"));

@@ -65,7 +65,7 @@ class ModelsDialogTest {
                 (owner, title) -> Optional.of(SharedPhotos.PHOTOS.resolve("people/barack_obama")),
                 (owner, title, name, extensions) -> Optional.empty(), chooser);
         FxToolkit.registerPrimaryStage();
-        app = (FacetApplication) FxToolkit.setupApplication(() -> new FacetApplication(options, null));
+        app = (FacetApplication) FxToolkit.setupApplication(() -> new FacetApplication(options));
     }
 
     @AfterEach

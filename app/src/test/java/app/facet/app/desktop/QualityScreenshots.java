@@ -49,7 +49,7 @@ public final class QualityScreenshots {
     public static final class Host extends Application {
         @Override
         public void start(Stage stage) {
-            FacetApplication app = new FacetApplication(options, null);
+            FacetApplication app = new FacetApplication(options);
             app.init();
             app.start(stage);
             STARTED.complete(app);

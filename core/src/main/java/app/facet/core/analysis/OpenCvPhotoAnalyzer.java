@@ -1,7 +1,6 @@
 package app.facet.core.analysis;
 
 import app.facet.core.alignment.FaceAligner;
-import app.facet.core.analysis.PhotoAnalysisException.Reason;
 import app.facet.core.detection.DetectedFace;
 import app.facet.core.embedding.EmbeddingModelDescription;
 import app.facet.core.embedding.FileHashCache;
@@ -13,6 +12,8 @@ import app.facet.core.imaging.DecodedPhoto;
 import app.facet.core.imaging.EncodedPhoto;
 import app.facet.core.imaging.EncodedPhotoReader;
 import app.facet.core.imaging.ImageHeader;
+import app.facet.core.imaging.PhotoAnalysisException;
+import app.facet.core.imaging.PhotoAnalysisException.Reason;
 import app.facet.core.imaging.PhotoDecoder;
 import app.facet.core.quality.FaceQualityEstimator;
 import app.facet.model.BoundingBox;

@@ -1,8 +1,9 @@
 package app.facet.core.analysis;
 
+import app.facet.core.embedding.OnnxEmbedder;
+import app.facet.core.imaging.PhotoAnalysisException;
 import app.facet.core.testing.SharedMaterial;
 import app.facet.core.testing.TestAnalyzers;
-import app.facet.core.embedding.OnnxEmbedder;
 import app.facet.model.BoundingBox;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
