@@ -9,6 +9,7 @@ import app.facet.core.thumbnails.DecodedImage;
 import app.facet.ui.dialogs.Dialogs;
 import app.facet.ui.session.LibraryContext;
 import app.facet.ui.session.LibrarySession;
+import app.facet.ui.tasks.LatestOnly;
 import app.facet.ui.tasks.TaskRunner;
 import app.facet.ui.theme.Icons;
 import app.facet.ui.theme.ThemeSwitcher;
@@ -90,7 +91,7 @@ public final class FaceEditorWindow {
     private final BooleanProperty fit = new SimpleBooleanProperty(true);
     private double zoom = 1;
     private double imageScale = 1;
-    private long generation;
+    private final LatestOnly opens;
 
     /** A photo read for editing, or why it cannot be. */
     private record Opened(EditablePhoto photo, DecodedImage image, List<String> names, EditRefusedException refusal) {
@@ -105,6 +106,7 @@ public final class FaceEditorWindow {
         this.owner = owner;
         this.session = session;
         this.tasks = tasks;
+        this.opens = tasks.latestOnly();
         stage.initOwner(owner);
         stage.setTitle("Facet — Edit Faces");
 
@@ -196,7 +198,7 @@ public final class FaceEditorWindow {
         });
         // however it was hidden (closed by us, or by its owner), a hidden editor holds no photo
         stage.setOnHidden(e -> {
-            generation++;
+            opens.drop();
             current.set(null);
             canvas.imageView().setImage(null);
         });
@@ -265,8 +267,7 @@ public final class FaceEditorWindow {
         if (library == null) {
             return;
         }
-        long mine = ++generation;
-        tasks.background("Opening a photo for editing", (p, c) -> {
+        opens.background("Opening a photo for editing", (p, c) -> {
             EditablePhoto photo;
             try {
                 photo = opener.open(library);
@@ -277,19 +278,12 @@ public final class FaceEditorWindow {
             List<String> names = library.people().people().stream().map(PersonSummary::person).map(pp -> pp.name()).toList();
             return new Opened(photo, image, names, null);
         }, opened -> {
-            if (mine != generation) {
-                return;
-            }
             if (opened.refusal() != null) {
                 showRefusal(opened.refusal());
             } else {
                 show(opened, faceId);
             }
-        }, error -> {
-            if (mine == generation) {
-                Dialogs.error(stage.isShowing() ? stage : owner, "Cannot open the photo for editing", TaskRunner.describe(error));
-            }
-        });
+        }, error -> Dialogs.error(stage.isShowing() ? stage : owner, "Cannot open the photo for editing", TaskRunner.describe(error)));
     }
 
     private void reload(Long faceId) {

@@ -6,6 +6,7 @@ import app.facet.ui.people.FindPeopleResult;
 import app.facet.ui.people.PeopleActions;
 import app.facet.ui.session.LibraryContext;
 import app.facet.ui.session.LibrarySession;
+import app.facet.ui.tasks.LatestOnly;
 import app.facet.ui.tasks.TaskRunner;
 import app.facet.ui.theme.Icons;
 import app.facet.ui.theme.ThemeSwitcher;
@@ -50,12 +51,13 @@ public final class FindPeopleWindow {
     private final Tab suggestionsTab = new Tab();
     private final CropImages crops = new CropImages();
     private Map<Long, Path> cropPaths = Map.of();
-    private long generation;
+    private final LatestOnly reads;
 
     /** @param names the people's names, for completion */
     public FindPeopleWindow(Window owner, LibrarySession session, TaskRunner tasks, PeopleActions actions, Supplier<List<String>> names) {
         this.session = session;
         this.tasks = tasks;
+        this.reads = tasks.latestOnly();
         this.actions = actions;
         this.names = names;
         stage.initOwner(owner);
@@ -152,11 +154,7 @@ public final class FindPeopleWindow {
         if (library == null) {
             return;
         }
-        long mine = ++generation;
-        tasks.background("Reading groups and suggestions", (p, c) -> FindPeopleModel.read(library), model -> {
-            if (mine != generation) {
-                return;
-            }
+        reads.background("Reading groups and suggestions", (p, c) -> FindPeopleModel.read(library), model -> {
             cropPaths = model.crops();
             groups.getItems().setAll(model.groups());
             suggestions.getItems().setAll(model.suggestions());

@@ -6,6 +6,7 @@ import app.facet.model.Face;
 import app.facet.model.Photo;
 import app.facet.ui.session.LibraryContext;
 import app.facet.ui.session.LibrarySession;
+import app.facet.ui.tasks.LatestOnly;
 import app.facet.ui.tasks.TaskRunner;
 import app.facet.ui.theme.Icons;
 import app.facet.ui.theme.ThemeSwitcher;
@@ -77,12 +78,15 @@ public final class PhotoViewer {
     private PhotoSelection selection;
     private int index;
     private double imageScale = 1;
-    private long generation;
+    private final LatestOnly photoReads;
+    private final LatestOnly faceReads;
     private Photo photo;
 
     public PhotoViewer(Window owner, LibrarySession session, TaskRunner tasks, FaceMenu faceMenu) {
         this.session = session;
         this.tasks = tasks;
+        this.photoReads = tasks.latestOnly();
+        this.faceReads = tasks.latestOnly();
         this.faceMenu = faceMenu;
         stage.initOwner(owner);
         stage.setTitle("Facet — Photo");
@@ -201,7 +205,7 @@ public final class PhotoViewer {
         if (library == null || selection == null || selection.size() == 0) {
             return;
         }
-        long mine = ++generation;
+        faceReads.drop(); // faces read for the photo shown before
         long id = selection.idAt(index);
         previous.setDisable(index == 0);
         next.setDisable(index >= selection.size() - 1);
@@ -210,16 +214,8 @@ public final class PhotoViewer {
         boxes.setFaces(List.of(), b -> { });
         photo = null;
         editFaces.setDisable(true);
-        tasks.background("Opening photo", (progress, cancel) -> Loaded.read(library, id), loaded -> {
-            if (mine != generation) {
-                return;
-            }
-            show(loaded);
-        }, error -> {
-            if (mine == generation) {
-                message.setText("Cannot open this photo: " + TaskRunner.describe(error));
-            }
-        });
+        photoReads.background("Opening photo", (progress, cancel) -> Loaded.read(library, id), this::show,
+                error -> message.setText("Cannot open this photo: " + TaskRunner.describe(error)));
     }
 
     private void reloadFaces() {
@@ -228,9 +224,8 @@ public final class PhotoViewer {
         if (library == null || shown == null) {
             return;
         }
-        long mine = generation;
-        tasks.background("Reading faces", (progress, cancel) -> library.faces().faces(shown.id()), faces -> {
-            if (mine == generation && photo == shown) {
+        faceReads.background("Reading faces", (progress, cancel) -> library.faces().faces(shown.id()), faces -> {
+            if (photo == shown) {
                 showFaces(faces);
             }
         }, null);
