@@ -58,7 +58,7 @@ final class BoxCanvas extends Pane {
         return image;
     }
 
-    /** While true, dragging on the photo draws a new box (else it pans the photo). */
+    /** While true, dragging on the photo draws a new box (else it pans the photo); turns itself off once a box is drawn. */
     BooleanProperty drawingProperty() {
         return drawing;
     }
@@ -185,6 +185,8 @@ final class BoxCanvas extends Pane {
         double w = Math.abs(end.getX() - dragStart.getX()), h = Math.abs(end.getY() - dragStart.getY());
         if (w >= MIN_SIZE && h >= MIN_SIZE) {
             session.draw(new BoundingBox(x, y, w, h));
+            // one box per Draw: the next drag on the new box's corner resizes it instead of drawing a tiny second box
+            drawing.set(false);
         }
         e.consume();
     }

@@ -131,11 +131,11 @@ public final class FaceEditorWindow {
         Button delete = button("Delete Box", "editorDeleteBox", Icons.small(MaterialDesignD.DELETE_OUTLINE), "Delete the selected box (Delete)");
         delete.setOnAction(e -> deleteSelected());
         delete.disableProperty().bind(selected.isNull());
-        person.setId("editorPerson");
-        person.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.get() == null || selected.get().locked(), selected));
+        person.field().setId("editorPerson");
+        person.field().disableProperty().bind(Bindings.createBooleanBinding(() -> selected.get() == null || selected.get().locked(), selected));
         Button unassign = button(null, "editorUnassign", Icons.small(MaterialDesignA.ACCOUNT_REMOVE_OUTLINE), "Nobody: take the box off its person");
-        unassign.disableProperty().bind(person.disableProperty());
-        unassign.setOnAction(e -> person.getEditor().setText(""));
+        unassign.disableProperty().bind(person.field().disableProperty());
+        unassign.setOnAction(e -> person.field().setText(""));
         Button zoomOut = button(null, "editorZoomOut", Icons.small(MaterialDesignM.MAGNIFY_MINUS_OUTLINE), "Zoom out (−, Shortcut+scroll)");
         zoomOut.setOnAction(e -> zoomBy(1 / 1.25));
         ToggleButton fitButton = new ToggleButton(null, Icons.small(MaterialDesignF.FIT_TO_SCREEN_OUTLINE));
@@ -155,7 +155,7 @@ public final class FaceEditorWindow {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         Label who = new Label("Person:");
-        HBox toolbar = new HBox(6, draw, delete, new Separator(javafx.geometry.Orientation.VERTICAL), who, person, unassign,
+        HBox toolbar = new HBox(6, draw, delete, new Separator(javafx.geometry.Orientation.VERTICAL), who, person.field(), unassign,
                 new Separator(javafx.geometry.Orientation.VERTICAL), zoomOut, fitButton, zoomIn, grow, revert, save);
         toolbar.getStyleClass().add("editor-toolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);

@@ -149,12 +149,8 @@ public final class PhotoViewer {
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = ThemeSwitcher.style(new Scene(root, Math.min(1100, screen.getWidth()), Math.min(800, screen.getHeight())));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), stage::close);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.LEFT), () -> step(-1));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.RIGHT), () -> step(1));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F), () -> fit.set(!fit.get()));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PLUS), () -> zoomBy(1.25));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.EQUALS), () -> zoomBy(1.25));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.MINUS), () -> zoomBy(1 / 1.25));
+        ViewerKeys.install(scene, this::step, this::zoomBy);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), stage::close);
         stage.setScene(scene);
         session.revisionProperty().addListener((o, a, b) -> {
@@ -186,6 +182,11 @@ public final class PhotoViewer {
     /** The face boxes shown now: their labels, left to right (tests). */
     public List<String> boxLabels() {
         return boxes.boxes().stream().map(FaceBox::labelText).toList();
+    }
+
+    /** Display pixels per decoded-image pixel now (1 = actual size of the decoded image). */
+    public double zoom() {
+        return zoom.get();
     }
 
     /** The photo shown, or null while loading. */
