@@ -68,7 +68,13 @@ final class BoxCanvas extends Pane {
         this.session = s;
         this.imageWidth = width;
         this.imageHeight = height;
-        s.boxes().addListener((ListChangeListener<BoxEdit>) c -> rebuild());
+        // a box moving or being renamed is an update of the list too; its view follows by itself. Recreating the
+        // views then would detach the one being dragged (its corner handle) after the first step of a drag
+        s.boxes().addListener((ListChangeListener<BoxEdit>) c -> {
+            if (!s.visible().equals(views.stream().map(BoxView::edit).toList())) {
+                rebuild();
+            }
+        });
         s.selectedProperty().addListener((o, a, b) -> views.forEach(v -> v.setSelected(v.edit() == b)));
         rebuild();
     }

@@ -189,7 +189,7 @@ public final class FaceEditorWindow {
         unlessTyping(scene, new KeyCodeCombination(KeyCode.BACK_SPACE), this::deleteSelected);
         unlessTyping(scene, new KeyCodeCombination(KeyCode.F), () -> fit.set(!fit.get()));
         unlessTyping(scene, new KeyCodeCombination(KeyCode.PLUS), () -> zoomBy(1.25));
-        unlessTyping(scene, new KeyCodeCombination(KeyCode.EQUALS), () -> zoomBy(1.25));
+        unlessTyping(scene, new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHIFT_ANY), () -> zoomBy(1.25)); // "+" is Shift+= on US keyboards
         unlessTyping(scene, new KeyCodeCombination(KeyCode.MINUS), () -> zoomBy(1 / 1.25));
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> {
@@ -258,6 +258,17 @@ public final class FaceEditorWindow {
     public List<String> boxLabels() {
         return canvas.views().stream().sorted(java.util.Comparator.comparingDouble(v -> v.edit().boxProperty().get().x()))
                 .map(BoxView::labelText).toList();
+    }
+
+    /** The boxes shown, left to right, in original-image pixels after EXIF orientation (tests). */
+    public List<app.facet.model.BoundingBox> boxes() {
+        return canvas.views().stream().map(v -> v.edit().boxProperty().get())
+                .sorted(java.util.Comparator.comparingDouble(app.facet.model.BoundingBox::x)).toList();
+    }
+
+    /** True while Draw Box is on (tests). */
+    public boolean isDrawing() {
+        return canvas.drawingProperty().get();
     }
 
     // ---- opening ----
