@@ -59,7 +59,6 @@ public final class Shortcuts {
                 new Entry("F, +, −", "Viewer: fit to window, zoom in, zoom out"),
                 new Entry("Esc", "Viewer: close"),
                 new Entry(FIND_PEOPLE.getDisplayText(), "Find people (name groups of unknown faces)"),
-                new Entry(DETECT_FACES.getDisplayText(), "Detect faces again"),
                 new Entry(DASHBOARD.getDisplayText(), "Face quality dashboard"),
                 new Entry(EDIT_FACES.getDisplayText(), "Edit the faces of the selected photo"),
                 new Entry("B, Delete, " + SAVE.getDisplayText(), "Face editor: draw a box, delete the selected box, save"),

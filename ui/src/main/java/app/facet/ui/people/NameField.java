@@ -116,7 +116,8 @@ public final class NameField extends TextField {
             popup.sizeToScene();
         } else {
             Bounds b = localToScreen(getBoundsInLocal());
-            popup.show(this, b.getMinX(), b.getMaxY());
+            popup.getScene().getStylesheets().setAll(getScene().getStylesheets()); // the window's theme
+            popup.show(this, b.getMinX(), b.getMaxY() + 2);
         }
     }
 
