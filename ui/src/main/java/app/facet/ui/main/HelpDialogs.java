@@ -7,7 +7,9 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,19 +80,36 @@ final class HelpDialogs {
         }
     }
 
+    /** Every entry shown in full: labels keep their text width, and a screen too short scrolls instead of cutting. */
     void shortcuts() {
         GridPane grid = new GridPane();
+        grid.setId("shortcutsTable");
         grid.setHgap(24);
         grid.setVgap(6);
         int row = 0;
         for (Shortcuts.Entry e : Shortcuts.table()) {
             Label keys = new Label(e.keys());
             keys.getStyleClass().add("shortcut-keys");
-            grid.addRow(row++, keys, new Label(e.action()));
+            Label action = new Label(e.action());
+            keys.setMinWidth(Region.USE_PREF_SIZE);
+            action.setMinWidth(Region.USE_PREF_SIZE);
+            grid.addRow(row++, keys, action);
         }
+        ScrollPane scroller = new ScrollPane(grid);
+        scroller.setFitToWidth(true);
+        scroller.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroller.getStyleClass().add("edge-to-edge");
         Alert alert = Dialogs.styled(new Alert(Alert.AlertType.NONE, null, ButtonType.CLOSE), owner);
         alert.setHeaderText("Keyboard shortcuts");
-        alert.getDialogPane().setContent(grid);
+        alert.getDialogPane().setContent(scroller);
+        // measured with the dialog's style applied: as tall as the table, at most what the screen leaves
+        alert.getDialogPane().applyCss();
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        scroller.setPrefViewportHeight(Math.min(grid.prefHeight(-1), screen.getHeight() - 220));
+        scroller.setPrefViewportWidth(grid.prefWidth(-1));
+        alert.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
+        alert.getDialogPane().setMinWidth(Region.USE_PREF_SIZE);
+        alert.setResizable(true);
         alert.show();
     }
 }
