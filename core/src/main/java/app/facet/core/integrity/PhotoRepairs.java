@@ -1,5 +1,7 @@
 package app.facet.core.integrity;
 
+import app.facet.core.catalog.Tx;
+
 import app.facet.core.catalog.ContentHash;
 
 import java.io.IOException;
@@ -126,7 +128,7 @@ final class PhotoRepairs {
     record CloseScanRun(PlannedChange planned, long runId) implements RepairAction {
         @Override
         public String staleReason(RepairContext ctx) throws SQLException {
-            return ScanRunStuckCheck.stuck(ctx.connection()).stream().anyMatch(r -> r.id() == runId) ? null
+            return ScanRunStuckCheck.stuck(Tx.of(ctx.connection())).stream().anyMatch(r -> r.id() == runId) ? null
                     : "scan run " + runId + " is no longer stuck";
         }
 

@@ -1,5 +1,7 @@
 package app.facet.core.integrity;
 
+import app.facet.core.catalog.Tx;
+
 import app.facet.core.rules.FaceRowRules;
 import app.facet.core.rules.ManagedFolder;
 
@@ -32,7 +34,7 @@ final class RepairContext {
     RepairContext(Connection connection, LibraryLocation location, Path backup, String stamp) throws SQLException {
         this.connection = connection;
         this.location = location;
-        this.managedDir = CheckContext.managedDir(connection, location);
+        this.managedDir = CheckContext.managedDir(Tx.of(connection), location);
         this.backup = backup;
         this.stamp = stamp;
         this.rules = new FaceRowRules(new ManagedFolder(managedDir), this::isSomeCropPath);

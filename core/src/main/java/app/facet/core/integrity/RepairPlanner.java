@@ -1,5 +1,7 @@
 package app.facet.core.integrity;
 
+import app.facet.core.catalog.Tx;
+
 import app.facet.core.rules.FaceRowRules;
 import app.facet.core.rules.FaceRule;
 import app.facet.core.catalog.Embeddings;
@@ -55,7 +57,7 @@ final class RepairPlanner {
     RepairPlanner(Connection c, LibraryLocation location, IntegrityChecker.CheckRun run) throws SQLException {
         this.c = c;
         this.location = location;
-        this.managedDir = CheckContext.managedDir(c, location);
+        this.managedDir = CheckContext.managedDir(Tx.of(c), location);
         this.resolver = new OriginResolver(c, managedDir);
         this.run = run;
     }
@@ -103,7 +105,7 @@ final class RepairPlanner {
             return;
         }
         // read again for the CREATE statements the findings do not carry
-        for (SchemaTriggersCheck.Deviation d : SchemaTriggersCheck.deviations(c)) {
+        for (SchemaTriggersCheck.Deviation d : SchemaTriggersCheck.deviations(Tx.of(c))) {
             actions.add(new SchemaRepairs.RecreateTrigger(change(SCHEMA_TRIGGERS, ChangeKind.RECREATE_TRIGGER, Subject.TRIGGER, null, d.name(),
                     (d.missing() ? "create missing trigger " : "re-create altered trigger ") + d.name() + " as the migrations wrote it"),
                     d.name(), d.expected()));
@@ -114,7 +116,7 @@ final class RepairPlanner {
         if (run.findings(FOREIGN_KEYS).isEmpty()) {
             return; // the check scanned every reference already: no second foreign_key_check on a clean catalog
         }
-        for (ForeignKeyCheck.Violation v : ForeignKeyCheck.violations(c)) {
+        for (ForeignKeyCheck.Violation v : ForeignKeyCheck.violations(Tx.of(c))) {
             String where = v.table() + "." + v.column() + " of row " + v.rowId();
             Subject subject = ForeignKeyCheck.subject(v.table());
             if (v.table().equals("face_crops") && v.column().equals("photo_id")) {
@@ -129,7 +131,7 @@ final class RepairPlanner {
                     || (v.table().equals("persons") && v.column().equals("cover_face_id"))) {
                 // planned by embedding_wrong_size_or_model and person_cover_invalid, which report the same rows
                 continue;
-            } else if (ForeignKeyCheck.nullable(c, v.table(), v.column())) {
+            } else if (ForeignKeyCheck.nullable(Tx.of(c), v.table(), v.column())) {
                 actions.add(new SchemaRepairs.ClearLink(change(FOREIGN_KEYS, ChangeKind.CLEAR_LINK, subject, v.rowId(), null,
                         "set " + where + " to NULL: it points at a missing " + v.parent() + " row"), v));
             } else {

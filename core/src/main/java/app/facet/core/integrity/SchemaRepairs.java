@@ -1,5 +1,7 @@
 package app.facet.core.integrity;
 
+import app.facet.core.catalog.Tx;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +18,7 @@ final class SchemaRepairs {
     record Reindex(PlannedChange planned) implements RepairAction {
         @Override
         public String staleReason(RepairContext ctx) throws SQLException {
-            return SqliteIntegrityCheck.onlyIndexDamage(SqliteIntegrityCheck.messages(ctx.connection())) ? null : "indexes are sound now";
+            return SqliteIntegrityCheck.onlyIndexDamage(SqliteIntegrityCheck.messages(Tx.of(ctx.connection()))) ? null : "indexes are sound now";
         }
 
         @Override
@@ -31,7 +33,7 @@ final class SchemaRepairs {
     record RecreateTrigger(PlannedChange planned, String name, String createSql) implements RepairAction {
         @Override
         public String staleReason(RepairContext ctx) throws SQLException {
-            return SchemaTriggersCheck.deviations(ctx.connection()).stream().anyMatch(d -> d.name().equals(name)) ? null
+            return SchemaTriggersCheck.deviations(Tx.of(ctx.connection())).stream().anyMatch(d -> d.name().equals(name)) ? null
                     : "trigger " + name + " is as the migrations wrote it now";
         }
 
@@ -48,7 +50,7 @@ final class SchemaRepairs {
     record ClearLink(PlannedChange planned, ForeignKeyCheck.Violation violation) implements RepairAction {
         @Override
         public String staleReason(RepairContext ctx) throws SQLException {
-            return ForeignKeyCheck.stillDangling(ctx.connection(), violation) ? null : "the reference is no longer dangling";
+            return ForeignKeyCheck.stillDangling(Tx.of(ctx.connection()), violation) ? null : "the reference is no longer dangling";
         }
 
         @Override
@@ -62,7 +64,7 @@ final class SchemaRepairs {
     record RemoveDangling(PlannedChange planned, ForeignKeyCheck.Violation violation) implements RepairAction {
         @Override
         public String staleReason(RepairContext ctx) throws SQLException {
-            return ForeignKeyCheck.stillDangling(ctx.connection(), violation) ? null : "the reference is no longer dangling";
+            return ForeignKeyCheck.stillDangling(Tx.of(ctx.connection()), violation) ? null : "the reference is no longer dangling";
         }
 
         @Override
