@@ -5,26 +5,12 @@ import java.sql.SQLException;
 import java.util.function.Function;
 
 /**
- * The connections of the integrity repair: a read snapshot to plan on, and one connection to apply on, each check's
- * changes in their own {@link WriteTransaction} ({@code BEGIN IMMEDIATE}). Errors are {@link CatalogException}s
+ * The connection the integrity repair applies its changes on, each check's changes in their own
+ * {@link WriteTransaction} ({@code BEGIN IMMEDIATE}); the plan is made on {@link IntegrityCheckConnections#snapshot}. Errors are {@link CatalogException}s
  * carrying the database's own message.
  */
 public final class RepairConnections {
     private RepairConnections() {
-    }
-
-    /** Runs {@code work} on one read snapshot (one read transaction, rolled back afterwards): writes nothing. */
-    public static <T> T snapshot(Catalog catalog, Function<Tx, T> work) {
-        try (Connection c = catalog.connect()) {
-            c.setAutoCommit(false);
-            try {
-                return work.apply(new Tx(c));
-            } finally {
-                c.rollback();
-            }
-        } catch (SQLException e) {
-            throw new CatalogException(e.getMessage(), e);
-        }
     }
 
     /** Runs {@code work} on a new connection in auto-commit mode, open for several write transactions. */

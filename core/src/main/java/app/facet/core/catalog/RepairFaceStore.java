@@ -4,7 +4,6 @@ import app.facet.model.BoundingBox;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.List;
 import java.util.Optional;
 
 import static app.facet.core.catalog.RepairJdbc.call;
@@ -28,11 +27,6 @@ public final class RepairFaceStore {
                 return rs.next() ? Optional.of(FaceState.map(rs)) : Optional.empty();
             }
         });
-    }
-
-    /** @return the ids of a photo's faces, in id order */
-    public static List<Long> faceIdsOfPhoto(Tx tx, long photoId) {
-        return RepairJdbc.longs(tx, "SELECT id FROM face_crops WHERE photo_id = ? ORDER BY id", photoId);
     }
 
     /** @return how many face rows photo {@code photoId} has */

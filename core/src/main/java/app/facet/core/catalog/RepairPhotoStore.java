@@ -29,11 +29,6 @@ public final class RepairPhotoStore {
     public record PhotoFile(long id, String path, long sizeBytes, String contentHash) {
     }
 
-    /** @return the photo's path, null when the row does not exist */
-    public static String path(Tx tx, long photoId) {
-        return string(tx, "SELECT path FROM photos WHERE id = ?", photoId);
-    }
-
     /** @return the photo's recorded content hash, null when none or the row does not exist */
     public static String contentHash(Tx tx, long photoId) {
         return string(tx, "SELECT content_hash FROM photos WHERE id = ?", photoId);

@@ -3,7 +3,6 @@ package app.facet.core.catalog;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Statement;
 
 import static app.facet.core.catalog.RepairJdbc.call;

@@ -1,5 +1,6 @@
 package app.facet.core.integrity;
 
+import app.facet.core.catalog.IntegrityCheckConnections;
 import app.facet.core.catalog.Catalog;
 import app.facet.core.catalog.CatalogException;
 import app.facet.core.catalog.RepairConnections;
@@ -57,7 +58,7 @@ public final class IntegrityRepairer {
     public RepairPlan plan(IntegrityProgress progress, BooleanSupplier cancelled) {
         IntegrityChecker.CheckRun run = new IntegrityChecker(catalog).runKeepingAll(progress, cancelled);
         try {
-            return RepairConnections.snapshot(catalog, tx -> {
+            return IntegrityCheckConnections.snapshot(catalog, tx -> {
                 try {
                     return new RepairPlan(run.report(), new RepairPlanner(tx, catalog.location(), run).plan());
                 } catch (IOException e) {

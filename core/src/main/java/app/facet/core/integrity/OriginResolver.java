@@ -1,5 +1,6 @@
 package app.facet.core.integrity;
 
+import app.facet.core.catalog.IntegrityCheckStore;
 import app.facet.core.catalog.ContentHash;
 import app.facet.core.catalog.RepairPhotoStore;
 import app.facet.core.catalog.Tx;
@@ -40,7 +41,7 @@ final class OriginResolver {
 
     /** @return the photo itself when it exists and is proper */
     Optional<Origin> properPhoto(long photoId) {
-        String path = RepairPhotoStore.path(tx, photoId);
+        String path = IntegrityCheckStore.photoPath(tx, photoId);
         return path != null && !path.startsWith(managedDir) ? Optional.of(new Origin(photoId, path, "photo_id")) : Optional.empty();
     }
 

@@ -1,5 +1,6 @@
 package app.facet.core.integrity;
 
+import app.facet.core.catalog.IntegrityCheckStore;
 import app.facet.core.catalog.ContentHash;
 import app.facet.core.catalog.RepairFaceStore;
 import app.facet.core.catalog.RepairPhotoStore;
@@ -16,7 +17,7 @@ final class PhotoRepairs {
 
     /** @return the photo's path, or null when the row does not exist */
     static String pathOf(RepairContext ctx, long photoId) {
-        return RepairPhotoStore.path(ctx.tx(), photoId);
+        return IntegrityCheckStore.photoPath(ctx.tx(), photoId);
     }
 
     /** A photo row that is really a crop: its faces move to the original photo, then the row is removed (kept). */
@@ -47,7 +48,7 @@ final class PhotoRepairs {
 
         @Override
         public void apply(RepairContext ctx) {
-            for (long faceId : RepairFaceStore.faceIdsOfPhoto(ctx.tx(), photoId)) {
+            for (long faceId : IntegrityCheckStore.faceIdsOfPhoto(ctx.tx(), photoId)) {
                 ctx.removeFace(faceId, planned.check(), reason);
             }
             ctx.removeRow("photos", photoId, planned.check(), reason);

@@ -2,6 +2,7 @@ package app.facet.core.integrity;
 
 import app.facet.core.rules.FaceRowRules;
 import app.facet.core.rules.FaceRule;
+import app.facet.core.catalog.IntegrityCheckStore;
 import app.facet.core.catalog.Embeddings;
 import app.facet.core.catalog.FaceState;
 import app.facet.core.catalog.LibraryLocation;
@@ -177,7 +178,7 @@ final class RepairPlanner {
                 origin = resolver.fromCropPath(s.path());
             }
             handledPhotos.add(photoId);
-            List<Long> faces = RepairFaceStore.faceIdsOfPhoto(tx, photoId);
+            List<Long> faces = IntegrityCheckStore.faceIdsOfPhoto(tx, photoId);
             handledFaces.addAll(faces);
             if (origin.isPresent()) {
                 OriginResolver.Origin o = origin.get();
@@ -192,7 +193,7 @@ final class RepairPlanner {
                 }
                 String reason = "photo row for " + s.path() + " in the managed folder; no original photo found by content hash or file name";
                 actions.add(new PhotoRepairs.RemovePhoto(change(PHOTO_PATH_IN_MANAGED_DIR, ChangeKind.REMOVE_ROW, Subject.PHOTO, photoId, s.path(),
-                        "remove photo " + photoId + " and its " + RepairFaceStore.faceIdsOfPhoto(tx, photoId).size() + " faces: " + reason), photoId, s.path(), reason));
+                        "remove photo " + photoId + " and its " + IntegrityCheckStore.faceIdsOfPhoto(tx, photoId).size() + " faces: " + reason), photoId, s.path(), reason));
             }
         }
     }
@@ -328,7 +329,7 @@ final class RepairPlanner {
         }
         for (long photoId : photos) {
             Map<Long, FaceState> faces = new LinkedHashMap<>();
-            for (long id : RepairFaceStore.faceIdsOfPhoto(tx, photoId)) {
+            for (long id : IntegrityCheckStore.faceIdsOfPhoto(tx, photoId)) {
                 unhandledFace(id).filter(f -> f.box() != null).ifPresent(f -> faces.put(f.id(), f));
             }
             List<FaceGeometryCheck.FaceBox> boxes = faces.values().stream().map(f -> new FaceGeometryCheck.FaceBox(f.id(), f.box())).toList();
@@ -442,7 +443,7 @@ final class RepairPlanner {
             long faces = RepairFaceStore.countFacesOfPhoto(tx, id) + photoDelta.getOrDefault(id, 0);
             String to = faces > 0 ? ("no_faces".equals(from) ? "done" : from) : ("done".equals(from) ? "no_faces" : from);
             if (!to.equals(from)) {
-                String path = RepairPhotoStore.path(tx, id);
+                String path = IntegrityCheckStore.photoPath(tx, id);
                 actions.add(new PhotoRepairs.SetScanState(change(PHOTO_SCAN_STATE_INCONSISTENT, ChangeKind.SET_SCAN_STATE, Subject.PHOTO, id, path,
                         "set the scan state of photo " + id + " from " + from + " to " + to + " (it will have " + faces + " faces)"), id, from, to));
             }
