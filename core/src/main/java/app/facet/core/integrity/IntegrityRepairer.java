@@ -103,7 +103,8 @@ public final class IntegrityRepairer {
         ProgressTracker tracker = new ProgressTracker(progress, () -> false);
         tracker.setTotal(plan.actions().size());
         try {
-            // every exception of a check's changes is caught in applyGroup: what arrives here failed opening the catalog
+            // applyGroup catches every exception of a check's changes: what arrives here failed opening the catalog
+            // (or reading its managed folder setting), before any change
             RepairConnections.session(catalog, tx -> {
                 RepairContext ctx = new RepairContext(tx, catalog.location(), backup, stamp);
                 for (Map.Entry<String, List<RepairAction>> group : byCheck(plan.actions()).entrySet()) {
