@@ -19,10 +19,10 @@ import java.util.concurrent.TimeUnit;
 public final class CatalogWriter implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CatalogWriter.class);
 
-    /** A unit of catalog work; runs inside a transaction on the writer thread. */
+    /** A unit of catalog work: store calls on {@code tx}, inside one transaction on the writer thread. */
     @FunctionalInterface
     public interface Work<T> {
-        T run(Connection c) throws SQLException;
+        T run(Tx tx);
     }
 
     private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
@@ -41,18 +41,18 @@ public final class CatalogWriter implements AutoCloseable {
         }
     }
 
-    /** Queues {@code work}; the future fails with the SQL error after a rollback. */
+    /** Queues {@code work}; the future fails with its error (a {@link CatalogException}, an SQL error) after a rollback. */
     public <T> CompletableFuture<T> submit(Work<T> work) {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return WriteTransaction.run(connection, work::run);
+                return WriteTransaction.run(connection, c -> work.run(new Tx(c)));
             } catch (SQLException | RuntimeException e) {
                 throw new CompletionException(e);
             }
         }, thread);
     }
 
-    /** Runs {@code work} and waits for it. @throws CatalogException carrying the SQL error */
+    /** Runs {@code work} and waits for it. @throws CatalogException carrying the cause, after the rollback */
     public <T> T call(Work<T> work) {
         try {
             return submit(work).join();

@@ -76,6 +76,20 @@ public final class FaceCropStore {
         }
     }
 
+    /**
+     * Deletes every face row of photo {@code photoId} (their crop files are queued for the janitor by trigger).
+     *
+     * @return the number of rows deleted
+     */
+    public int deleteFacesOfPhoto(Tx tx, long photoId) {
+        try (PreparedStatement ps = tx.connection().prepareStatement("DELETE FROM face_crops WHERE photo_id = ?")) {
+            ps.setLong(1, photoId);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw fail("delete the faces of photo " + photoId, e);
+        }
+    }
+
     /** Inserts a face row the caller has validated. @return the new face id */
     public long insert(Tx tx, NewFaceCrop f) {
         try (PreparedStatement ps = tx.connection().prepareStatement(INSERT, Statement.RETURN_GENERATED_KEYS)) {

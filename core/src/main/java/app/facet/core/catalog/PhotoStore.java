@@ -9,14 +9,141 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** SQL for the {@code photos} table. Methods run on the caller's connection and transaction. */
+/**
+ * SQL for the {@code photos} table. Methods run on the caller's transaction: services pass a {@link Tx} (those
+ * methods throw {@link CatalogException}); other stores may pass their JDBC connection (those throw SQLException).
+ */
 public final class PhotoStore {
     private static final String NOW = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
     private PhotoStore() {
+    }
+
+    @FunctionalInterface
+    private interface Sql<T> {
+        T run() throws SQLException;
+    }
+
+    private static <T> T run(String what, Sql<T> sql) {
+        try {
+            return sql.run();
+        } catch (SQLException e) {
+            throw new CatalogException("Could not " + what + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** @return every catalogued photo by path. @throws CatalogException on a database error */
+    public static Map<String, CataloguedPhoto> loadAll(Tx tx) {
+        return run("read the catalogued photos", () -> loadAll(tx.connection()));
+    }
+
+    /**
+     * @return the photos waiting for analysis ({@code pending}, not missing), ordered by id
+     * @throws CatalogException on a database error
+     */
+    public static List<PendingPhoto> pending(Tx tx) {
+        return run("read the pending photos", () -> {
+            List<PendingPhoto> out = new ArrayList<>();
+            try (PreparedStatement ps = tx.connection().prepareStatement(
+                    "SELECT id, path FROM photos WHERE scan_state = ? AND missing_since IS NULL ORDER BY id")) {
+                ps.setString(1, ScanState.PENDING.sql());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new PendingPhoto(rs.getLong(1), rs.getString(2)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** @return the new photo's id; the photo starts {@code pending}. @throws CatalogException on a database error */
+    public static long insertPending(Tx tx, String path, long size, long mtimeMs, String hash) {
+        return run("catalogue " + path, () -> insertPending(tx.connection(), path, size, mtimeMs, hash));
+    }
+
+    /** Same content, new size (bytes) and mtime (ms since the epoch): keeps its faces. @throws CatalogException */
+    public static void updateFileFacts(Tx tx, long id, long size, long mtimeMs, String hash) {
+        run("update the file facts of photo " + id, () -> {
+            updateFileFacts(tx.connection(), id, size, mtimeMs, hash);
+            return null;
+        });
+    }
+
+    /** A photo found at a new path with the same content keeps its faces. @throws CatalogException */
+    public static void moveTo(Tx tx, long id, String newPath, long size, long mtimeMs) {
+        run("move photo " + id + " to " + newPath, () -> {
+            moveTo(tx.connection(), id, newPath, size, mtimeMs);
+            return null;
+        });
+    }
+
+    /** The file's content changed: its faces go, it is analysed again. @throws CatalogException */
+    public static void resetForReanalysis(Tx tx, long id, long size, long mtimeMs, String hash) {
+        run("reset photo " + id + " for analysis", () -> {
+            resetForReanalysis(tx.connection(), id, size, mtimeMs, hash);
+            return null;
+        });
+    }
+
+    /** Marks photo {@code id} missing from disk (kept, never dropped) or found again. @throws CatalogException */
+    public static void setMissing(Tx tx, long id, boolean missing) {
+        run("mark photo " + id + (missing ? " missing" : " found again"), () -> {
+            setMissing(tx.connection(), id, missing);
+            return null;
+        });
+    }
+
+    /**
+     * Records the decoded image's facts: width and height in pixels after EXIF orientation, the EXIF orientation tag
+     * (null when absent) and date taken (null when absent). @throws CatalogException on a database error
+     */
+    public static void recordImageFacts(Tx tx, long id, int width, int height, Integer orientation, Instant takenAt) {
+        run("record the image facts of photo " + id, () -> {
+            recordImageFacts(tx.connection(), id, width, height, orientation, takenAt);
+            return null;
+        });
+    }
+
+    /**
+     * Records the end of an analysis whose image facts {@link #recordImageFacts(Tx, long, int, int, Integer, Instant)}
+     * already wrote: {@code done} or {@code no_faces}, the detector and the embedding model (null when none).
+     *
+     * @throws CatalogException on a database error
+     */
+    public static void recordScanned(Tx tx, long id, ScanState state, String detector, String modelId) {
+        run("record the analysis of photo " + id, () -> {
+            try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE photos SET scan_state = ?, failure_reason = NULL, "
+                    + "detector = ?, embedding_model_id = ?, scanned_at = " + NOW + " WHERE id = ?")) {
+                ps.setString(1, state.sql());
+                ps.setString(2, detector);
+                ps.setString(3, modelId);
+                ps.setLong(4, id);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Records why photo {@code id} could not be analysed ("code: sentence"). @throws CatalogException */
+    public static void recordFailed(Tx tx, long id, String reason, String detector) {
+        run("record the failure of photo " + id, () -> {
+            recordFailed(tx.connection(), id, reason, detector);
+            return null;
+        });
+    }
+
+    /** Registers an embedding model (float[dimension] vectors) unless known. @throws CatalogException */
+    public static void registerEmbeddingModel(Tx tx, String id, int dimension, String sha256) {
+        run("register embedding model " + id, () -> {
+            registerEmbeddingModel(tx.connection(), id, dimension, sha256);
+            return null;
+        });
     }
 
     /** @return every catalogued photo by path */

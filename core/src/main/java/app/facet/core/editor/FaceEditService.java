@@ -1,29 +1,27 @@
 package app.facet.core.editor;
 
-import app.facet.core.catalog.WriteTransaction;
-
 import app.facet.core.analysis.AnalyzedFace;
 import app.facet.core.analysis.PhotoAnalysisException;
 import app.facet.core.analysis.PhotoAnalyzer;
 import app.facet.core.catalog.Catalog;
 import app.facet.core.catalog.CatalogException;
 import app.facet.core.catalog.CropFileJanitor;
-import app.facet.core.catalog.PhotoStore;
+import app.facet.core.catalog.EditStore;
+import app.facet.core.catalog.FacesOfPhoto;
+import app.facet.core.catalog.PhotoScanRow;
+import app.facet.core.catalog.PlacementStore;
 import app.facet.core.validation.FaceCropWriter;
 import app.facet.core.rules.ManagedFolder;
 import app.facet.core.catalog.Tx;
 import app.facet.core.catalog.NewFaceCrop;
 import app.facet.model.AssignedBy;
+import app.facet.model.Face;
 import app.facet.model.ScanState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -75,28 +73,33 @@ public final class FaceEditService {
      */
     public EditablePhoto open(Path photo) throws EditRefusedException {
         Objects.requireNonNull(photo, "photo");
-        try (Connection c = catalog.connect()) {
-            PhotoRow row = gate.admit(c, photo);
-            return editable(c, row);
-        } catch (SQLException e) {
-            throw new CatalogException("Cannot open " + photo + " for editing: " + e.getMessage(), e);
+        try {
+            return EditStore.read(catalog, s -> editable(s, gate.admit(s, photo)));
+        } catch (CatalogException e) {
+            throw new CatalogException("Cannot open " + photo + " for editing: " + e.getMessage(), e.getCause());
         }
     }
 
     /** As {@link #open(Path)}, for a photo of the catalog chosen by id (dashboard, viewer). */
     public EditablePhoto open(long photoId) throws EditRefusedException {
-        try (Connection c = catalog.connect()) {
-            PhotoRow row = PhotoRow.byId(c, photoId).orElseThrow(() -> new EditRefusedException(EditRefusedException.Reason.NOT_IN_CATALOG,
-                    "photo " + photoId, "Photo " + photoId + " is no longer in the catalog."));
-            return editable(c, gate.admit(c, Path.of(row.path())));
-        } catch (SQLException e) {
-            throw new CatalogException("Cannot open photo " + photoId + " for editing: " + e.getMessage(), e);
+        try {
+            return EditStore.read(catalog, s -> {
+                PhotoScanRow row = s.photo(photoId).orElseThrow(() -> new EditRefusedException(EditRefusedException.Reason.NOT_IN_CATALOG,
+                        "photo " + photoId, "Photo " + photoId + " is no longer in the catalog."));
+                return editable(s, gate.admit(s, Path.of(row.path())));
+            });
+        } catch (CatalogException e) {
+            throw new CatalogException("Cannot open photo " + photoId + " for editing: " + e.getMessage(), e.getCause());
         }
     }
 
-    private static EditablePhoto editable(Connection c, PhotoRow row) throws SQLException {
-        PhotoFaces.Read faces = PhotoFaces.read(c, row.id());
-        return new EditablePhoto(row.id(), row.path(), row.width(), row.height(), row.state(), faces.faces(), faces.unreadable());
+    /** Rows whose stored box is degenerate (a null box) cannot be drawn: they are left out and counted. */
+    private static EditablePhoto editable(EditStore store, PhotoScanRow row) {
+        FacesOfPhoto read = store.facesOf(row.id());
+        List<Face> drawable = read.faces().stream().filter(f -> f.box() != null).toList();
+        int undrawable = read.faces().size() - drawable.size();
+        return new EditablePhoto(row.id(), row.path(), row.width(), row.height(), row.state(), drawable,
+                read.unreadable() + undrawable);
     }
 
     /**
@@ -116,7 +119,7 @@ public final class FaceEditService {
                 throw new FaceEditException("Face " + e.faceId() + " is edited twice in one save.");
             }
         }
-        PhotoRow photo = readEditable(photoId, seen);
+        PhotoScanRow photo = readEditable(photoId, seen);
 
         List<AnalyzedFace> analysed = new ArrayList<>();
         for (EditedBox e : list) {
@@ -132,12 +135,12 @@ public final class FaceEditService {
         }
         SaveResult result;
         try {
-            result = WriteTransaction.run(catalog, c -> apply(c, photo, list, analysed, written));
+            result = EditStore.write(catalog, s -> apply(s, photo, list, analysed, written));
         } catch (RejectedRow r) {
             crops.delete(written);
             recordRejection(photo, r);
             throw new FaceEditException("The face could not be saved: " + r.reason + ".");
-        } catch (SQLException e) {
+        } catch (CatalogException e) {
             crops.delete(written);
             throw new FaceEditException("Could not save the faces of " + Path.of(photo.path()).getFileName() + ": " + e.getMessage(), e);
         } catch (RuntimeException e) {
@@ -165,32 +168,26 @@ public final class FaceEditService {
         }
         int deleted;
         try {
-            deleted = WriteTransaction.run(catalog, c -> {
+            deleted = EditStore.write(catalog, s -> {
                 Set<Long> photos = new LinkedHashSet<>();
                 int n = 0;
-                try (PreparedStatement find = c.prepareStatement("SELECT photo_id FROM face_crops WHERE id = ?");
-                     PreparedStatement del = c.prepareStatement("DELETE FROM face_crops WHERE id = ?")) {
-                    for (long id : ids) {
-                        find.setLong(1, id);
-                        try (ResultSet rs = find.executeQuery()) {
-                            if (!rs.next()) {
-                                continue;
-                            }
-                            photos.add(rs.getLong(1));
-                        }
-                        del.setLong(1, id);
-                        n += del.executeUpdate();
+                for (long id : ids) {
+                    OptionalLong photo = s.photoOfFace(id);
+                    if (photo.isEmpty()) {
+                        continue;
                     }
+                    photos.add(photo.getAsLong());
+                    n += s.deleteFace(id);
                 }
                 for (long photoId : photos) {
-                    PhotoRow p = PhotoRow.byId(c, photoId).orElse(null);
+                    PhotoScanRow p = s.photo(photoId).orElse(null);
                     if (p != null && (p.state() == ScanState.DONE || p.state() == ScanState.NO_FACES)) {
-                        settleState(c, photoId);
+                        settleState(s, photoId);
                     }
                 }
                 return n;
             });
-        } catch (SQLException e) {
+        } catch (CatalogException e) {
             throw new FaceEditException("Could not delete the faces: " + e.getMessage(), e);
         }
         sweepCrops();
@@ -200,27 +197,29 @@ public final class FaceEditService {
 
     // ---- save, step by step ----
 
-    private PhotoRow readEditable(long photoId, Set<Long> editedIds) {
-        try (Connection c = catalog.connect()) {
-            PhotoRow photo = PhotoRow.byId(c, photoId).orElseThrow(() -> new FaceEditException("Photo " + photoId + " is no longer in the catalog."));
-            try {
-                gate.check(photo, photo.path());
-            } catch (EditRefusedException e) {
-                throw new FaceEditException(e.getMessage());
-            }
-            Set<Long> onPhoto = faceIdsOf(c, photoId);
-            for (long id : editedIds) {
-                if (!onPhoto.contains(id)) {
-                    throw new FaceEditException("Face " + id + " is not on this photo (any more): reopen the photo and edit again.");
+    private PhotoScanRow readEditable(long photoId, Set<Long> editedIds) {
+        try {
+            return EditStore.read(catalog, s -> {
+                PhotoScanRow photo = s.photo(photoId).orElseThrow(() -> new FaceEditException("Photo " + photoId + " is no longer in the catalog."));
+                try {
+                    gate.check(photo, photo.path());
+                } catch (EditRefusedException e) {
+                    throw new FaceEditException(e.getMessage());
                 }
-            }
-            return photo;
-        } catch (SQLException e) {
+                Set<Long> onPhoto = s.faceIdsOf(photoId);
+                for (long id : editedIds) {
+                    if (!onPhoto.contains(id)) {
+                        throw new FaceEditException("Face " + id + " is not on this photo (any more): reopen the photo and edit again.");
+                    }
+                }
+                return photo;
+            });
+        } catch (CatalogException e) {
             throw new FaceEditException("Cannot read photo " + photoId + ": " + e.getMessage(), e);
         }
     }
 
-    private AnalyzedFace analyse(PhotoRow photo, EditedBox e) {
+    private AnalyzedFace analyse(PhotoScanRow photo, EditedBox e) {
         try {
             return analyzer.analyzeBox(Path.of(photo.path()), e.box());
         } catch (PhotoAnalysisException ex) {
@@ -236,13 +235,12 @@ public final class FaceEditService {
         return String.format(java.util.Locale.ROOT, "(%.0f, %.0f, %.0f x %.0f)", b.x(), b.y(), b.w(), b.h());
     }
 
-    private SaveResult apply(Connection c, PhotoRow photo, List<EditedBox> edits, List<AnalyzedFace> analysed, List<String> cropPaths)
-            throws SQLException {
-        PhotoRow now = PhotoRow.byId(c, photo.id()).orElseThrow(() -> new FaceEditException("The photo was removed from the catalog while you were editing it."));
+    private SaveResult apply(EditStore s, PhotoScanRow photo, List<EditedBox> edits, List<AnalyzedFace> analysed, List<String> cropPaths) {
+        PhotoScanRow now = s.photo(photo.id()).orElseThrow(() -> new FaceEditException("The photo was removed from the catalog while you were editing it."));
         if (!now.path().equals(photo.path()) || now.state() == ScanState.PENDING || now.state() == ScanState.FAILED) {
             throw new FaceEditException("The photo changed in the catalog while you were editing it (moved or rescanned): reopen it and edit again.");
         }
-        Set<Long> onPhoto = faceIdsOf(c, photo.id());
+        Set<Long> onPhoto = s.faceIdsOf(photo.id());
         for (EditedBox e : edits) {
             if (e.faceId() != null && !onPhoto.contains(e.faceId())) {
                 throw new FaceEditException("Face " + e.faceId() + " was removed while you were editing: reopen the photo and edit again.");
@@ -251,19 +249,45 @@ public final class FaceEditService {
         String modelId = null;
         if (analysed.stream().anyMatch(f -> f.embedding() != null)) {
             modelId = analyzer.embeddingModelId().orElseThrow(() -> new IllegalStateException("embedding without a model id"));
-            PhotoStore.registerEmbeddingModel(c, modelId, analyzer.embeddingDimension().orElseThrow(),
-                    analyzer.embeddingModelSha256().orElse(""));
+            s.registerEmbeddingModel(modelId, analyzer.embeddingDimension().orElseThrow(), analyzer.embeddingModelSha256().orElse(""));
         }
-        FaceCropWriter writer = new FaceCropWriter(managed, catalog.location().cropsDir());
-        int added = 0, moved = 0, deleted = 0, reassigned = 0, created = 0;
-        List<Long> newIds = new ArrayList<>();
-
+        int deleted = 0;
         for (EditedBox e : edits) {
             if (e.delete()) {
-                PeopleRules.update(c, "DELETE FROM face_crops WHERE id = ?", e.faceId());
+                s.deleteFace(e.faceId());
                 deleted++;
             }
         }
+        Placed placed = placeBoxes(s, photo, edits, analysed, cropPaths, modelId);
+        int reassigned = 0, created = placed.created;
+        PlacementStore people = s.people();
+        for (EditedBox e : edits) {
+            if (e.delete() || e.box() != null) {
+                continue;
+            }
+            if (e.assignment() instanceof PersonAssignment.Nobody) {
+                reassigned += PeopleRules.unassign(people, e.faceId()) ? 1 : 0;
+            } else if (!(e.assignment() instanceof PersonAssignment.Keep)) {
+                PeopleRules.Resolved r = PeopleRules.resolve(people, e.assignment());
+                created += r.created() ? 1 : 0;
+                reassigned += PeopleRules.assign(people, e.faceId(), r.personId()) ? 1 : 0;
+            }
+        }
+        ScanState state = settleState(s, photo.id());
+        return new SaveResult(photo.id(), placed.added, placed.moved, deleted, reassigned, placed.newIds, state, created);
+    }
+
+    /** What {@link #placeBoxes} stored. */
+    private record Placed(int added, int moved, int created, List<Long> newIds) {
+    }
+
+    /** Stores the new and moved boxes, each through the validator; a moved box replaces its old row. */
+    private Placed placeBoxes(EditStore s, PhotoScanRow photo, List<EditedBox> edits, List<AnalyzedFace> analysed,
+                              List<String> cropPaths, String modelId) {
+        FaceCropWriter writer = new FaceCropWriter(managed, catalog.location().cropsDir());
+        PlacementStore people = s.people();
+        int added = 0, moved = 0, created = 0;
+        List<Long> newIds = new ArrayList<>();
         int k = 0;
         for (EditedBox e : edits) {
             if (e.delete() || e.box() == null) {
@@ -272,8 +296,8 @@ public final class FaceEditService {
             AnalyzedFace f = analysed.get(k);
             String crop = cropPaths.get(k);
             k++;
-            Long oldPerson = e.isMove() ? PeopleRules.personOf(c, e.faceId()) : null;
-            AssignedBy oldBy = e.isMove() ? assignedBy(c, e.faceId()) : AssignedBy.NONE;
+            Long oldPerson = e.isMove() ? people.personOf(e.faceId()) : null;
+            AssignedBy oldBy = e.isMove() ? people.assignedBy(e.faceId()) : AssignedBy.NONE;
             Long personId;
             AssignedBy by;
             if (e.assignment() instanceof PersonAssignment.Keep) {
@@ -283,105 +307,52 @@ public final class FaceEditService {
                 personId = null;
                 by = AssignedBy.NONE;
             } else {
-                PeopleRules.Resolved r = PeopleRules.resolve(c, e.assignment());
+                PeopleRules.Resolved r = PeopleRules.resolve(people, e.assignment());
                 created += r.created() ? 1 : 0;
                 personId = r.personId();
                 by = AssignedBy.USER;
             }
-            OptionalLong id = writer.insert(Tx.of(c), new NewFaceCrop(photo.id(), photo.path(), crop, f.box(), f.landmarks(), f.detectionScore(),
-                    f.detector(), f.quality(), f.embedding(), f.embedding() == null ? null : modelId, personId, by), null);
+            NewFaceCrop row = new NewFaceCrop(photo.id(), photo.path(), crop, f.box(), f.landmarks(), f.detectionScore(),
+                    f.detector(), f.quality(), f.embedding(), f.embedding() == null ? null : modelId, personId, by);
+            OptionalLong id = s.insertFace(writer::insert, row);
             if (id.isEmpty()) {
-                throw new RejectedRow(lastRejection(c), crop);
+                throw new RejectedRow(s.lastRejection(), crop);
             }
             newIds.add(id.getAsLong());
             if (e.isMove()) {
-                PeopleRules.inherit(c, e.faceId(), id.getAsLong(), personId);
+                people.inherit(e.faceId(), id.getAsLong(), personId);
                 if (personId == null && oldPerson != null) {
-                    PeopleRules.update(c, "INSERT OR IGNORE INTO face_person_rejections (face_id, person_id) VALUES (?, ?)", id.getAsLong(), oldPerson);
+                    people.refuse(id.getAsLong(), oldPerson);
                 }
-                PeopleRules.update(c, "DELETE FROM face_crops WHERE id = ?", e.faceId());
+                s.deleteFace(e.faceId());
                 moved++;
             } else {
                 added++;
             }
         }
-        for (EditedBox e : edits) {
-            if (e.delete() || e.box() != null) {
-                continue;
-            }
-            if (e.assignment() instanceof PersonAssignment.Nobody) {
-                reassigned += PeopleRules.unassign(c, e.faceId()) ? 1 : 0;
-            } else if (!(e.assignment() instanceof PersonAssignment.Keep)) {
-                PeopleRules.Resolved r = PeopleRules.resolve(c, e.assignment());
-                created += r.created() ? 1 : 0;
-                reassigned += PeopleRules.assign(c, e.faceId(), r.personId()) ? 1 : 0;
-            }
-        }
-        ScanState state = settleState(c, photo.id());
-        return new SaveResult(photo.id(), added, moved, deleted, reassigned, newIds, state, created);
+        return new Placed(added, moved, created, newIds);
     }
 
     /**
      * A photo without faces is {@code no_faces} (and loses its leftover "not a face" rows); one with faces is {@code done}.
      */
-    static ScanState settleState(Connection c, long photoId) throws SQLException {
-        long faces;
-        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM face_crops WHERE photo_id = ? AND not_a_face = 0")) {
-            ps.setLong(1, photoId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                faces = rs.getLong(1);
-            }
-        }
-        if (faces == 0) {
-            PeopleRules.update(c, "DELETE FROM face_crops WHERE photo_id = ?", photoId);
-            PeopleRules.update(c, "UPDATE photos SET scan_state = 'no_faces', failure_reason = NULL, "
-                    + "scanned_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?", photoId);
+    static ScanState settleState(EditStore s, long photoId) {
+        if (s.countFaces(photoId) == 0) {
+            s.recordNoFaces(photoId);
             return ScanState.NO_FACES;
         }
-        PeopleRules.update(c, "UPDATE photos SET scan_state = 'done', failure_reason = NULL WHERE id = ? AND scan_state <> 'done'", photoId);
+        s.recordDone(photoId);
         return ScanState.DONE;
     }
 
-    private static Set<Long> faceIdsOf(Connection c, long photoId) throws SQLException {
-        Set<Long> ids = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM face_crops WHERE photo_id = ?")) {
-            ps.setLong(1, photoId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-        }
-        return ids;
-    }
-
-    private static AssignedBy assignedBy(Connection c, long faceId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT assigned_by FROM face_crops WHERE id = ?")) {
-            ps.setLong(1, faceId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? AssignedBy.fromSql(rs.getString(1)) : AssignedBy.NONE;
-            }
-        }
-    }
-
-    /** The reason FaceCropWriter just recorded on this connection (its row is rolled back with the save). */
-    private static String lastRejection(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT reason FROM rejected_writes WHERE id = last_insert_rowid()");
-             ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? rs.getString(1) : "refused by the validator";
-        }
-    }
-
     /** The save rolled back, and the validator's record with it: record the refusal again, so it is never silent. */
-    private void recordRejection(PhotoRow photo, RejectedRow r) {
+    private void recordRejection(PhotoScanRow photo, RejectedRow r) {
         try {
-            WriteTransaction.run(catalog, c -> {
-                PeopleRules.update(c, "INSERT INTO rejected_writes (scan_run_id, photo_path, image_path, crop_path, reason) "
-                        + "VALUES (NULL, ?, ?, ?, ?)", photo.path(), photo.path(), r.cropPath, "crop_editor: " + r.reason);
+            EditStore.write(catalog, s -> {
+                s.recordRejection(photo.path(), photo.path(), r.cropPath, "crop_editor: " + r.reason);
                 return null;
             });
-        } catch (SQLException e) {
+        } catch (CatalogException e) {
             log.error("event=rejection_not_recorded photo=\"{}\" reason=\"{}\" error=\"{}\"", photo.path(), r.reason, e.getMessage());
         }
     }

@@ -1,6 +1,8 @@
 package app.facet.core.editor;
 
+import app.facet.core.catalog.EditStore;
 import app.facet.core.catalog.LibraryLocation;
+import app.facet.core.catalog.PhotoScanRow;
 import app.facet.core.editor.EditRefusedException.Reason;
 import app.facet.model.ScanState;
 
@@ -8,10 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,22 +27,22 @@ final class PhotoGate {
     }
 
     /** @return the catalogued photo at {@code requested} */
-    PhotoRow admit(Connection c, Path requested) throws SQLException, EditRefusedException {
+    PhotoScanRow admit(EditStore store, Path requested) throws EditRefusedException {
         String asked = String.valueOf(requested);
         List<String> candidates = candidates(requested);
         String name = requested.getFileName() == null ? asked : requested.getFileName().toString();
-        if (insideManaged(candidates) || isCropOfARow(c, candidates)) {
+        if (insideManaged(candidates) || store.isFaceCrop(candidates)) {
             throw new EditRefusedException(Reason.FACE_CROP, asked, "\"" + name + "\" is a face crop made by Facet, not an original "
                     + "photo: open the photo it was cut from instead.");
         }
-        PhotoRow photo = PhotoRow.byPath(c, candidates).orElseThrow(() -> new EditRefusedException(Reason.NOT_IN_CATALOG, asked,
+        PhotoScanRow photo = store.photoAt(candidates).orElseThrow(() -> new EditRefusedException(Reason.NOT_IN_CATALOG, asked,
                 "\"" + name + "\" is not a photo of this library: add its folder and scan it before editing its faces."));
         check(photo, asked);
         return photo;
     }
 
     /** The photo's own checks (on disk, analysed), for a photo chosen by id. */
-    void check(PhotoRow photo, String asked) throws EditRefusedException {
+    void check(PhotoScanRow photo, String asked) throws EditRefusedException {
         String name = Path.of(photo.path()).getFileName().toString();
         if (photo.missing() || !Files.isRegularFile(Path.of(photo.path()))) {
             throw new EditRefusedException(Reason.FILE_MISSING, asked, "The photo \"" + name + "\" is no longer at "
@@ -89,20 +87,6 @@ final class PhotoGate {
             for (Path m : managed) {
                 if (Path.of(p).startsWith(m)) {
                     return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static boolean isCropOfARow(Connection c, List<String> paths) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM face_crops WHERE crop_path = ? LIMIT 1")) {
-            for (String p : paths) {
-                ps.setString(1, p);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        return true;
-                    }
                 }
             }
         }

@@ -1,7 +1,5 @@
 package app.facet.core.editor;
 
-import app.facet.core.catalog.WriteTransaction;
-
 import app.facet.core.analysis.AnalyzedFace;
 import app.facet.core.analysis.PhotoAnalysis;
 import app.facet.core.analysis.PhotoAnalysisException;
@@ -9,7 +7,9 @@ import app.facet.core.analysis.PhotoAnalyzer;
 import app.facet.core.catalog.Catalog;
 import app.facet.core.catalog.CatalogException;
 import app.facet.core.catalog.CropFileJanitor;
-import app.facet.core.catalog.PhotoStore;
+import app.facet.core.catalog.EditStore;
+import app.facet.core.catalog.PhotoScanRow;
+import app.facet.core.catalog.PlacementStore;
 import app.facet.core.validation.FaceCropWriter;
 import app.facet.core.rules.ManagedFolder;
 import app.facet.core.catalog.Tx;
@@ -23,10 +23,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -64,10 +60,10 @@ public final class PhotoRedetector {
      *         (nothing is changed then)
      */
     public RedetectResult redetect(long photoId) {
-        PhotoRow photo;
-        try (Connection c = catalog.connect()) {
-            photo = PhotoRow.byId(c, photoId).orElseThrow(() -> new FaceEditException("Photo " + photoId + " is no longer in the catalog."));
-        } catch (SQLException e) {
+        PhotoScanRow photo;
+        try {
+            photo = EditStore.read(catalog, s -> s.photo(photoId)).orElseThrow(() -> new FaceEditException("Photo " + photoId + " is no longer in the catalog."));
+        } catch (CatalogException e) {
             throw new FaceEditException("Cannot read photo " + photoId + ": " + e.getMessage(), e);
         }
         Path path = Path.of(photo.path());
@@ -91,8 +87,8 @@ public final class PhotoRedetector {
         }
         RedetectResult result;
         try {
-            result = WriteTransaction.run(catalog, c -> replace(c, photo, analysis, written));
-        } catch (SQLException | RuntimeException e) {
+            result = EditStore.write(catalog, s -> replace(s, photo, analysis, written));
+        } catch (RuntimeException e) {
             crops.delete(written);
             throw e instanceof FaceEditException fe ? fe
                     : new FaceEditException("Could not store the faces found in " + path.getFileName() + ": " + e.getMessage(), e);
@@ -107,18 +103,19 @@ public final class PhotoRedetector {
     private record OldFace(long id, BoundingBox box, Long personId, AssignedBy assignedBy, boolean notAFace) {
     }
 
-    private RedetectResult replace(Connection c, PhotoRow photo, PhotoAnalysis analysis, List<String> cropPaths) throws SQLException {
-        PhotoRow now = PhotoRow.byId(c, photo.id()).orElseThrow(() -> new FaceEditException("The photo was removed from the catalog meanwhile."));
+    private RedetectResult replace(EditStore s, PhotoScanRow photo, PhotoAnalysis analysis, List<String> cropPaths) {
+        PhotoScanRow now = s.photo(photo.id()).orElseThrow(() -> new FaceEditException("The photo was removed from the catalog meanwhile."));
         if (!now.path().equals(photo.path())) {
             throw new FaceEditException("The photo moved while its faces were detected again: try again.");
         }
-        List<OldFace> old = oldFaces(c, photo.id());
+        List<OldFace> old = oldFaces(s, photo.id());
         String modelId = analysis.embeddingModelId();
         if (modelId != null && analysis.faces().stream().anyMatch(f -> f.embedding() != null)) {
-            PhotoStore.registerEmbeddingModel(c, modelId, analyzer.embeddingDimension().orElseThrow(), analyzer.embeddingModelSha256().orElse(""));
+            s.registerEmbeddingModel(modelId, analyzer.embeddingDimension().orElseThrow(), analyzer.embeddingModelSha256().orElse(""));
         }
-        PhotoStore.recordImageFacts(c, photo.id(), analysis.width(), analysis.height(), analysis.orientation(), analysis.takenAt());
+        s.recordImageFacts(photo.id(), analysis.width(), analysis.height(), analysis.orientation(), analysis.takenAt());
         FaceCropWriter writer = new FaceCropWriter(managed, catalog.location().cropsDir());
+        PlacementStore people = s.people();
         boolean[] taken = new boolean[old.size()];
         int stored = 0, rejected = 0, kept = 0;
         for (int i = 0; i < analysis.faces().size(); i++) {
@@ -127,9 +124,10 @@ public final class PhotoRedetector {
             OldFace o = match < 0 ? null : old.get(match);
             Long personId = o == null ? null : o.personId();
             AssignedBy by = o == null || o.personId() == null ? AssignedBy.NONE : o.assignedBy();
-            OptionalLong id = writer.insert(Tx.of(c), new NewFaceCrop(photo.id(), photo.path(), cropPaths.get(i), f.box(), f.landmarks(),
+            NewFaceCrop row = new NewFaceCrop(photo.id(), photo.path(), cropPaths.get(i), f.box(), f.landmarks(),
                     f.detectionScore(), f.detector(), f.quality(), f.embedding(), f.embedding() == null ? null : modelId,
-                    personId, by), null);
+                    personId, by);
+            OptionalLong id = s.insertFace(writer::insert, row);
             if (id.isEmpty()) {
                 rejected++;
                 continue;
@@ -139,27 +137,27 @@ public final class PhotoRedetector {
                 taken[match] = true;
                 kept++;
                 if (o.notAFace()) {
-                    PeopleRules.update(c, "UPDATE face_crops SET not_a_face = 1 WHERE id = ?", id.getAsLong());
+                    people.markNotAFace(id.getAsLong());
                 }
-                PeopleRules.inherit(c, o.id(), id.getAsLong(), personId);
+                people.inherit(o.id(), id.getAsLong(), personId);
             }
         }
         for (OldFace o : old) {
-            PeopleRules.update(c, "DELETE FROM face_crops WHERE id = ?", o.id());
+            s.deleteFace(o.id());
         }
         ScanState state;
         String failure = null;
         if (analysis.faces().isEmpty()) {
             state = ScanState.NO_FACES;
-            PhotoStore.recordAnalysed(c, photo.id(), analysis.width(), analysis.height(), analysis.orientation(), analysis.takenAt(),
+            s.recordAnalysed(photo.id(), analysis.width(), analysis.height(), analysis.orientation(), analysis.takenAt(),
                     state, analysis.detectorId(), modelId);
         } else if (stored == 0) {
             state = ScanState.FAILED;
             failure = "faces_rejected: all " + rejected + " detected faces failed validation (see rejected_writes)";
-            PhotoStore.recordFailed(c, photo.id(), failure, analysis.detectorId());
+            s.recordFailed(photo.id(), failure, analysis.detectorId());
         } else {
             state = ScanState.DONE;
-            PhotoStore.recordAnalysed(c, photo.id(), analysis.width(), analysis.height(), analysis.orientation(), analysis.takenAt(),
+            s.recordAnalysed(photo.id(), analysis.width(), analysis.height(), analysis.orientation(), analysis.takenAt(),
                     state, analysis.detectorId(), modelId);
         }
         return new RedetectResult(photo.id(), old.size(), stored, kept, rejected, state, failure);
@@ -181,37 +179,24 @@ public final class PhotoRedetector {
         return best;
     }
 
-    private static List<OldFace> oldFaces(Connection c, long photoId) throws SQLException {
-        List<OldFace> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, x, y, w, h, person_id, assigned_by, not_a_face FROM face_crops WHERE photo_id = ? ORDER BY id")) {
-            ps.setLong(1, photoId);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    double x = rs.getDouble(2), y = rs.getDouble(3), w = rs.getDouble(4), h = rs.getDouble(5);
-                    boolean drawable = w > 0 && h > 0 && Double.isFinite(x) && Double.isFinite(y) && Double.isFinite(w) && Double.isFinite(h);
-                    long person = rs.getLong(6);
-                    Long personId = rs.wasNull() ? null : person;
-                    out.add(new OldFace(rs.getLong(1), drawable ? new BoundingBox(x, y, w, h) : null, personId,
-                            AssignedBy.fromSql(rs.getString(7)), rs.getInt(8) == 1));
-                }
-            }
-        }
-        return out;
+    /** The photo's face rows, by id; a degenerate stored box is null (it matches no new face). */
+    private static List<OldFace> oldFaces(EditStore s, long photoId) {
+        return s.facesById(photoId).stream()
+                .map(f -> new OldFace(f.id(), f.box(), f.personId(), f.assignedBy(), f.notAFace())).toList();
     }
 
-    private RedetectResult recordFailure(PhotoRow photo, String reason) {
+    private RedetectResult recordFailure(PhotoScanRow photo, String reason) {
         log.warn("event=photo_failed photo=\"{}\" reason=\"{}\"", photo.path(), reason);
         try {
-            int before = WriteTransaction.run(catalog, c -> {
-                int n = oldFaces(c, photo.id()).size();
-                PeopleRules.update(c, "DELETE FROM face_crops WHERE photo_id = ?", photo.id());
-                PhotoStore.recordFailed(c, photo.id(), reason, analyzer.detectorId());
+            int before = EditStore.write(catalog, s -> {
+                int n = s.faceIdsOf(photo.id()).size();
+                s.deleteFacesOf(photo.id());
+                s.recordFailed(photo.id(), reason, analyzer.detectorId());
                 return n;
             });
             sweep();
             return new RedetectResult(photo.id(), before, 0, 0, 0, ScanState.FAILED, reason);
-        } catch (SQLException e) {
+        } catch (CatalogException e) {
             throw new FaceEditException("Could not record that " + photo.path() + " cannot be analysed: " + e.getMessage(), e);
         }
     }

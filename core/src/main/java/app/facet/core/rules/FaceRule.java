@@ -117,6 +117,22 @@ public enum FaceRule {
     }
 
     /**
+     * Every rule with an SQL test, OR-ed: true for a row that SQL alone can see breaks some rule.
+     *
+     * @param dimension the model's dimension as an SQL expression over {@code f} (see {@link #sqlPredicate(String)})
+     */
+    public static String sqlAnyViolation(String dimension) {
+        StringBuilder sb = new StringBuilder("(");
+        for (FaceRule rule : values()) {
+            String predicate = rule.sqlPredicate(dimension);
+            if (predicate != null) {
+                sb.append(sb.length() > 1 ? " OR " : "").append(predicate);
+            }
+        }
+        return sb.append(")").toString();
+    }
+
+    /**
      * The Java test.
      *
      * @param managed        the library's managed folder

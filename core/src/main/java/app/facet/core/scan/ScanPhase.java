@@ -8,6 +8,6 @@ public enum ScanPhase {
     CATALOGUING,
     /** decoding, detecting, aligning and embedding faces */
     ANALYSING,
-    /** re-validating stored faces and cleaning up deleted crop files */
+    /** cleaning up crop files of deleted faces and recording the run (stored faces are checked as they are written) */
     FINISHING
 }

@@ -19,7 +19,8 @@ import java.util.Map;
  * @param photosPending   photos left for a later run (limit, cancel)
  * @param facesFound      faces written to the catalog
  * @param rejectedWrites  face rows the validator refused (each logged and recorded in rejected_writes)
- * @param invalidFlagged  existing face rows newly flagged invalid by re-validation
+ * @param invalidFlagged  face rows written by this run that the post-write check flagged invalid (the whole library is
+ *                        re-validated by the integrity check, not by a scan)
  * @param detector        detector description, e.g. "YuNet 2023mar"
  * @param embeddingModel  embedding model id, or null when none
  * @param embeddingNote   why faces have no embedding (one sentence), or null

@@ -14,7 +14,9 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 
 /**
@@ -41,30 +43,84 @@ public final class FaceCropWriter {
     }
 
     /**
-     * Validates and inserts one face row inside the caller's transaction.
+     * Validates and inserts one face row inside the caller's transaction. To write several faces of one photo, judge
+     * them with {@link #forPhoto(Tx, long)}, which reads the photo and model rows once.
      *
      * @param scanRunId run to charge a rejection to, or null outside a scan
      * @return the new face id, or empty when the row was refused
      * @throws app.facet.core.catalog.CatalogException on a database error (the caller's transaction rolls back)
      */
     public OptionalLong insert(Tx tx, NewFaceCrop f, Long scanRunId) {
-        List<RuleViolation> violations = violations(tx, f);
-        if (!violations.isEmpty()) {
-            reject(tx, f, scanRunId, RuleViolation.reasons(violations));
-            return OptionalLong.empty();
-        }
-        return OptionalLong.of(store.insert(tx, f));
+        return forPhoto(tx, f.photoId()).insert(f, scanRunId);
     }
 
     /** @return what the rules find wrong with {@code f}, empty when it may be written */
     public List<RuleViolation> violations(Tx tx, NewFaceCrop f) {
-        FaceCropStore.PhotoFacts photo = store.photoFacts(tx, f.photoId());
-        Integer dimension = f.embeddingModelId() == null ? null : store.modelDimension(tx, f.embeddingModelId());
-        float[] e = f.embedding();
-        FaceRowFacts facts = new FaceRowFacts(f.imagePath(), photo.photoPath(), f.cropPath(), f.box().x(), f.box().y(),
-                f.box().w(), f.box().h(), photo.width(), photo.height(), f.detectionScore(),
-                e == null ? null : Embeddings.toBytes(e).length, e, f.embeddingModelId(), dimension);
-        return new FaceRowRules(managed, path -> store.isSomeCropPath(tx, path)).check(facts, true);
+        return forPhoto(tx, f.photoId()).violations(f);
+    }
+
+    /**
+     * Reads photo {@code photoId}'s row (path, width and height after EXIF orientation) once, to judge and insert
+     * several of its faces in the caller's transaction. Call it after the photo's image facts are written.
+     *
+     * @throws app.facet.core.catalog.CatalogException on a database error
+     */
+    public PhotoFaces forPhoto(Tx tx, long photoId) {
+        return new PhotoFaces(tx, photoId, store.photoFacts(tx, photoId));
+    }
+
+    /** Judges and inserts the faces of one photo against facts read once (photo row, embedding model rows). */
+    public final class PhotoFaces {
+        private final Tx tx;
+        private final long photoId;
+        private final FaceCropStore.PhotoFacts photo;
+        private final Map<String, Integer> dimensions = new HashMap<>();
+        private final FaceRowRules rules;
+
+        private PhotoFaces(Tx tx, long photoId, FaceCropStore.PhotoFacts photo) {
+            this.tx = tx;
+            this.photoId = photoId;
+            this.photo = photo;
+            this.rules = new FaceRowRules(managed, path -> store.isSomeCropPath(tx, path));
+        }
+
+        /**
+         * Validates and inserts {@code f}, a face of this photo.
+         *
+         * @param scanRunId run to charge a rejection to, or null outside a scan
+         * @return the new face id, or empty when the row was refused (logged, recorded, its crop file removed)
+         * @throws IllegalArgumentException when {@code f} belongs to another photo
+         */
+        public OptionalLong insert(NewFaceCrop f, Long scanRunId) {
+            List<RuleViolation> violations = violations(f);
+            if (!violations.isEmpty()) {
+                reject(tx, f, scanRunId, RuleViolation.reasons(violations));
+                return OptionalLong.empty();
+            }
+            return OptionalLong.of(store.insert(tx, f));
+        }
+
+        /** @return what the rules find wrong with {@code f}, empty when it may be written */
+        public List<RuleViolation> violations(NewFaceCrop f) {
+            if (f.photoId() != photoId) {
+                throw new IllegalArgumentException("Face of photo " + f.photoId() + " judged as a face of photo " + photoId);
+            }
+            float[] e = f.embedding();
+            FaceRowFacts facts = new FaceRowFacts(f.imagePath(), photo.photoPath(), f.cropPath(), f.box().x(), f.box().y(),
+                    f.box().w(), f.box().h(), photo.width(), photo.height(), f.detectionScore(),
+                    e == null ? null : Embeddings.toBytes(e).length, e, f.embeddingModelId(), dimension(f.embeddingModelId()));
+            return rules.check(facts, true);
+        }
+
+        private Integer dimension(String modelId) {
+            if (modelId == null) {
+                return null;
+            }
+            if (!dimensions.containsKey(modelId)) {
+                dimensions.put(modelId, store.modelDimension(tx, modelId)); // null: not registered, remembered too
+            }
+            return dimensions.get(modelId);
+        }
     }
 
     private void reject(Tx tx, NewFaceCrop f, Long scanRunId, String reason) {

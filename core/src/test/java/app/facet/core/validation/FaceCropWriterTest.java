@@ -92,6 +92,28 @@ class FaceCropWriterTest {
         assertThat(count("SELECT count(*) FROM face_crops WHERE status = 'valid'")).isEqualTo(1);
     }
 
+    @Test
+    void theFacesOfOnePhotoAreJudgedAgainstItsRowAsReadOnce() throws Exception {
+        try (Connection c = catalog.connect()) {
+            FaceCropWriter.PhotoFaces faces = writer.forPhoto(app.facet.core.catalog.Tx.of(c), 1);
+            // read once: a later change of the row is not seen (the scan writes the image size before forPhoto)
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate("UPDATE photos SET width = 1000 WHERE id = 1");
+            }
+            assertThat(faces.insert(face(photo, crop("1.jpg"), new BoundingBox(10, 10, 50, 50), 0.9, unit(4)), null)).isPresent();
+            assertThat(faces.insert(face(photo, crop("2.jpg"), new BoundingBox(300, 10, 50, 50), 0.9, unit(4)), null)).isEmpty();
+            assertThat(faces.insert(face(photo, crop("3.jpg"), new BoundingBox(100, 10, 50, 50), 0.9, unit(3)), null)).isEmpty();
+            assertThat(faces.insert(face(photo, crop("4.jpg"), new BoundingBox(120, 40, 50, 50), 0.9, unit(4)), null)).isPresent();
+            NewFaceCrop ofAnotherPhoto = new NewFaceCrop(2, photo, crop("5.jpg"), new BoundingBox(10, 10, 50, 50), null, 0.9,
+                    "test", null, null, null, null, AssignedBy.NONE);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> faces.insert(ofAnotherPhoto, null))
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThat(count("SELECT count(*) FROM face_crops")).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM rejected_writes WHERE reason LIKE 'box_outside_image:%'")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM rejected_writes WHERE reason LIKE 'embedding_wrong_size:%'")).isEqualTo(1);
+    }
+
     private NewFaceCrop face(String imagePath, String cropPath, BoundingBox box, double score, float[] embedding) {
         return new NewFaceCrop(1, imagePath, cropPath, box, null, score, "test", null, embedding,
                 embedding == null ? null : "m4", null, AssignedBy.NONE);

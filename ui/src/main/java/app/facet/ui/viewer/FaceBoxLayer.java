@@ -20,7 +20,8 @@ final class FaceBoxLayer extends Pane {
     }
 
     void setFaces(List<Face> faces, Consumer<FaceBox> onClick) {
-        boxes = faces.stream().filter(f -> !f.notAFace()).map(FaceBox::new).toList();
+        // a row whose stored box is degenerate has a null box: it cannot be drawn (the integrity check reports it)
+        boxes = faces.stream().filter(f -> !f.notAFace() && f.box() != null).map(FaceBox::new).toList();
         for (FaceBox box : boxes) {
             box.setOnMouseClicked(e -> {
                 onClick.accept(box);

@@ -1,4 +1,4 @@
-package app.facet.core.browse;
+package app.facet.core.catalog;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

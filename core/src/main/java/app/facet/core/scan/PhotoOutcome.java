@@ -1,0 +1,29 @@
+package app.facet.core.scan;
+
+import app.facet.model.ScanState;
+
+/**
+ * What the sink stored for one photo, for the scan's tallies.
+ *
+ * @param state          the photo's state after the write; null when the write failed and the photo stays pending
+ * @param facesStored    face rows written
+ * @param facesRejected  face rows the validator refused
+ * @param flaggedInvalid written rows the post-write check flagged invalid
+ * @param failureCode    why the photo failed (reason code), or null
+ */
+record PhotoOutcome(ScanState state, int facesStored, int facesRejected, long flaggedInvalid, String failureCode) {
+
+    static PhotoOutcome failed(String code) {
+        return new PhotoOutcome(ScanState.FAILED, 0, 0, 0, code);
+    }
+
+    /** The transaction rolled back: nothing of the photo was written. */
+    static PhotoOutcome writeFailed() {
+        return new PhotoOutcome(null, 0, 0, 0, "catalog_write_failed");
+    }
+
+    /** @return whether the photo was analysed to an end state (not a failed write) */
+    boolean analysed() {
+        return state != null;
+    }
+}

@@ -1,0 +1,104 @@
+package app.facet.core.scan;
+
+import app.facet.core.analysis.AnalyzedFace;
+import app.facet.core.analysis.PhotoAnalysis;
+import app.facet.core.catalog.CatalogWriter;
+import app.facet.core.catalog.FaceCropStore;
+import app.facet.core.catalog.NewFaceCrop;
+import app.facet.core.catalog.PhotoStore;
+import app.facet.core.catalog.Tx;
+import app.facet.core.validation.FaceCropWriter;
+import app.facet.core.validation.FaceRowRevalidator;
+import app.facet.model.AssignedBy;
+import app.facet.model.ScanState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Stage 3 of a scan: writes one photo's {@link PhotoResult} in ONE transaction on the catalog's single writer thread
+ * (a killed scan leaves the photo fully written or still pending), then checks only the rows it wrote
+ * ({@link FaceRowRevalidator#flag}) inside the same transaction. Called from the worker threads; blocks until the
+ * write committed or rolled back.
+ */
+final class PhotoSink {
+    private static final Logger log = LoggerFactory.getLogger(PhotoSink.class);
+
+    private final CatalogWriter writer;
+    private final FaceCropWriter faceWriter;
+    private final FaceRowRevalidator flagging;
+    private final FaceCropStore faces = new FaceCropStore();
+    private final long runId;
+    private final String detectorId;
+
+    /** @param detectorId recorded on photos that failed before any detector result existed */
+    PhotoSink(CatalogWriter writer, FaceCropWriter faceWriter, FaceRowRevalidator flagging, long runId, String detectorId) {
+        this.writer = writer;
+        this.faceWriter = faceWriter;
+        this.flagging = flagging;
+        this.runId = runId;
+        this.detectorId = detectorId;
+    }
+
+    /**
+     * @return what was stored; a failed write is returned as {@link PhotoOutcome#writeFailed()} (the crop files are
+     *         removed, the photo stays pending)
+     * @throws app.facet.core.catalog.CatalogException when a failure cannot be recorded at all
+     */
+    PhotoOutcome write(PhotoResult result) {
+        if (result instanceof PhotoResult.Failed failed) {
+            log.warn("event=photo_failed photo=\"{}\" reason=\"{}\"", failed.photo().path(), failed.reason());
+            writer.call(tx -> {
+                PhotoStore.recordFailed(tx, failed.photo().id(), failed.reason(), detectorId);
+                return null;
+            });
+            return PhotoOutcome.failed(failed.code());
+        }
+        PhotoResult.Analysed analysed = (PhotoResult.Analysed) result;
+        try {
+            return writer.call(tx -> store(tx, analysed));
+        } catch (RuntimeException e) {
+            // the transaction rolled back: remove the crops it would have referenced, leave the photo pending
+            CropFiles.deleteQuietly(analysed.cropPaths());
+            log.error("event=photo_write_failed photo=\"{}\" error=\"{}\"", analysed.photo().path(), e.getMessage());
+            return PhotoOutcome.writeFailed();
+        }
+    }
+
+    private PhotoOutcome store(Tx tx, PhotoResult.Analysed r) {
+        long id = r.photo().id();
+        PhotoAnalysis a = r.analysis();
+        // a pending photo has no faces; deleting first keeps a re-run idempotent whatever happened before
+        faces.deleteFacesOfPhoto(tx, id);
+        // image facts first: the rules check every box against the width and height
+        PhotoStore.recordImageFacts(tx, id, a.width(), a.height(), a.orientation(), a.takenAt());
+        FaceCropWriter.PhotoFaces judge = faceWriter.forPhoto(tx, id);
+        List<Long> written = new ArrayList<>();
+        for (int i = 0; i < a.faces().size(); i++) {
+            OptionalLong faceId = judge.insert(newFace(r, a.faces().get(i), r.cropPaths().get(i)), runId);
+            faceId.ifPresent(written::add);
+        }
+        long flagged = flagging.flag(tx, written).flaggedInvalid();
+        int rejected = a.faces().size() - written.size();
+        if (a.faces().isEmpty()) {
+            PhotoStore.recordScanned(tx, id, ScanState.NO_FACES, a.detectorId(), a.embeddingModelId());
+            return new PhotoOutcome(ScanState.NO_FACES, 0, 0, flagged, null);
+        }
+        if (written.isEmpty()) {
+            PhotoStore.recordFailed(tx, id, "faces_rejected: all " + rejected
+                    + " detected faces failed validation (see rejected_writes)", a.detectorId());
+            return new PhotoOutcome(ScanState.FAILED, 0, rejected, flagged, "faces_rejected");
+        }
+        PhotoStore.recordScanned(tx, id, ScanState.DONE, a.detectorId(), a.embeddingModelId());
+        return new PhotoOutcome(ScanState.DONE, written.size(), rejected, flagged, null);
+    }
+
+    private static NewFaceCrop newFace(PhotoResult.Analysed r, AnalyzedFace f, String cropPath) {
+        return new NewFaceCrop(r.photo().id(), r.photo().path(), cropPath, f.box(), f.landmarks(), f.detectionScore(),
+                f.detector(), f.quality(), f.embedding(), f.embedding() == null ? null : r.analysis().embeddingModelId(),
+                null, AssignedBy.NONE);
+    }
+}
