@@ -11,7 +11,7 @@ import static app.facet.core.catalog.RepairJdbc.exists;
 import static app.facet.core.catalog.RepairJdbc.update;
 
 /**
- * The face_crops statements of the integrity repair: reading a face as the plan sees it ({@link FaceState}) and the
+ * The face_crops statements of the integrity repair: reading a face as the plan sees it ({@link RepairFaceState}) and the
  * single-row changes a repair makes. Every method runs on the caller's {@link Tx} (inside its write transaction when
  * it changes something) and throws {@link CatalogException} on a database error. Boxes are in original-image pixels,
  * after EXIF orientation; embeddings are stored as float32 little-endian ({@link Embeddings}).
@@ -21,10 +21,10 @@ public final class RepairFaceStore {
     }
 
     /** @return the face row {@code faceId} with its photo's path and size and its model's dimension; empty when gone */
-    public static Optional<FaceState> face(Tx tx, long faceId) {
+    public static Optional<RepairFaceState> face(Tx tx, long faceId) {
         return call(() -> {
-            try (PreparedStatement ps = RepairJdbc.prepare(tx, FaceState.SQL, faceId); ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(FaceState.map(rs)) : Optional.empty();
+            try (PreparedStatement ps = RepairJdbc.prepare(tx, RepairFaceState.SQL, faceId); ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(RepairFaceState.map(rs)) : Optional.empty();
             }
         });
     }

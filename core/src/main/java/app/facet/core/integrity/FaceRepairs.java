@@ -2,7 +2,7 @@ package app.facet.core.integrity;
 
 import app.facet.core.rules.FaceRowRules;
 import app.facet.core.catalog.Embeddings;
-import app.facet.core.catalog.FaceState;
+import app.facet.core.catalog.RepairFaceState;
 import app.facet.core.catalog.RepairFaceStore;
 import app.facet.core.catalog.RepairPersonStore;
 
@@ -13,11 +13,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-import static app.facet.core.catalog.FaceState.Aspect.ASSIGNMENT;
-import static app.facet.core.catalog.FaceState.Aspect.BOX;
-import static app.facet.core.catalog.FaceState.Aspect.EMBEDDING;
-import static app.facet.core.catalog.FaceState.Aspect.CROP;
-import static app.facet.core.catalog.FaceState.Aspect.IMAGE_PATH;
+import static app.facet.core.catalog.RepairFaceState.Aspect.ASSIGNMENT;
+import static app.facet.core.catalog.RepairFaceState.Aspect.BOX;
+import static app.facet.core.catalog.RepairFaceState.Aspect.EMBEDDING;
+import static app.facet.core.catalog.RepairFaceState.Aspect.CROP;
+import static app.facet.core.catalog.RepairFaceState.Aspect.IMAGE_PATH;
 
 /** Repair actions on one face row. Each re-checks that the row is exactly as planned before changing it. */
 final class FaceRepairs {
@@ -25,8 +25,8 @@ final class FaceRepairs {
     }
 
     /** @return why a change planned on {@code before} no longer applies (the face is gone or those columns changed), or null */
-    static String stale(RepairContext ctx, FaceState before, FaceState.Aspect... dependsOn) {
-        Optional<FaceState> now = RepairFaceStore.face(ctx.tx(), before.id());
+    static String stale(RepairContext ctx, RepairFaceState before, RepairFaceState.Aspect... dependsOn) {
+        Optional<RepairFaceState> now = RepairFaceStore.face(ctx.tx(), before.id());
         if (now.isEmpty()) {
             return "face " + before.id() + " no longer exists";
         }
@@ -34,7 +34,7 @@ final class FaceRepairs {
     }
 
     /** Points a face at a proper photo: photo_id and image_path together (the guard trigger accepts nothing else). */
-    record Repoint(PlannedChange planned, FaceState before, long toPhotoId, String toPath) implements RepairAction {
+    record Repoint(PlannedChange planned, RepairFaceState before, long toPhotoId, String toPath) implements RepairAction {
         @Override
         public String staleReason(RepairContext ctx) {
             String s = stale(ctx, before, IMAGE_PATH);
@@ -52,7 +52,7 @@ final class FaceRepairs {
     }
 
     /** Removes a face row, keeping it in integrity_removed_rows. */
-    record Remove(PlannedChange planned, FaceState before, String reason) implements RepairAction {
+    record Remove(PlannedChange planned, RepairFaceState before, String reason) implements RepairAction {
         @Override
         public String staleReason(RepairContext ctx) {
             return stale(ctx, before, IMAGE_PATH, CROP, BOX, ASSIGNMENT);
@@ -64,7 +64,7 @@ final class FaceRepairs {
         }
     }
 
-    record ClipBox(PlannedChange planned, FaceState before, BoundingBox to) implements RepairAction {
+    record ClipBox(PlannedChange planned, RepairFaceState before, BoundingBox to) implements RepairAction {
         @Override
         public String staleReason(RepairContext ctx) {
             return stale(ctx, before, BOX);
@@ -77,7 +77,7 @@ final class FaceRepairs {
     }
 
     /** Drops the embedding (and its model, as the schema requires); the face and its person stay. */
-    record ClearEmbedding(PlannedChange planned, FaceState before) implements RepairAction {
+    record ClearEmbedding(PlannedChange planned, RepairFaceState before) implements RepairAction {
         @Override
         public String staleReason(RepairContext ctx) {
             return stale(ctx, before, EMBEDDING);
@@ -89,7 +89,7 @@ final class FaceRepairs {
         }
     }
 
-    record NormaliseEmbedding(PlannedChange planned, FaceState before) implements RepairAction {
+    record NormaliseEmbedding(PlannedChange planned, RepairFaceState before) implements RepairAction {
         @Override
         public String staleReason(RepairContext ctx) {
             return stale(ctx, before, EMBEDDING);
@@ -107,7 +107,7 @@ final class FaceRepairs {
     }
 
     /** Takes a face off a person row that does not exist. */
-    record Unassign(PlannedChange planned, FaceState before) implements RepairAction {
+    record Unassign(PlannedChange planned, RepairFaceState before) implements RepairAction {
         @Override
         public String staleReason(RepairContext ctx) {
             return stale(ctx, before, ASSIGNMENT);
@@ -123,7 +123,7 @@ final class FaceRepairs {
      * Keeps {@code keep}, gives it the duplicate's person when it has none, its "not this person" answers and its place
      * as a cover, then removes the duplicate.
      */
-    record MergeDuplicate(PlannedChange planned, FaceState keep, FaceState duplicate) implements RepairAction {
+    record MergeDuplicate(PlannedChange planned, RepairFaceState keep, RepairFaceState duplicate) implements RepairAction {
         @Override
         public String staleReason(RepairContext ctx) {
             String s = stale(ctx, keep, IMAGE_PATH, BOX, ASSIGNMENT);
@@ -151,7 +151,7 @@ final class FaceRepairs {
      * crop_path the row is pointed at it (a crop path outside the managed folder is dropped from the deletion queue:
      * that file is never Facet's to delete).
      */
-    record RecutCrop(PlannedChange planned, FaceState before, Path photoFile, Path out) implements RepairAction {
+    record RecutCrop(PlannedChange planned, RepairFaceState before, Path photoFile, Path out) implements RepairAction {
         @Override
         public String staleReason(RepairContext ctx) {
             String s = stale(ctx, before, CROP, BOX);

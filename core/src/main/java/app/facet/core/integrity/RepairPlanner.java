@@ -4,7 +4,7 @@ import app.facet.core.rules.FaceRowRules;
 import app.facet.core.rules.FaceRule;
 import app.facet.core.catalog.IntegrityCheckStore;
 import app.facet.core.catalog.Embeddings;
-import app.facet.core.catalog.FaceState;
+import app.facet.core.catalog.RepairFaceState;
 import app.facet.core.catalog.LibraryLocation;
 import app.facet.core.catalog.RepairFaceStore;
 import app.facet.core.catalog.RepairPersonStore;
@@ -122,7 +122,7 @@ final class RepairPlanner {
             if (v.table().equals("face_crops") && v.column().equals("photo_id")) {
                 danglingPhoto(v);
             } else if (v.table().equals("face_crops") && v.column().equals("person_id")) {
-                Optional<FaceState> face = RepairFaceStore.face(tx, v.rowId());
+                Optional<RepairFaceState> face = RepairFaceStore.face(tx, v.rowId());
                 if (face.isPresent()) {
                     actions.add(new FaceRepairs.Unassign(change(FOREIGN_KEYS, ChangeKind.UNASSIGN_FACE, Subject.FACE, v.rowId(), face.get().imagePath(),
                             "unassign face " + v.rowId() + " from person " + face.get().personId() + ", which does not exist"), face.get()));
@@ -143,11 +143,11 @@ final class RepairPlanner {
 
     /** A face whose photo row is gone: re-link it through its image or crop path, else remove it (kept). */
     private void danglingPhoto(ForeignKeyCheck.Violation v) {
-        Optional<FaceState> face = RepairFaceStore.face(tx, v.rowId());
+        Optional<RepairFaceState> face = RepairFaceStore.face(tx, v.rowId());
         if (face.isEmpty()) {
             return;
         }
-        FaceState f = face.get();
+        RepairFaceState f = face.get();
         Optional<OriginResolver.Origin> origin = Optional.empty();
         for (String path : new String[]{f.imagePath(), f.cropPath()}) {
             if (origin.isEmpty() && path != null) {
@@ -200,11 +200,11 @@ final class RepairPlanner {
 
     private void facesPointingAtCrops() {
         for (Sample s : run.findings(FACE_IMAGE_PATH_IS_CROP)) {
-            Optional<FaceState> face = unhandledFace(s.id());
+            Optional<RepairFaceState> face = unhandledFace(s.id());
             if (face.isEmpty() || face.get().photoPath() == null) {
                 continue; // a face without its photo row is planned under foreign_keys
             }
-            FaceState f = face.get();
+            RepairFaceState f = face.get();
             Optional<OriginResolver.Origin> origin = resolver.properPhoto(f.photoId());
             if (origin.isPresent()) {
                 actions.add(repoint(FACE_IMAGE_PATH_IS_CROP, f, origin.get(), "its image_path " + f.imagePath() + " is a face crop"));
@@ -216,7 +216,7 @@ final class RepairPlanner {
 
     private void facesWithStaleImagePath() {
         for (Sample s : run.findings(FACE_IMAGE_PATH_MISMATCH)) {
-            Optional<FaceState> face = unhandledFace(s.id());
+            Optional<RepairFaceState> face = unhandledFace(s.id());
             if (face.isPresent()) {
                 Optional<OriginResolver.Origin> origin = resolver.properPhoto(face.get().photoId());
                 if (origin.isPresent()) {
@@ -227,7 +227,7 @@ final class RepairPlanner {
         }
     }
 
-    private RepairAction repoint(String check, FaceState f, OriginResolver.Origin o, String why) {
+    private RepairAction repoint(String check, RepairFaceState f, OriginResolver.Origin o, String why) {
         if (o.photoId() != f.photoId()) {
             photoDelta.merge(f.photoId(), -1, Integer::sum);
             photoDelta.merge(o.photoId(), 1, Integer::sum);
@@ -239,17 +239,17 @@ final class RepairPlanner {
 
     private void cropsOutsideManaged() {
         for (Sample s : run.findings(CROP_PATH_OUTSIDE_MANAGED)) {
-            Optional<FaceState> face = unhandledFace(s.id());
+            Optional<RepairFaceState> face = unhandledFace(s.id());
             if (face.isEmpty()) {
                 continue;
             }
-            FaceState f = face.get();
+            RepairFaceState f = face.get();
             Path out = uniqueCropPath(f.id());
             recutOrLeave(CROP_PATH_OUTSIDE_MANAGED, f, out, "crop_path " + f.cropPath() + " is outside the managed folder (that file is kept)");
         }
     }
 
-    private void recutOrLeave(String check, FaceState f, Path out, String why) {
+    private void recutOrLeave(String check, RepairFaceState f, Path out, String why) {
         Path photo = f.photoPath() == null ? null : Path.of(f.photoPath());
         if (photo != null && f.box() != null && Files.isRegularFile(photo) && !photo.toString().startsWith(managedDir)) {
             actions.add(new FaceRepairs.RecutCrop(change(check, ChangeKind.RECUT_CROP, Subject.FACE, f.id(), out.toString(),
@@ -270,7 +270,7 @@ final class RepairPlanner {
 
     private void degenerateBoxes() {
         for (Sample s : run.findings(BOX_DEGENERATE)) {
-            Optional<FaceState> face = unhandledFace(s.id());
+            Optional<RepairFaceState> face = unhandledFace(s.id());
             if (face.isPresent()) {
                 removeFace(BOX_DEGENERATE, face.get(), "degenerate box " + face.get().boxText());
             }
@@ -279,11 +279,11 @@ final class RepairPlanner {
 
     private void boxesOutsideImage() {
         for (Sample s : run.findings(BOX_OUTSIDE_IMAGE)) {
-            Optional<FaceState> face = unhandledFace(s.id());
+            Optional<RepairFaceState> face = unhandledFace(s.id());
             if (face.isEmpty()) {
                 continue;
             }
-            FaceState f = face.get();
+            RepairFaceState f = face.get();
             BoundingBox clipped = f.box().clippedTo(f.photoWidth(), f.photoHeight());
             if (clipped != null && !FaceRule.isDegenerate(clipped.x(), clipped.y(), clipped.w(), clipped.h())) {
                 actions.add(new FaceRepairs.ClipBox(change(BOX_OUTSIDE_IMAGE, ChangeKind.CLIP_BOX, Subject.FACE, f.id(), f.imagePath(),
@@ -297,7 +297,7 @@ final class RepairPlanner {
 
     private void badEmbeddings() {
         for (Sample s : run.findings(EMBEDDING_WRONG_SIZE_OR_MODEL)) {
-            Optional<FaceState> face = unhandledFace(s.id());
+            Optional<RepairFaceState> face = unhandledFace(s.id());
             face.ifPresent(f -> actions.add(new FaceRepairs.ClearEmbedding(change(EMBEDDING_WRONG_SIZE_OR_MODEL, ChangeKind.CLEAR_EMBEDDING,
                     Subject.FACE, f.id(), f.imagePath(), "drop the embedding of face " + f.id() + " (" + s.detail() + "); the next scan computes it again"), f)));
         }
@@ -305,11 +305,11 @@ final class RepairPlanner {
 
     private void unnormalisedEmbeddings() {
         for (Sample s : run.findings(EMBEDDING_NOT_NORMALISED)) {
-            Optional<FaceState> face = unhandledFace(s.id());
+            Optional<RepairFaceState> face = unhandledFace(s.id());
             if (face.isEmpty()) {
                 continue;
             }
-            FaceState f = face.get();
+            RepairFaceState f = face.get();
             double norm = FaceRowRules.norm(Embeddings.fromBytes(f.embedding()));
             if (Double.isFinite(norm) && norm > 1e-6) {
                 actions.add(new FaceRepairs.NormaliseEmbedding(change(EMBEDDING_NOT_NORMALISED, ChangeKind.NORMALISE_EMBEDDING, Subject.FACE, f.id(),
@@ -328,7 +328,7 @@ final class RepairPlanner {
             unhandledFace(s.id()).ifPresent(f -> photos.add(f.photoId()));
         }
         for (long photoId : photos) {
-            Map<Long, FaceState> faces = new LinkedHashMap<>();
+            Map<Long, RepairFaceState> faces = new LinkedHashMap<>();
             for (long id : IntegrityCheckStore.faceIdsOfPhoto(tx, photoId)) {
                 unhandledFace(id).filter(f -> f.box() != null).ifPresent(f -> faces.put(f.id(), f));
             }
@@ -337,13 +337,13 @@ final class RepairPlanner {
             for (FaceGeometryCheck.Duplicate d : FaceGeometryCheck.duplicates(boxes)) {
                 parent.put(find(parent, d.duplicateId()), find(parent, d.originalId()));
             }
-            Map<Long, List<FaceState>> groups = new LinkedHashMap<>();
+            Map<Long, List<RepairFaceState>> groups = new LinkedHashMap<>();
             for (long id : faces.keySet()) {
                 if (parent.containsKey(id) || parent.containsValue(id)) {
                     groups.computeIfAbsent(find(parent, id), k -> new ArrayList<>()).add(faces.get(id));
                 }
             }
-            for (List<FaceState> group : groups.values()) {
+            for (List<RepairFaceState> group : groups.values()) {
                 planDuplicateGroup(group);
             }
         }
@@ -354,19 +354,19 @@ final class RepairPlanner {
         return p == null || p == id ? id : find(parent, p);
     }
 
-    private void planDuplicateGroup(List<FaceState> group) {
+    private void planDuplicateGroup(List<RepairFaceState> group) {
         Set<String> decisions = new LinkedHashSet<>();
-        for (FaceState f : group) {
+        for (RepairFaceState f : group) {
             if (f.notAFace()) {
                 decisions.add("not a face");
             } else if ("user".equals(f.assignedBy())) {
                 decisions.add("person " + f.personId());
             }
         }
-        FaceState keep = group.stream().max(Comparator.comparing(FaceState::isUserDecision)
-                .thenComparing(f -> f.personId() != null).thenComparingDouble(FaceState::detectionScore)
-                .thenComparing(FaceState::id, Comparator.reverseOrder())).orElseThrow();
-        for (FaceState f : group) {
+        RepairFaceState keep = group.stream().max(Comparator.comparing(RepairFaceState::isUserDecision)
+                .thenComparing(f -> f.personId() != null).thenComparingDouble(RepairFaceState::detectionScore)
+                .thenComparing(RepairFaceState::id, Comparator.reverseOrder())).orElseThrow();
+        for (RepairFaceState f : group) {
             if (f.id() == keep.id()) {
                 continue;
             }
@@ -392,7 +392,7 @@ final class RepairPlanner {
         Map<Long, RepairPhotoStore.PhotoFile> missing = new LinkedHashMap<>();
         Set<Long> sizes = new HashSet<>();
         for (Sample s : run.findings(FACE_PHOTO_MISSING)) {
-            Optional<FaceState> face = RepairFaceStore.face(tx, s.id());
+            Optional<RepairFaceState> face = RepairFaceStore.face(tx, s.id());
             if (face.isEmpty() || handledPhotos.contains(face.get().photoId()) || missing.containsKey(face.get().photoId())) {
                 continue;
             }
@@ -424,7 +424,7 @@ final class RepairPlanner {
 
     private void missingCrops() {
         for (Sample s : run.findings(CROP_FILE_MISSING)) {
-            Optional<FaceState> face = unhandledFace(s.id());
+            Optional<RepairFaceState> face = unhandledFace(s.id());
             face.ifPresent(f -> recutOrLeave(CROP_FILE_MISSING, f, Path.of(f.cropPath()), "the crop file is missing"));
         }
     }
@@ -501,7 +501,7 @@ final class RepairPlanner {
         }
     }
 
-    private void removeFace(String check, FaceState f, String reason) {
+    private void removeFace(String check, RepairFaceState f, String reason) {
         handledFaces.add(f.id());
         countRemoved(f);
         actions.add(new FaceRepairs.Remove(change(check, ChangeKind.REMOVE_ROW, Subject.FACE, f.id(), f.imagePath(),
@@ -509,14 +509,14 @@ final class RepairPlanner {
                         + "; kept in integrity_removed_rows"), f, reason));
     }
 
-    private void countRemoved(FaceState f) {
+    private void countRemoved(RepairFaceState f) {
         photoDelta.merge(f.photoId(), -1, Integer::sum);
         if (f.personId() != null && !f.notAFace()) {
             personDelta.merge(f.personId(), -1, Integer::sum);
         }
     }
 
-    private Optional<FaceState> unhandledFace(long id) {
+    private Optional<RepairFaceState> unhandledFace(long id) {
         return handledFaces.contains(id) ? Optional.empty() : RepairFaceStore.face(tx, id);
     }
 

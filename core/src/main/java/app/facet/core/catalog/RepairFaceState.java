@@ -19,7 +19,7 @@ import java.util.Objects;
  * @param photoWidth      photos.width, null when unknown
  * @param modelDimension  dimension of the embedding's model, null when unknown or no embedding
  */
-public record FaceState(long id, long photoId, String imagePath, String cropPath, double x, double y, double w, double h,
+public record RepairFaceState(long id, long photoId, String imagePath, String cropPath, double x, double y, double w, double h,
                  double detectionScore, byte[] embedding, String embeddingModelId, Long personId, String assignedBy,
                  boolean notAFace, String photoPath, Integer photoWidth, Integer photoHeight, Integer modelDimension) {
 
@@ -29,8 +29,8 @@ public record FaceState(long id, long photoId, String imagePath, String cropPath
             + " WHERE f.id = ?";
 
     /** Maps the current row of a result of {@link #SQL}. */
-    static FaceState map(ResultSet rs) throws SQLException {
-        return new FaceState(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+    static RepairFaceState map(ResultSet rs) throws SQLException {
+        return new RepairFaceState(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                 number(rs.getObject(5)), number(rs.getObject(6)),
                 number(rs.getObject(7)), number(rs.getObject(8)),
                 rs.getDouble(9), rs.getBytes(10), rs.getString(11), nullableLong(rs, 12), rs.getString(13),
@@ -58,7 +58,7 @@ public record FaceState(long id, long photoId, String imagePath, String cropPath
     public enum Aspect { IMAGE_PATH, CROP, BOX, EMBEDDING, ASSIGNMENT }
 
     /** @return true when the columns of every given aspect are as in {@code other} */
-    public boolean sameAs(FaceState other, Aspect... aspects) {
+    public boolean sameAs(RepairFaceState other, Aspect... aspects) {
         for (Aspect a : aspects) {
             boolean same = switch (a) {
                 case IMAGE_PATH -> photoId == other.photoId && Objects.equals(imagePath, other.imagePath)
