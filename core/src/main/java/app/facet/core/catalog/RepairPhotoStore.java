@@ -1,5 +1,7 @@
 package app.facet.core.catalog;
 
+import app.facet.core.rules.ManagedFolder;
+
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
@@ -14,8 +16,8 @@ import static app.facet.core.catalog.RepairJdbc.update;
 /**
  * The photos and scan_runs statements of the integrity repair: finding a face's original photo, relinking moved
  * photos, scan states and stuck scan runs. Every method runs on the caller's {@link Tx} and throws
- * {@link CatalogException} on a database error. A "managed folder" argument is the folder the guard triggers compare
- * paths with, with its trailing separator (a string prefix, as the triggers test it).
+ * {@link CatalogException} on a database error. "Outside the managed folder" is {@link ManagedFolder}'s test, made in
+ * SQL on the folder's prefix.
  */
 public final class RepairPhotoStore {
     private RepairPhotoStore() {
@@ -55,22 +57,22 @@ public final class RepairPhotoStore {
     }
 
     /**
-     * @return the photo outside {@code managedDir} of the lowest id that has a face whose crop_path is {@code cropPath}
+     * @return the photo outside {@code managed} of the lowest id that has a face whose crop_path is {@code cropPath}
      */
-    public static Optional<PhotoRef> ofFaceWithCrop(Tx tx, String cropPath, String managedDir) {
+    public static Optional<PhotoRef> ofFaceWithCrop(Tx tx, String cropPath, ManagedFolder managed) {
         return first(tx, "SELECT p.id, p.path FROM face_crops g JOIN photos p ON p.id = g.photo_id"
-                + " WHERE g.crop_path = ? AND substr(p.path, 1, length(?)) <> ? ORDER BY p.id LIMIT 1", cropPath, managedDir, managedDir);
+                + " WHERE g.crop_path = ? AND substr(p.path, 1, length(?)) <> ? ORDER BY p.id LIMIT 1", cropPath, managed.prefix(), managed.prefix());
     }
 
     /**
      * @param contentHash SHA-256, hex, any case
-     * @return the photo outside {@code managedDir} with that content hash; a present one before a missing one, then
+     * @return the photo outside {@code managed} with that content hash; a present one before a missing one, then
      *         the lowest id
      */
-    public static Optional<PhotoRef> withContentHash(Tx tx, String contentHash, String managedDir) {
+    public static Optional<PhotoRef> withContentHash(Tx tx, String contentHash, ManagedFolder managed) {
         return first(tx, "SELECT id, path FROM photos WHERE content_hash = ?"
                 + " AND substr(path, 1, length(?)) <> ? ORDER BY missing_since IS NOT NULL, id LIMIT 1",
-                contentHash.toLowerCase(Locale.ROOT), managedDir, managedDir);
+                contentHash.toLowerCase(Locale.ROOT), managed.prefix(), managed.prefix());
     }
 
     /**

@@ -41,7 +41,7 @@ final class FaceRepairs {
             if (s != null) {
                 return s;
             }
-            Optional<OriginResolver.Origin> target = new OriginResolver(ctx.tx(), ctx.managedDir()).properPhoto(toPhotoId);
+            Optional<OriginResolver.Origin> target = new OriginResolver(ctx.tx(), ctx.managed()).properPhoto(toPhotoId);
             return target.isPresent() && target.get().path().equals(toPath) ? null : "photo " + toPhotoId + " changed since the plan";
         }
 
@@ -169,7 +169,7 @@ final class FaceRepairs {
             new FaceCropCutter().cut(photoFile, before.box(), out);
             if (!out.toString().equals(before.cropPath())) {
                 RepairFaceStore.setCropPath(ctx.tx(), before.id(), out.toString());
-                if (before.cropPath() != null && !before.cropPath().startsWith(ctx.managedDir())) {
+                if (before.cropPath() != null && !ctx.managed().contains(before.cropPath())) {
                     ctx.unqueueCropDeletion(before.cropPath());
                 }
             }

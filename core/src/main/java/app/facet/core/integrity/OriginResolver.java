@@ -4,6 +4,7 @@ import app.facet.core.catalog.IntegrityCheckStore;
 import app.facet.core.catalog.ContentHash;
 import app.facet.core.catalog.RepairPhotoStore;
 import app.facet.core.catalog.Tx;
+import app.facet.core.rules.ManagedFolder;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,17 +33,17 @@ final class OriginResolver {
     }
 
     private final Tx tx;
-    private final String managedDir;
+    private final ManagedFolder managed;
 
-    OriginResolver(Tx tx, String managedDir) {
+    OriginResolver(Tx tx, ManagedFolder managed) {
         this.tx = tx;
-        this.managedDir = managedDir;
+        this.managed = managed;
     }
 
     /** @return the photo itself when it exists and is proper */
     Optional<Origin> properPhoto(long photoId) {
         String path = IntegrityCheckStore.photoPath(tx, photoId);
-        return path != null && !path.startsWith(managedDir) ? Optional.of(new Origin(photoId, path, "photo_id")) : Optional.empty();
+        return path != null && !managed.contains(path) ? Optional.of(new Origin(photoId, path, "photo_id")) : Optional.empty();
     }
 
     /** Ways 2 to 4 for a crop-like {@code path}. */
@@ -64,7 +65,7 @@ final class OriginResolver {
     }
 
     private Optional<Origin> byFaceWithCrop(String path) {
-        return RepairPhotoStore.ofFaceWithCrop(tx, path, managedDir).map(p -> new Origin(p.id(), p.path(), "crop file name"));
+        return RepairPhotoStore.ofFaceWithCrop(tx, path, managed).map(p -> new Origin(p.id(), p.path(), "crop file name"));
     }
 
     private Optional<Origin> byFileHash(String path) {
@@ -82,6 +83,6 @@ final class OriginResolver {
     }
 
     private Optional<Origin> byHash(String hash, String via) {
-        return RepairPhotoStore.withContentHash(tx, hash, managedDir).map(p -> new Origin(p.id(), p.path(), via));
+        return RepairPhotoStore.withContentHash(tx, hash, managed).map(p -> new Origin(p.id(), p.path(), via));
     }
 }

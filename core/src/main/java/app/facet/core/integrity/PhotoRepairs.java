@@ -28,7 +28,7 @@ final class PhotoRepairs {
                 return "photo " + photoId + " changed since the plan";
             }
             String origin = pathOf(ctx, originId);
-            return originPath.equals(origin) && !origin.startsWith(ctx.managedDir()) ? null : "photo " + originId + " changed since the plan";
+            return originPath.equals(origin) && !ctx.managed().contains(origin) ? null : "photo " + originId + " changed since the plan";
         }
 
         @Override

@@ -4,6 +4,7 @@ import app.facet.core.catalog.LibraryLocation;
 import app.facet.core.catalog.RepairFaceStore;
 import app.facet.core.catalog.RepairRowStore;
 import app.facet.core.catalog.Tx;
+import app.facet.core.rules.ManagedFolder;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +17,7 @@ import java.util.List;
 final class RepairContext {
     private final Tx tx;
     private final LibraryLocation location;
-    private final String managedDir;
+    private final ManagedFolder managed;
     private final Path backup;
     private final String stamp;
     private final List<Path> cropsToMoveAfterCommit = new ArrayList<>();
@@ -24,11 +25,12 @@ final class RepairContext {
     /**
      * @param stamp time stamp naming this repair's folders under backups/ (e.g. {@code 20261121-143000})
      * @throws app.facet.core.catalog.CatalogException when the managed folder setting cannot be read
+     * @throws IllegalArgumentException when that setting does not end with a separator
      */
     RepairContext(Tx tx, LibraryLocation location, Path backup, String stamp) {
         this.tx = tx;
         this.location = location;
-        this.managedDir = CheckContext.managedDir(tx, location);
+        this.managed = new ManagedFolder(CheckContext.managedDir(tx, location));
         this.backup = backup;
         this.stamp = stamp;
     }
@@ -41,9 +43,9 @@ final class RepairContext {
         return location;
     }
 
-    /** The managed folder with trailing separator, as the guard triggers compare it ({@link CheckContext#managedDir}). */
-    String managedDir() {
-        return managedDir;
+    /** The managed folder the guard triggers protect ({@link CheckContext#managedDir}), the one "inside" test. */
+    ManagedFolder managed() {
+        return managed;
     }
 
     Path backup() {
@@ -72,7 +74,7 @@ final class RepairContext {
         }
         if (crop != null) {
             unqueueCropDeletion(crop);
-            if (crop.startsWith(managedDir) && !isReferenced(crop)) {
+            if (managed.contains(crop) && !isReferenced(crop)) {
                 cropsToMoveAfterCommit.add(Path.of(crop));
             }
         }

@@ -2,6 +2,7 @@ package app.facet.core.integrity;
 
 import app.facet.core.rules.FaceRowRules;
 import app.facet.core.rules.FaceRule;
+import app.facet.core.rules.ManagedFolder;
 import app.facet.core.catalog.IntegrityCheckStore;
 import app.facet.core.catalog.Embeddings;
 import app.facet.core.catalog.RepairFaceState;
@@ -41,7 +42,7 @@ import static app.facet.core.integrity.CheckNames.*;
 final class RepairPlanner {
     private final Tx tx;
     private final LibraryLocation location;
-    private final String managedDir;
+    private final ManagedFolder managed;
     private final OriginResolver resolver;
     private final IntegrityChecker.CheckRun run;
     private final List<RepairAction> actions = new ArrayList<>();
@@ -57,8 +58,8 @@ final class RepairPlanner {
     RepairPlanner(Tx tx, LibraryLocation location, IntegrityChecker.CheckRun run) {
         this.tx = tx;
         this.location = location;
-        this.managedDir = CheckContext.managedDir(tx, location);
-        this.resolver = new OriginResolver(tx, managedDir);
+        this.managed = new ManagedFolder(CheckContext.managedDir(tx, location));
+        this.resolver = new OriginResolver(tx, managed);
         this.run = run;
     }
 
@@ -151,7 +152,7 @@ final class RepairPlanner {
         Optional<OriginResolver.Origin> origin = Optional.empty();
         for (String path : new String[]{f.imagePath(), f.cropPath()}) {
             if (origin.isEmpty() && path != null) {
-                origin = path.startsWith(managedDir) ? resolver.fromCropPath(path) : photoAt(path);
+                origin = managed.contains(path) ? resolver.fromCropPath(path) : photoAt(path);
             }
         }
         handledFaces.add(f.id());
@@ -251,7 +252,7 @@ final class RepairPlanner {
 
     private void recutOrLeave(String check, RepairFaceState f, Path out, String why) {
         Path photo = f.photoPath() == null ? null : Path.of(f.photoPath());
-        if (photo != null && f.box() != null && Files.isRegularFile(photo) && !photo.toString().startsWith(managedDir)) {
+        if (photo != null && f.box() != null && Files.isRegularFile(photo) && !managed.contains(photo.toString())) {
             actions.add(new FaceRepairs.RecutCrop(change(check, ChangeKind.RECUT_CROP, Subject.FACE, f.id(), out.toString(),
                     "cut the crop of face " + f.id() + " again from " + photo + " into " + out + ": " + why), f, photo, out));
         } else {
