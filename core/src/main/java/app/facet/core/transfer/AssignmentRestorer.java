@@ -164,7 +164,7 @@ public final class AssignmentRestorer {
                     byHash.computeIfAbsent(row.contentHash().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(p);
                 }
             }
-            List<Path> roots = t.onConnection(PhotoRoots::of);
+            List<Path> roots = t.onTx(PhotoRoots::of);
             Map<Long, List<ExportedFace>> byPhoto = new LinkedHashMap<>();
             List<String> problems = new ArrayList<>();
             for (int i = 0; i < export.faces().size(); i++) {
