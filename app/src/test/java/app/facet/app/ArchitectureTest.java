@@ -4,7 +4,6 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
@@ -41,9 +40,6 @@ class ArchitectureTest {
     }
 
     @Test
-    // Violators on branch library (before the store-layer merge): browse, dashboard, editor, integrity, people, scan,
-    // transfer and validation, the packages whose SQL the other issue-9 branches move into app.facet.core.catalog.
-    @Disabled("enabled by the lead after the store-layer merge")
     void onlyTheStorePackageUsesJdbc() {
         noClasses().that().resideOutsideOfPackage("app.facet.core.catalog..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "org.sqlite..", "org.flywaydb..")

@@ -50,6 +50,10 @@ class FindPeopleWithoutEmbeddingsTest {
 
     @Test
     void findPeopleSaysHowManyFacesHaveNoEmbeddingAndWhy() throws Exception {
+        // no embedding model: the first-start models dialog asks; the user continues without recognition
+        Fx.waitUntil("the models dialog", 30, () -> app.window().models().dialog() != null
+                && app.window().models().dialog().stage().isShowing());
+        Fx.run(() -> ((javafx.scene.control.Button) app.window().models().dialog().stage().getScene().lookup("#modelsContinue")).fire());
         robot.clickOn("File").clickOn("#menuAddFolder");
         Fx.waitUntil("the scan to finish", 300,
                 () -> robot.lookup("#statusMessage").queryLabeled().getText().startsWith("Scan completed"));
