@@ -10,11 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Builds the OpenCV/ONNX face analyzer from {@code --models} / $FACET_MODELS / LIBRARY/models and {@code --embedding-model}. */
-final class AnalyzerFactory {
+public final class AnalyzerFactory {
     private AnalyzerFactory() {
     }
 
-    static PhotoAnalyzer create(LibraryLocation library, ModelOptions options) {
+    public static PhotoAnalyzer create(LibraryLocation library, ModelOptions options) {
         Path folder = ModelLocator.resolveFolder(options.modelsDir(), System.getenv(), library.root());
         if (options.modelsDir() != null && !Files.isDirectory(folder)) {
             throw new UserError("Models folder not found: " + folder + ".");
