@@ -98,7 +98,12 @@ public final class AssignmentRestorer {
             again.apply(t);
             return again;
         });
-        new CropFileJanitor(catalog).sweep();
+        try {
+            new CropFileJanitor(catalog).sweep();
+        } catch (CatalogException e) {
+            // the restore is committed; the queue keeps the crop files for the next sweep
+            log.warn("event=crop_sweep_failed error=\"{}\"", e.getMessage());
+        }
         plan.changes.addAll(0, drawn);
         log.info("event=assignments_restored changes={} matched={} unmatched={} drawn_faces_added={} backup={}", plan.changes.size(),
                 plan.matched, plan.unmatched.size(), drawn.size(), backup);
