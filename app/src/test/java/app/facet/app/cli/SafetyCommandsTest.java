@@ -119,4 +119,33 @@ class SafetyCommandsTest {
         assertThat(csv.out()).contains("Evil\\x1b[2JName\\u202e").doesNotContain("\u001b").doesNotContain("\u202e");
         assertThat(json.out()).doesNotContain("\u001b").doesNotContain("\u202e").containsIgnoringCase("\\u001b").containsIgnoringCase("\\u202e");
     }
+
+    @Test
+    void restoreRefusesOneFaceOnTwoPersonsAndABadNameWithExitTwoChangingNothing() throws Exception {
+        Path lib = scannedLibrary();
+        Run name = facet("people", "list", "--library", lib.toString());
+        assertThat(name.exit()).isZero();
+        Path export = tmp.resolve("export.csv");
+        sql(lib, "INSERT INTO persons (name) VALUES ('Barack')");
+        sql(lib, "UPDATE face_crops SET person_id = (SELECT id FROM persons WHERE name = 'Barack'), assigned_by = 'user'"
+                + " WHERE id = (SELECT min(id) FROM face_crops)");
+        Run exported = facet("export", "--output", export.toString(), "--library", lib.toString());
+        assertThat(exported.exit()).as(exported.err()).isZero();
+        java.util.List<String> lines = Files.readAllLines(export);
+        String row = lines.stream().filter(l -> l.contains(",Barack,user,")).findFirst().orElseThrow();
+        Path twice = tmp.resolve("twice.csv");
+        Files.writeString(twice, String.join("\n", lines) + "\n" + row.replace(",Barack,user,", ",Joe,user,") + "\n");
+        Path esc = tmp.resolve("esc.csv");
+        Files.writeString(esc, String.join("\n", lines).replace("Barack", "Bar\u001back") + "\n");
+        String before = sha256(lib.resolve("catalog.sqlite"));
+
+        Run r1 = facet("restore", twice.toString(), "--library", lib.toString());
+        Run r2 = facet("restore", esc.toString(), "--library", lib.toString());
+
+        assertThat(r1.exit()).as(r1.err()).isEqualTo(2);
+        assertThat(r1.err()).contains("gives one face two persons").contains("\"Barack\"").contains("\"Joe\"").contains("nothing was applied");
+        assertThat(r2.exit()).as(r2.err()).isEqualTo(2);
+        assertThat(r2.err()).contains("is refused").contains("\\x1b").doesNotContain("\u001b");
+        assertThat(sha256(lib.resolve("catalog.sqlite"))).isEqualTo(before);
+    }
 }

@@ -33,7 +33,7 @@ import java.util.Set;
 
 /**
  * Applies an assignment export to a catalog of the same photos: persons, every face's person, "not a face", "not this
- * person" and covers.
+ * person", covers, hand-drawn boxes and "no faces" decisions.
  * <ul>
  *   <li>A face's photo is found by content hash (so moved photos are found; among copies the one at the same path
  *       wins, else the lowest id), else by path.</li>
@@ -44,6 +44,11 @@ import java.util.Set;
  *   <li>The file is validated whole before anything is written: malformed files, unknown columns, bad values, photos in
  *       the managed folder, and photos outside the library's photo folders that no catalogued photo matches by content
  *       hash give a {@link RestoreInputException}.</li>
+ *   <li>A hand-drawn box ({@code manual}) no catalog face matches is added as a face through the crop editor's
+ *       {@link FaceEditService#save} (crop, landmarks, embedding from the photo and the box), before the transaction;
+ *       a photo the user decided has no faces loses the faces a fresh scan found, unless one carries a decision.</li>
+ *   <li>A file putting one face on two persons, or holding a name the one name rule ({@link PersonNames}) refuses, is
+ *       refused whole ({@link RestoreInputException}).</li>
  *   <li>All changes are one {@code WriteTransaction} ({@code BEGIN IMMEDIATE}, planned again under the write lock), after
  *       a catalog backup: a failure applies nothing. The plan of a dry run is read in one read transaction.</li>
  * </ul>

@@ -57,9 +57,10 @@ public final class RestoreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return CliOutput.run(spec, () -> {
-            Catalog catalog = library.openExisting();
-            // the face analyzer is loaded only when the file holds a hand-drawn box (it may have to be added as a face)
+            // the file is validated whole before the library is opened; the face analyzer is loaded only when the file
+            // holds a hand-drawn box (it may have to be added as a face)
             boolean drawn = AssignmentFiles.read(file.toAbsolutePath()).faces().stream().anyMatch(ExportedFace::manual);
+            Catalog catalog = library.openExisting();
             PhotoAnalyzer analyzer = drawn ? AnalyzerFactory.create(library.location(), models) : null;
             RestoreReport r;
             try {
