@@ -136,8 +136,16 @@ final class CatalogFileGuard {
         return Optional.ofNullable(newest);
     }
 
-    /** The newest migration this build ships, as Flyway resolves it (no database needed for that). */
+    /** The newest migration this build ships, as Flyway resolves it (no database needed for that); resolved once. */
     static MigrationVersion newestShipped() {
+        return Shipped.NEWEST;
+    }
+
+    private static final class Shipped {
+        static final MigrationVersion NEWEST = resolveNewestShipped();
+    }
+
+    private static MigrationVersion resolveNewestShipped() {
         SQLiteDataSource nowhere = new SQLiteDataSource();
         nowhere.setUrl("jdbc:sqlite::memory:");
         MigrationInfo[] all = Flyway.configure().dataSource(nowhere).locations(MIGRATIONS).load().info().all();

@@ -129,6 +129,22 @@ class DecisionRoundTripTest {
             }
             assertThat(FileHashes.of(lib.catalog.location().root())).isEqualTo(before);
             assertThat(lib.number("SELECT count(*) FROM persons")).isEqualTo(1);
+
+            // the same rule on the people path: one rule, not two
+            PeopleService people = new PeopleService(lib.catalog);
+            for (String name : List.of("B".repeat(10_000), "Bar\u0000ack", "Bar\u001b[31mack", "Bar\u202eack")) {
+                assertThatThrownBy(() -> people.assignFaceToNewPerson(faces.get(1), name))
+                        .isInstanceOf(app.facet.core.people.PeopleException.class).hasMessageContaining("refused");
+            }
+
+            // a version 1 file (before hand-drawn boxes and "no faces" were exported) is still read
+            Path v1 = dir.resolve("v1.json");
+            Files.writeString(v1, text.replace("\"version\" : 2", "\"version\" : 1").replaceAll(",\\s*\"manual\" : (true|false)", "")
+                    .replaceAll(",\\s*\"no_faces\" : \\[\\s*\\]", ""));
+            assertThat(Files.readString(v1)).doesNotContain("manual").doesNotContain("no_faces").contains("\"version\" : 1");
+            RestoreReport old = new AssignmentRestorer(lib.catalog).restore(v1, true);
+            assertThat(old.unmatched()).isEmpty();
+            assertThat(old.matched()).isPositive();
         }
     }
 
