@@ -1,6 +1,7 @@
 package app.facet.app.cli;
 
 import app.facet.core.catalog.CatalogException;
+import app.facet.core.rules.PersonNames;
 import app.facet.app.cli.integrity.CheckCommand;
 import app.facet.app.cli.integrity.ExportCommand;
 import app.facet.app.cli.integrity.RepairCommand;
@@ -63,6 +64,11 @@ public final class FacetCommand implements Runnable {
 
     private static String sentence(Exception ex) {
         String m = ex.getMessage();
-        return m == null || m.isBlank() ? ex.toString() : m;
+        return terminalSafe(m == null || m.isBlank() ? ex.toString() : m);
+    }
+
+    /** A message for the terminal: line by line, control and bidi override characters escaped (a name may hold them). */
+    public static String terminalSafe(String message) {
+        return String.join("\n", java.util.Arrays.stream(message.split("\n", -1)).map(PersonNames::escaped).toList());
     }
 }

@@ -48,7 +48,7 @@ import static org.bytedeco.opencv.global.opencv_core.setNumThreads;
 public final class OpenCvPhotoAnalyzer implements PhotoAnalyzer {
 
     private static final Logger log = LoggerFactory.getLogger(OpenCvPhotoAnalyzer.class);
-    public static final String MANUAL_DETECTOR = "manual";
+    public static final String MANUAL_DETECTOR = app.facet.core.rules.ManualBox.DETECTOR;
     /** Largest detection input used when re-detecting landmarks inside a user's box. */
     private static final int MANUAL_REGION_DETECTION_SIZE = 640;
 
