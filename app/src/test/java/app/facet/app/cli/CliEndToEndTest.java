@@ -100,6 +100,23 @@ class CliEndToEndTest {
     }
 
     @Test
+    void dryRunOnAnExistingLibraryLeavesTheCatalogByteIdentical() throws Exception {
+        Path lib = tmp.resolve("lib");
+        String folder = shared().resolve("photos/people/kit_harington").toString();
+        Run scan = facet("scan", folder, "--library", lib.toString(), "--models", shared().resolve("models").toString());
+        assertThat(scan.exit()).as(scan.err()).isZero();
+        byte[] before = Files.readAllBytes(lib.resolve("catalog.sqlite"));
+
+        Run dry = facet("scan", shared().resolve("photos/groups").toString(), "--library", lib.toString(), "--dry-run",
+                "--models", shared().resolve("models").toString());
+
+        assertThat(dry.exit()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("Dry run completed (nothing written)");
+        assertThat(Files.readAllBytes(lib.resolve("catalog.sqlite"))).as("the catalog file is not written").isEqualTo(before);
+        assertThat(lib.resolve("catalog.sqlite-wal")).satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyFile());
+    }
+
+    @Test
     void modelsListSaysTheDetectorIsBuiltIn() throws Exception {
         Path empty = Files.createDirectories(tmp.resolve("no-models"));
         Run list = facet("models", "list", "--models", empty.toString());

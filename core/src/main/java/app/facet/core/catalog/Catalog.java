@@ -72,7 +72,7 @@ public final class Catalog {
         try (Connection c = connect();
              PreparedStatement ps = c.prepareStatement(
                      "INSERT INTO library_settings(key, value) VALUES ('managed_dir', ?) "
-                             + "ON CONFLICT(key) DO UPDATE SET value = excluded.value")) {
+                             + "ON CONFLICT(key) DO UPDATE SET value = excluded.value WHERE value IS NOT excluded.value")) {
             ps.setString(1, dir);
             ps.executeUpdate();
         } catch (SQLException e) {
