@@ -5,6 +5,7 @@ import app.facet.core.catalog.Catalog;
 import app.facet.core.catalog.LibraryLocation;
 import app.facet.core.scan.Cancellation;
 import app.facet.core.scan.NewLibraryPreview;
+import app.facet.core.scan.ScanAlreadyRunningException;
 import app.facet.core.scan.ScanOptions;
 import app.facet.core.scan.ScanService;
 import app.facet.core.scan.ScanSummary;
@@ -44,6 +45,9 @@ public final class ScanCommand implements Callable<Integer> {
     int limit;
     @Option(names = "--threads", paramLabel = "N", description = "Analysis threads (default: number of cores).")
     Integer threads;
+    @Option(names = "--retry-failed", description = "Analyse every failed photo again, also those that failed for a "
+            + "permanent reason (corrupt, too large). Transient failures (unreadable, I/O) are retried by every scan.")
+    boolean retryFailed;
     @Spec
     CommandSpec spec;
 
@@ -64,7 +68,12 @@ public final class ScanCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
             }
         }, "facet-scan-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+        } catch (IllegalStateException shutdownInProgress) {
+            // SIGTERM or Ctrl+C arrived during start-up: nothing was written, stop quietly
+            return 2;
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (PhotoAnalyzer analyzer = AnalyzerFactory.create(location, models);
              ConsoleScanProgress progress = new ConsoleScanProgress(System.err)) {
@@ -75,8 +84,18 @@ public final class ScanCommand implements Callable<Integer> {
                     : new ScanService(catalog, analyzer).scan(options, progress, cancellation);
             progress.close();
             print(s, out);
+            if (cancellation.reason() != null) {
+                // a fault (disk full) stopped the scan: the partial summary above, the cause, exit 2
+                out.println();
+                out.println("Scan stopped: " + cancellation.reason() + ". Free some space and run the scan again; "
+                        + "it continues with the photos still pending.");
+                out.flush();
+                return 2;
+            }
             printEmbeddingFix(s, out);
             return 0;
+        } catch (ScanAlreadyRunningException e) {
+            throw new UserError(e.getMessage());
         } finally {
             finished.countDown();
             try {
@@ -95,7 +114,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
         int workers = threads == null ? Math.max(1, Runtime.getRuntime().availableProcessors()) : threads;
         try {
-            return new ScanOptions(folders, dryRun, limit, workers);
+            return new ScanOptions(folders, dryRun, limit, workers, retryFailed);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
