@@ -254,6 +254,7 @@ public final class IntegrityChecker {
                 SqlChecks.personWithoutFaces(),
                 SqlChecks.photoScanStateInconsistent(),
                 SqlChecks.photoScanStalled(),
+                SqlChecks.photoFailedTransient(),
                 new ScanRunStuckCheck());
     }
 }
