@@ -74,6 +74,11 @@ final class Cataloguer {
         return hashes;
     }
 
+    /** {@link #write(CataloguePlan, CatalogWriter, boolean)} without {@code --retry-failed}. */
+    List<PendingPhoto> write(CataloguePlan plan, CatalogWriter writer) {
+        return write(plan, writer, false);
+    }
+
     /**
      * Writes {@code plan} in one transaction on the writer thread, and queues failed photos that may have healed
      * ({@link RetryRule}).
