@@ -29,13 +29,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScanOnFullDiskTest {
-    @TempDir
     Path tmp;
     Path mount;
     PhotoAnalyzer analyzer;
 
     @BeforeAll
-    void mountSmallDisk() throws Exception {
+    void mountSmallDisk(@TempDir Path dir) throws Exception {
+        tmp = dir;
         assumeTrue("root".equals(System.getProperty("user.name")), "mounting a tmpfs needs root");
         mount = Files.createDirectories(tmp.resolve("small"));
         Process p = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", mount.toString()).inheritIO().start();
