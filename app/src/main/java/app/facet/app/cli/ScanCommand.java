@@ -22,13 +22,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code facet scan DIR...}: catalogue folders and find every face. Exit code 0 when the run completed, even if
- * some files failed (they are listed with reasons). Ctrl+C stops after the photos in flight and prints the
- * partial summary; the next run finishes the rest.
+ * some files failed (they are listed with reasons). Ctrl+C or SIGTERM stops after the photos in flight and prints the
+ * partial summary (exit 130 or 143); the next run finishes the rest. A full disk stops it the same way (exit 2); a
+ * second scan of a library while one is live is refused (exit 2).
  */
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = "Catalogue photos under the folders and detect, align and embed every face.")
@@ -58,22 +57,8 @@ public final class ScanCommand implements Callable<Integer> {
         // a dry run on a new library must not even create the catalog: opening one would
         Catalog catalog = dryRun && !location.exists() ? null : library.open();
         Cancellation cancellation = new Cancellation();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancellation.cancel();
-            try {
-                // let the photos in flight finish and the partial summary print
-                finished.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "facet-scan-interrupt");
-        try {
-            Runtime.getRuntime().addShutdownHook(hook);
-        } catch (IllegalStateException shutdownInProgress) {
-            // SIGTERM or Ctrl+C arrived during start-up: nothing was written, stop quietly
-            return 2;
-        }
+        // SIGTERM and Ctrl+C cancel the scan without starting JVM shutdown (see ScanSignals for why)
+        ScanSignals signals = new ScanSignals(cancellation);
         PrintWriter out = spec.commandLine().getOut();
         try (PhotoAnalyzer analyzer = AnalyzerFactory.create(location, models);
              ConsoleScanProgress progress = new ConsoleScanProgress(System.err)) {
@@ -93,16 +78,11 @@ public final class ScanCommand implements Callable<Integer> {
                 return 2;
             }
             printEmbeddingFix(s, out);
-            return 0;
+            return signals.exitCode();
         } catch (ScanAlreadyRunningException e) {
             throw new UserError(e.getMessage());
         } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException alreadyShuttingDown) {
-                // the JVM is exiting because of Ctrl+C: the hook is running and now returns
-            }
+            signals.close();
         }
     }
 
