@@ -6,6 +6,7 @@ import app.facet.core.catalog.LibraryLocation;
 import app.facet.core.library.FacetLibrary;
 import app.facet.core.scan.Cancellation;
 import app.facet.core.scan.NewLibraryPreview;
+import app.facet.core.scan.ScanAlreadyRunningException;
 import app.facet.core.scan.ScanOptions;
 import app.facet.core.scan.ScanService;
 import app.facet.core.scan.ScanSummary;
@@ -22,13 +23,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code facet scan DIR...}: catalogue folders and find every face. Exit code 0 when the run completed, even if
- * some files failed (they are listed with reasons). Ctrl+C stops after the photos in flight and prints the
- * partial summary; the next run finishes the rest.
+ * some files failed (they are listed with reasons). Ctrl+C or SIGTERM stops after the photos in flight and prints the
+ * partial summary (exit 130 or 143); the next run finishes the rest. A full disk stops it the same way (exit 2); a
+ * second scan of a library while one is live is refused (exit 2).
  */
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = "Catalogue photos under the folders and detect, align and embed every face.")
@@ -45,6 +45,9 @@ public final class ScanCommand implements Callable<Integer> {
     int limit;
     @Option(names = "--threads", paramLabel = "N", description = "Analysis threads (default: number of cores).")
     Integer threads;
+    @Option(names = "--retry-failed", description = "Analyse every failed photo again, also those that failed for a "
+            + "permanent reason (corrupt, too large). Transient failures (unreadable, I/O) are retried by every scan.")
+    boolean retryFailed;
     @Spec
     CommandSpec spec;
 
@@ -56,17 +59,8 @@ public final class ScanCommand implements Callable<Integer> {
         FacetLibrary opened = dryRun && !location.exists() ? null : library.open(models);
         Catalog catalog = opened == null ? null : opened.catalog();
         Cancellation cancellation = new Cancellation();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancellation.cancel();
-            try {
-                // let the photos in flight finish and the partial summary print
-                finished.await(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "facet-scan-interrupt");
-        Runtime.getRuntime().addShutdownHook(hook);
+        // SIGTERM and Ctrl+C cancel the scan without starting JVM shutdown (see ScanSignals for why)
+        ScanSignals signals = new ScanSignals(cancellation);
         PrintWriter out = spec.commandLine().getOut();
         try (FacetLibrary open = opened;
              PhotoAnalyzer analyzer = open != null ? open.analyzer() : FacetLibrary.analyzerWithoutCatalog(location, models.options());
@@ -78,15 +72,20 @@ public final class ScanCommand implements Callable<Integer> {
                     : new ScanService(catalog, analyzer).scan(options, progress, cancellation);
             progress.close();
             print(s, out);
-            printEmbeddingFix(s, out);
-            return 0;
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException alreadyShuttingDown) {
-                // the JVM is exiting because of Ctrl+C: the hook is running and now returns
+            if (cancellation.reason() != null) {
+                // a fault (disk full) stopped the scan: the partial summary above, the cause, exit 2
+                out.println();
+                out.println("Scan stopped: " + cancellation.reason() + ". Free some space and run the scan again; "
+                        + "it continues with the photos still pending.");
+                out.flush();
+                return 2;
             }
+            printEmbeddingFix(s, out);
+            return signals.exitCode();
+        } catch (ScanAlreadyRunningException e) {
+            throw new UserError(e.getMessage());
+        } finally {
+            signals.close();
         }
     }
 
@@ -98,7 +97,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
         int workers = threads == null ? Math.max(1, Runtime.getRuntime().availableProcessors()) : threads;
         try {
-            return new ScanOptions(folders, dryRun, limit, workers);
+            return new ScanOptions(folders, dryRun, limit, workers, retryFailed);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

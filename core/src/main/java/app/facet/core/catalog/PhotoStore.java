@@ -50,15 +50,66 @@ public final class PhotoStore {
         return run("read the pending photos", () -> {
             List<PendingPhoto> out = new ArrayList<>();
             try (PreparedStatement ps = tx.connection().prepareStatement(
-                    "SELECT id, path FROM photos WHERE scan_state = ? AND missing_since IS NULL ORDER BY id")) {
+                    "SELECT id, path, content_hash FROM photos WHERE scan_state = ? AND missing_since IS NULL ORDER BY id")) {
                 ps.setString(1, ScanState.PENDING.sql());
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(new PendingPhoto(rs.getLong(1), rs.getString(2)));
+                        out.add(new PendingPhoto(rs.getLong(1), rs.getString(2), rs.getString(3)));
                     }
                 }
             }
             return out;
+        });
+    }
+
+    /**
+     * The compare-and-set test before a scan replaces a photo's faces: is the photo still in the state the scan read?
+     *
+     * @param contentHash the hash the scan read; null to test only the state
+     * @return true when photo {@code id} is still {@code pending}, not missing, with that content hash
+     * @throws CatalogException on a database error
+     */
+    public static boolean stillPending(Tx tx, long id, String contentHash) {
+        return run("check a photo's scan state", () -> {
+            try (PreparedStatement ps = tx.connection().prepareStatement("SELECT 1 FROM photos WHERE id = ? AND scan_state = ? "
+                    + "AND missing_since IS NULL AND (? IS NULL OR content_hash = ?)")) {
+                ps.setLong(1, id);
+                ps.setString(2, ScanState.PENDING.sql());
+                ps.setString(3, contentHash);
+                ps.setString(4, contentHash);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            }
+        });
+    }
+
+    /** @return failure reason of every failed photo, by id. @throws CatalogException on a database error */
+    public static Map<Long, String> failureReasons(Tx tx) {
+        return run("read the failed photos", () -> {
+            Map<Long, String> out = new java.util.HashMap<>();
+            try (PreparedStatement ps = tx.connection().prepareStatement(
+                    "SELECT id, coalesce(failure_reason, '') FROM photos WHERE scan_state = 'failed'");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getLong(1), rs.getString(2));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** A failed photo is to be analysed again: back to {@code pending}, its file facts updated. */
+    public static void requeueFailed(Tx tx, long id, long size, long mtimeMs) {
+        run("queue a failed photo again", () -> {
+            try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE photos SET scan_state = 'pending', "
+                    + "failure_reason = NULL, size_bytes = ?, mtime_ms = ?, missing_since = NULL WHERE id = ? AND scan_state = 'failed'")) {
+                ps.setLong(1, size);
+                ps.setLong(2, mtimeMs);
+                ps.setLong(3, id);
+                ps.executeUpdate();
+            }
+            return null;
         });
     }
 

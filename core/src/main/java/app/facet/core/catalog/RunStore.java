@@ -79,4 +79,50 @@ public final class RunStore {
             throw new CatalogException("Could not record the end of scan run " + runId + ": " + e.getMessage(), e);
         }
     }
+    /** A run still marked {@code running}: its process is recorded to tell a live scan from a killed one. */
+    public record Running(long id, long pid, String host) {
+    }
+
+    /** @return runs with status {@code running}. @throws CatalogException on a database error */
+    public static List<Running> running(Tx tx) {
+        try (PreparedStatement ps = tx.connection().prepareStatement(
+                "SELECT id, coalesce(pid, 0), coalesce(host, '') FROM scan_runs WHERE status = 'running'");
+             ResultSet rs = ps.executeQuery()) {
+            List<Running> out = new java.util.ArrayList<>();
+            while (rs.next()) {
+                out.add(new Running(rs.getLong(1), rs.getLong(2), rs.getString(3)));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new CatalogException("Could not read the running scans: " + e.getMessage(), e);
+        }
+    }
+
+    /** Marks run {@code runId}, whose process is gone, {@code cancelled} now. @throws CatalogException on a database error */
+    public static void markKilled(Tx tx, long runId) {
+        try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE scan_runs SET status = 'cancelled', "
+                + "finished_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), "
+                + "note = 'process ended without finishing (killed); marked cancelled by the next scan' "
+                + "WHERE id = ? AND status = 'running'")) {
+            ps.setLong(1, runId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new CatalogException("Could not mark scan run " + runId + " cancelled: " + e.getMessage(), e);
+        }
+    }
+
+    /** @return every crop path a face row references, as stored. @throws CatalogException on a database error */
+    public static java.util.Set<String> referencedCropPaths(Tx tx) {
+        try (PreparedStatement ps = tx.connection().prepareStatement(
+                "SELECT crop_path FROM face_crops WHERE crop_path IS NOT NULL");
+             ResultSet rs = ps.executeQuery()) {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new CatalogException("Could not read the crop paths: " + e.getMessage(), e);
+        }
+    }
 }

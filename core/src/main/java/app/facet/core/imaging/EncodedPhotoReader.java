@@ -91,6 +91,11 @@ public final class EncodedPhotoReader {
             }
             return bytes;
         } catch (NoSuchFileException e) {
+            if (path.toString().indexOf('\uFFFD') >= 0) {
+                // the name's bytes are not valid in the system's encoding: the decoded name no longer names the file
+                throw new PhotoAnalysisException(Reason.BAD_FILE_NAME, "The file name contains bytes that are not valid "
+                        + "UTF-8 (shown as \uFFFD), so the file cannot be opened by its name; rename it.", e);
+            }
             throw new PhotoAnalysisException(Reason.UNREADABLE, "The file does not exist (any more).", e);
         } catch (AccessDeniedException e) {
             throw new PhotoAnalysisException(Reason.UNREADABLE, "The file cannot be read: permission denied.", e);

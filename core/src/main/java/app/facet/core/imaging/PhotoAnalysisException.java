@@ -8,7 +8,9 @@ public class PhotoAnalysisException extends Exception {
 
     /** Stable reason codes, stored in {@code photos.failure_reason} as {@code code: message}. */
     public enum Reason {
-        EMPTY_FILE, UNREADABLE, NOT_AN_IMAGE, CORRUPT_IMAGE, TOO_MANY_PIXELS, UNSUPPORTED_FORMAT, ANALYSIS_ERROR;
+        EMPTY_FILE, UNREADABLE, NOT_AN_IMAGE, CORRUPT_IMAGE, TOO_MANY_PIXELS, UNSUPPORTED_FORMAT, ANALYSIS_ERROR,
+        /** The file name's bytes are not valid in the system's encoding (e.g. not UTF-8), so it cannot be opened by name. */
+        BAD_FILE_NAME;
 
         public String code() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -23,6 +23,7 @@ public final class CheckNames {
     public static final String PERSON_WITHOUT_FACES = "person_without_faces";
     public static final String PHOTO_SCAN_STATE_INCONSISTENT = "photo_scan_state_inconsistent";
     public static final String PHOTO_SCAN_STALLED = "photo_scan_stalled";
+    public static final String PHOTO_FAILED_TRANSIENT = "photo_failed_transient";
     public static final String SCAN_RUN_STUCK = "scan_run_stuck";
     public static final String DETECTION_SCORE_OUT_OF_RANGE = "detection_score_out_of_range";
     public static final String FACES_FLAGGED_INVALID = "faces_flagged_invalid";

@@ -232,6 +232,7 @@ public final class IntegrityChecker {
                 SqlChecks.personWithoutFaces(),
                 SqlChecks.photoScanStateInconsistent(),
                 SqlChecks.photoScanStalled(),
+                SqlChecks.photoFailedTransient(),
                 new ScanRunStuckCheck());
     }
 }

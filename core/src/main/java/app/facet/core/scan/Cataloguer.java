@@ -74,16 +74,30 @@ final class Cataloguer {
         return hashes;
     }
 
+    /** {@link #write(CataloguePlan, CatalogWriter, boolean)} without {@code --retry-failed}. */
+    List<PendingPhoto> write(CataloguePlan plan, CatalogWriter writer) {
+        return write(plan, writer, false);
+    }
+
     /**
-     * Writes {@code plan} in one transaction on the writer thread.
+     * Writes {@code plan} in one transaction on the writer thread, and queues failed photos that may have healed
+     * ({@link RetryRule}).
      *
+     * @param retryFailed queue every failed photo again, permanent failures included
      * @return the photos to analyse ({@link CataloguePlan#toAnalyse()} with their ids), ordered by id
      * @throws app.facet.core.catalog.CatalogException when the catalog cannot be written (nothing was written)
      */
-    List<PendingPhoto> write(CataloguePlan plan, CatalogWriter writer) {
+    List<PendingPhoto> write(CataloguePlan plan, CatalogWriter writer, boolean retryFailed) {
         return writer.call(tx -> {
+            Map<Long, String> failed = PhotoStore.failureReasons(tx);
+            List<PlannedPhoto> retried = new ArrayList<>();
             for (PlannedPhoto p : plan.unchanged()) {
-                if (!p.sameFileFacts()) {
+                String reason = failed.get(p.catalogued().id());
+                if (reason != null && RetryRule.retry(reason, p.sameFileFacts(), retryFailed)) {
+                    log.info("event=photo_retried photo=\"{}\" previous_reason=\"{}\"", p.path(), reason);
+                    PhotoStore.requeueFailed(tx, p.catalogued().id(), p.file().size(), p.file().mtimeMs());
+                    retried.add(p);
+                } else if (!p.sameFileFacts()) {
                     PhotoStore.updateFileFacts(tx, p.catalogued().id(), p.file().size(), p.file().mtimeMs(), p.hash());
                 } else if (p.catalogued().missing()) {
                     PhotoStore.setMissing(tx, p.catalogued().id(), false);
@@ -104,8 +118,9 @@ final class Cataloguer {
                 inserted.put(p, PhotoStore.insertPending(tx, p.path(), p.file().size(), p.file().mtimeMs(), p.hash()));
             }
             List<PendingPhoto> pending = new ArrayList<>();
-            for (PlannedPhoto p : plan.toAnalyse()) {
-                pending.add(new PendingPhoto(p.catalogued() == null ? inserted.get(p) : p.catalogued().id(), p.path()));
+            for (PlannedPhoto p : java.util.stream.Stream.concat(plan.toAnalyse().stream(), retried.stream()).toList()) {
+                String hash = p.hash() != null ? p.hash() : p.catalogued() == null ? null : p.catalogued().contentHash();
+                pending.add(new PendingPhoto(p.catalogued() == null ? inserted.get(p) : p.catalogued().id(), p.path(), hash));
             }
             pending.sort(Comparator.comparingLong(PendingPhoto::id));
             return pending;

@@ -13,6 +13,14 @@ import app.facet.model.ScanState;
  */
 record PhotoOutcome(ScanState state, int facesStored, int facesRejected, long flaggedInvalid, String failureCode) {
 
+    /** The failure code of a write that failed because the disk is full (SQLITE_FULL, no space left). */
+    static final String DISK_FULL = "disk_full";
+
+    /** The photo changed since the scan read it (compare-and-set failed): nothing written, nothing counted. */
+    static PhotoOutcome skipped() {
+        return new PhotoOutcome(null, 0, 0, 0, null);
+    }
+
     static PhotoOutcome failed(String code) {
         return new PhotoOutcome(ScanState.FAILED, 0, 0, 0, code);
     }
@@ -20,6 +28,11 @@ record PhotoOutcome(ScanState state, int facesStored, int facesRejected, long fl
     /** The transaction rolled back: nothing of the photo was written. */
     static PhotoOutcome writeFailed() {
         return new PhotoOutcome(null, 0, 0, 0, "catalog_write_failed");
+    }
+
+    /** The transaction rolled back because the disk is full. */
+    static PhotoOutcome diskFull() {
+        return new PhotoOutcome(null, 0, 0, 0, DISK_FULL);
     }
 
     /** @return whether the photo was analysed to an end state (not a failed write) */

@@ -5,6 +5,7 @@ import app.facet.core.analysis.PhotoAnalysis;
 import app.facet.core.catalog.CatalogWriter;
 import app.facet.core.catalog.FaceCropStore;
 import app.facet.core.catalog.NewFaceCrop;
+import app.facet.core.catalog.PendingPhoto;
 import app.facet.core.catalog.PhotoStore;
 import app.facet.core.catalog.Tx;
 import app.facet.core.validation.FaceCropWriter;
@@ -51,26 +52,70 @@ final class PhotoSink {
     PhotoOutcome write(PhotoResult result) {
         if (result instanceof PhotoResult.Failed failed) {
             log.warn("event=photo_failed photo=\"{}\" reason=\"{}\"", failed.photo().path(), failed.reason());
-            writer.call(tx -> {
-                PhotoStore.recordFailed(tx, failed.photo().id(), failed.reason(), detectorId);
-                return null;
-            });
-            return PhotoOutcome.failed(failed.code());
+            try {
+                boolean recorded = writer.call(tx -> {
+                    if (!PhotoStore.stillPending(tx, failed.photo().id(), failed.photo().contentHash())) {
+                        return false;
+                    }
+                    PhotoStore.recordFailed(tx, failed.photo().id(), failed.reason(), detectorId);
+                    return true;
+                });
+                return recorded ? PhotoOutcome.failed(failed.code()) : skipped(failed.photo());
+            } catch (RuntimeException e) {
+                return rolledBack(failed.photo(), List.of(), e);
+            }
         }
         PhotoResult.Analysed analysed = (PhotoResult.Analysed) result;
         try {
-            return writer.call(tx -> store(tx, analysed));
+            PhotoOutcome stored = writer.call(tx -> store(tx, analysed));
+            if (stored == null) {
+                CropFiles.deleteQuietly(analysed.cropPaths());
+                return skipped(analysed.photo());
+            }
+            return stored;
         } catch (RuntimeException e) {
-            // the transaction rolled back: remove the crops it would have referenced, leave the photo pending
-            CropFiles.deleteQuietly(analysed.cropPaths());
-            log.error("event=photo_write_failed photo=\"{}\" error=\"{}\"", analysed.photo().path(), e.getMessage());
-            return PhotoOutcome.writeFailed();
+            return rolledBack(analysed.photo(), analysed.cropPaths(), e);
         }
     }
 
+    /** Drops a result without writing it (the scan stopped): the photo stays pending, its crop files go. */
+    void discard(PhotoResult result) {
+        if (result instanceof PhotoResult.Analysed a) {
+            CropFiles.deleteQuietly(a.cropPaths());
+        }
+    }
+
+    private static PhotoOutcome skipped(PendingPhoto photo) {
+        log.warn("event=photo_write_skipped reason=state_changed photo=\"{}\"", photo.path());
+        return PhotoOutcome.skipped();
+    }
+
+    /** The transaction rolled back: remove the crops it would have referenced, leave the photo pending. */
+    private static PhotoOutcome rolledBack(PendingPhoto photo, List<String> cropPaths, RuntimeException e) {
+        CropFiles.deleteQuietly(cropPaths);
+        boolean full = isDiskFull(e);
+        log.error("event=photo_write_failed photo=\"{}\" disk_full={} error=\"{}\"", photo.path(), full, e.getMessage());
+        return full ? PhotoOutcome.diskFull() : PhotoOutcome.writeFailed();
+    }
+
+    private static boolean isDiskFull(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage());
+            if (m.contains("SQLITE_FULL") || m.contains("disk is full") || m.contains("No space left")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @return what was stored, or null when the photo is no longer in the state the scan read (nothing written) */
     private PhotoOutcome store(Tx tx, PhotoResult.Analysed r) {
         long id = r.photo().id();
         PhotoAnalysis a = r.analysis();
+        // compare-and-set: another scan, a repair or a restore may have written this photo since it was read
+        if (!PhotoStore.stillPending(tx, id, r.photo().contentHash())) {
+            return null;
+        }
         // a pending photo has no faces; deleting first keeps a re-run idempotent whatever happened before
         faces.deleteFacesOfPhoto(tx, id);
         // image facts first: the rules check every box against the width and height

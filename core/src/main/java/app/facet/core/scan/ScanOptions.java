@@ -10,8 +10,14 @@ import java.util.List;
  * @param dryRun  walk and classify only: report what would be catalogued and analysed, write nothing
  * @param limit   analyse at most this many photos in this run (0 = no limit); the rest stay pending for the next run
  * @param threads analysis worker threads (decode/detect/embed), at least 1
+ * @param retryFailed analyse every failed photo again, permanent failures (corrupt, too large) included; without it
+ *                    only transient failures (unreadable, I/O) and failed photos whose size or mtime changed are
  */
-public record ScanOptions(List<Path> roots, boolean dryRun, int limit, int threads) {
+public record ScanOptions(List<Path> roots, boolean dryRun, int limit, int threads, boolean retryFailed) {
+    public ScanOptions(List<Path> roots, boolean dryRun, int limit, int threads) {
+        this(roots, dryRun, limit, threads, false);
+    }
+
     public ScanOptions {
         roots = List.copyOf(roots);
         if (roots.isEmpty()) {

@@ -2,6 +2,7 @@ package app.facet.core.scan;
 
 import app.facet.core.analysis.PhotoAnalyzer;
 import app.facet.core.catalog.Catalog;
+import app.facet.core.catalog.CatalogException;
 import app.facet.core.catalog.CatalogWriter;
 import app.facet.core.catalog.CropFileJanitor;
 import app.facet.core.catalog.LibraryLocation;
@@ -39,10 +40,20 @@ public final class ScanService {
 
     private final Catalog catalog;
     private final PhotoAnalyzer analyzer;
+    private final FreeSpaceGuard.Probe freeSpace;
+    private final long marginBytes;
 
+    /** A scan that stops when less than {@link FreeSpaceGuard#DEFAULT_MARGIN_BYTES} are free in the library folder. */
     public ScanService(Catalog catalog, PhotoAnalyzer analyzer) {
+        this(catalog, analyzer, FreeSpaceGuard.FILE_STORE, FreeSpaceGuard.DEFAULT_MARGIN_BYTES);
+    }
+
+    /** @param marginBytes the scan stops when fewer bytes are usable in the library folder (0: never) */
+    public ScanService(Catalog catalog, PhotoAnalyzer analyzer, FreeSpaceGuard.Probe freeSpace, long marginBytes) {
         this.catalog = catalog;
         this.analyzer = analyzer;
+        this.freeSpace = freeSpace;
+        this.marginBytes = marginBytes;
     }
 
     /** The facts of one run that its summary and its scan_runs row repeat. */
@@ -53,8 +64,12 @@ public final class ScanService {
      * Runs one scan to the end, or until {@code cancellation} is set (then every photo is either fully
      * written or left pending for the next run). Blocks the calling thread: run it on a background thread.
      *
+     * A full disk (below the margin, before or during the scan) stops it like a cancellation, with
+     * {@link Cancellation#reason()} set to "disk full: N MB free in ...".
+     *
      * @throws app.facet.core.catalog.CatalogException when the catalog cannot be written at all
      * @throws IllegalArgumentException when a root is not an existing folder
+     * @throws ScanAlreadyRunningException when another scan of this library is live (nothing was written)
      */
     public ScanSummary scan(ScanOptions options, ScanListener listener, Cancellation cancellation) {
         long started = System.nanoTime();
@@ -63,7 +78,18 @@ public final class ScanService {
         log.info("event=scan_started roots=\"{}\" dry_run={} detector=\"{}\" embedding_model={} threads={}",
                 roots, options.dryRun(), analyzer.describeDetector(), modelId, options.threads());
         ScanCounts n = new ScanCounts();
-        try (CatalogWriter writer = new CatalogWriter(catalog); WorkerPool pool = new WorkerPool(options.threads())) {
+        FreeSpaceGuard guard = new FreeSpaceGuard(catalog.location().root(), marginBytes, freeSpace);
+        // resources close in reverse: the workers have left native code before the lock is released
+        try (ScanLock lock = options.dryRun() ? null : ScanLock.acquire(catalog.location().root());
+             CatalogWriter writer = new CatalogWriter(catalog); WorkerPool pool = new WorkerPool(options.threads())) {
+            if (!options.dryRun() && stopIfDiskFull(guard, cancellation)) {
+                return n.summary(0, "cancelled", false, analyzer.describeDetector(), modelId,
+                        analyzer.embeddingUnavailableReason().orElse(null), started);
+            }
+            if (!options.dryRun()) {
+                KilledRunRecovery.markKilledRuns(writer);
+                KilledRunRecovery.removeOrphanCrops(writer, catalog.location());
+            }
             Run run = new Run(options.dryRun() ? 0 : startRun(writer, roots, modelId), roots, analyzer.describeDetector(),
                     modelId, analyzer.embeddingUnavailableReason().orElse(null), started);
             List<FoundFile> found = walk(roots, listener, cancellation);
@@ -75,13 +101,22 @@ public final class ScanService {
                 n.pendingLeft = plan.toAnalyse().size();
                 return n.summary(run.id(), status(cancellation), true, run.detector(), modelId, run.embeddingNote(), started);
             }
-            List<PendingPhoto> toAnalyse = cataloguer.write(plan, writer);
+            List<PendingPhoto> toAnalyse = cataloguer.write(plan, writer, options.retryFailed());
             if (options.limit() > 0 && toAnalyse.size() > options.limit()) {
                 toAnalyse = toAnalyse.subList(0, options.limit());
             }
-            analyse(toAnalyse, run.id(), writer, pool, listener, cancellation, n);
+            analyse(toAnalyse, run.id(), writer, pool, listener, cancellation, n, guard);
             return finish(run, writer, listener, cancellation, n);
         }
+    }
+
+    /** @return true when the disk is already below the margin (the scan then writes nothing at all) */
+    private static boolean stopIfDiskFull(FreeSpaceGuard guard, Cancellation cancellation) {
+        guard.shortage().ifPresent(why -> {
+            log.error("event=scan_stopped reason=disk_full detail=\"{}\"", why);
+            cancellation.cancel(why);
+        });
+        return cancellation.reason() != null;
     }
 
     private static List<Path> folders(List<Path> given) {
@@ -118,7 +153,7 @@ public final class ScanService {
     }
 
     private void analyse(List<PendingPhoto> photos, long runId, CatalogWriter writer, WorkerPool pool, ScanListener listener,
-                         Cancellation cancellation, ScanCounts n) {
+                         Cancellation cancellation, ScanCounts n, FreeSpaceGuard guard) {
         LibraryLocation location = catalog.location();
         PhotoSink sink = new PhotoSink(writer, new FaceCropWriter(ManagedFolder.of(location.managedDir()), location.cropsDir()),
                 new FaceRowRevalidator(catalog), runId, analyzer.detectorId());
@@ -126,7 +161,17 @@ public final class ScanService {
         AtomicLong done = new AtomicLong();
         listener.onProgress(new ScanProgress(ScanPhase.ANALYSING, 0, photos.size(), 0, null));
         stage.run(photos, pool, cancellation, result -> {
-            n.add(sink.write(result));
+            if (stopIfDiskFull(guard, cancellation)) {
+                // this photo stays pending, without the crop files it would have referenced
+                sink.discard(result);
+                return;
+            }
+            PhotoOutcome outcome = sink.write(result);
+            if (PhotoOutcome.DISK_FULL.equals(outcome.failureCode())) {
+                cancellation.cancel(guard.shortage().orElse("disk full: the catalog could not be written in "
+                        + catalog.location().root()));
+            }
+            n.add(outcome);
             listener.onProgress(new ScanProgress(ScanPhase.ANALYSING, done.incrementAndGet(), photos.size(), n.faces.get(),
                     result.photo().path()));
         });
@@ -135,17 +180,27 @@ public final class ScanService {
     /** Removes crop files of deleted faces, counts what is left pending and records the run. */
     private ScanSummary finish(Run run, CatalogWriter writer, ScanListener listener, Cancellation cancellation, ScanCounts n) {
         listener.onProgress(new ScanProgress(ScanPhase.FINISHING, 0, 1, n.faces.get(), null));
-        new CropFileJanitor(catalog).sweep();
+        try {
+            new CropFileJanitor(catalog).sweep();
+        } catch (CatalogException e) {
+            // a full disk or a locked catalog: the files stay queued, the next scan removes them
+            log.warn("event=crop_sweep_failed error=\"{}\"", e.getMessage());
+        }
         n.pendingLeft = Tx.read(catalog, "count pending photos", PhotoStore::pending).stream()
                 .filter(p -> CataloguePlanner.underAny(p.path(), run.roots())).count();
         String status = status(cancellation);
         ScanSummary s = n.summary(run.id(), status, false, run.detector(), run.modelId(), run.embeddingNote(), run.startedNanos());
         RunStore.Totals totals = new RunStore.Totals(status, s.photosSeen(), s.photosNew(), s.photosUnchanged(),
                 s.photosMoved(), s.photosMissing(), s.photosFailed(), s.photosNoFaces(), s.facesFound(), s.rejectedWrites());
-        writer.call(tx -> {
-            RunStore.finish(tx, run.id(), totals, run.embeddingNote());
-            return null;
-        });
+        try {
+            writer.call(tx -> {
+                RunStore.finish(tx, run.id(), totals, run.embeddingNote());
+                return null;
+            });
+        } catch (CatalogException e) {
+            // the run stays 'running' with this pid: the next scan marks it cancelled
+            log.error("event=run_finish_failed run={} error=\"{}\"", run.id(), e.getMessage());
+        }
         listener.onProgress(new ScanProgress(ScanPhase.FINISHING, 1, 1, n.faces.get(), null));
         log.info("event=scan_finished run={} status={} analysed={} faces={} failed={} rejected={} flagged_invalid={} elapsed_ms={}",
                 run.id(), status, s.photosAnalysed(), s.facesFound(), s.photosFailed(), s.rejectedWrites(),

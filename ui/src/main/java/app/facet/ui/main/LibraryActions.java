@@ -67,7 +67,7 @@ final class LibraryActions {
         String names = roots.stream().map(p -> p.getFileName() == null ? p.toString() : p.getFileName().toString())
                 .collect(Collectors.joining(", "));
         AtomicReference<ScanPhase> phase = new AtomicReference<>();
-        services.tasks().run("Scanning " + names, "photos", (progress, cancellation) ->
+        services.tasks().run("Scanning " + names, "photos", (progress, cancellation) -> stopReason(cancellation,
                 library.scans().scan(ScanOptions.of(roots), p -> {
                     if (phase.getAndSet(p.phase()) != p.phase()) {
                         // new photos are in the catalog once cataloguing ends: show them while faces are found
@@ -75,7 +75,7 @@ final class LibraryActions {
                     }
                     String file = p.current() == null ? "" : " " + Path.of(p.current()).getFileName();
                     progress.report(p.done(), p.total(), phaseLabel(p.phase()) + file);
-                }, cancellation),
+                }, cancellation)),
                 summary -> {
                     status.set(describe(summary));
                     log.info("event=scan_finished status={} photos_seen={} faces={}", summary.status(), summary.photosSeen(), summary.facesFound());
@@ -87,7 +87,16 @@ final class LibraryActions {
                 });
     }
 
-    void openLibrary() {
+    /** A fault (disk full) that stopped the scan is shown as the error it is, not as a user's cancel. */
+    private static app.facet.core.scan.ScanSummary stopReason(app.facet.core.scan.Cancellation c, app.facet.core.scan.ScanSummary s) {
+        if (c.reason() != null) {
+            throw new IllegalStateException("The scan stopped: " + c.reason() + ". Free some space and scan again; "
+                    + "it continues with the photos still pending.");
+        }
+        return s;
+    }
+
+        void openLibrary() {
         UserSettings settings = services.settings().load();
         new OpenLibraryDialog(owner, settings.libraries(), services.folders()).ask().ifPresent(this::open);
     }
