@@ -55,7 +55,12 @@ public enum IntegrityCheckQuery {
             + "      ORDER BY r2.started_at DESC, r2.id DESC LIMIT 1)"
             + " WHERE p.scan_state = 'pending' AND p.missing_since IS NULL AND r.status = 'completed'"
             + " AND coalesce(r.finished_at, r.started_at) >= p.added_at"
-            + " ORDER BY p.id");
+            + " ORDER BY p.id"),
+    /** Failed for a reason that may heal ({@link app.facet.core.rules.TransientFailures}): the next scan retries them. */
+    PHOTO_FAILED_TRANSIENT("SELECT p.id, p.path, 'failed: ' || p.failure_reason FROM photos p WHERE p.scan_state = 'failed'"
+            + " AND substr(p.failure_reason, 1, instr(p.failure_reason || ':', ':') - 1) IN ("
+            + app.facet.core.rules.TransientFailures.CODES.stream().sorted().map(c -> "'" + c.replace("'", "''") + "'")
+                    .collect(java.util.stream.Collectors.joining(", ")) + ") ORDER BY p.id");
 
     private final String sql;
 

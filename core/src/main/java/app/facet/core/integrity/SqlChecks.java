@@ -60,12 +60,8 @@ final class SqlChecks {
 
     /** Failed for a reason that may heal ({@link app.facet.core.rules.TransientFailures}): the next scan retries them. */
     static SqlCheck photoFailedTransient() {
-        String codes = app.facet.core.rules.TransientFailures.CODES.stream().sorted()
-                .map(c -> "'" + c + "'").collect(java.util.stream.Collectors.joining(", "));
         return new SqlCheck(new CheckInfo(CheckNames.PHOTO_FAILED_TRANSIENT, "Photos failed for a reason that may heal", WARNING, QUICK,
                 "Make the files readable again (reconnect the drive, move the folder back, free space) and run facet scan: it retries them.", false),
-                Subject.PHOTO,
-                "SELECT p.id, p.path, 'failed: ' || p.failure_reason FROM photos p WHERE p.scan_state = 'failed'"
-                        + " AND substr(p.failure_reason, 1, instr(p.failure_reason || ':', ':') - 1) IN (" + codes + ") ORDER BY p.id");
+                Subject.PHOTO, IntegrityCheckQuery.PHOTO_FAILED_TRANSIENT);
     }
 }
