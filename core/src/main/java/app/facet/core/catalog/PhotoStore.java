@@ -83,7 +83,7 @@ public final class PhotoStore {
         });
     }
 
-    /** The file's content changed: its faces go, it is analysed again. @throws CatalogException */
+    /** The file's content changed: its faces go (their user decisions held for the re-analysis), it is analysed again. @throws CatalogException */
     public static void resetForReanalysis(Tx tx, long id, long size, long mtimeMs, String hash) {
         run("reset photo " + id + " for analysis", () -> {
             resetForReanalysis(tx.connection(), id, size, mtimeMs, hash);
@@ -199,8 +199,10 @@ public final class PhotoStore {
         }
     }
 
-    /** The file's content changed: its faces are no longer valid, it is analysed again. */
+    /** The file's content changed: its faces are no longer valid, it is analysed again; their user decisions are held ({@link DecisionStore#holdForReanalysis}). */
     public static void resetForReanalysis(Connection c, long id, long size, long mtimeMs, String hash) throws SQLException {
+        // the user's decisions outlive the rows: the re-analysis carries them to the new faces (DecisionStore)
+        DecisionStore.holdForReanalysis(c, id);
         try (PreparedStatement del = c.prepareStatement("DELETE FROM face_crops WHERE photo_id = ?")) {
             del.setLong(1, id);
             del.executeUpdate();
