@@ -45,6 +45,11 @@ public final class FaceMatcher {
         this.sameFace = sameFaceSimilarity;
     }
 
+    /** @return the cosine similarity at or above which two embeddings show the same face */
+    public double sameFaceSimilarity() {
+        return sameFace;
+    }
+
     /**
      * A face to match.
      *

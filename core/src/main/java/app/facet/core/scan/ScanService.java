@@ -120,9 +120,10 @@ public final class ScanService {
     private void analyse(List<PendingPhoto> photos, long runId, CatalogWriter writer, WorkerPool pool, ScanListener listener,
                          Cancellation cancellation, ScanCounts n) {
         LibraryLocation location = catalog.location();
+        CropFiles crops = new CropFiles(location.cropsDir());
         PhotoSink sink = new PhotoSink(writer, new FaceCropWriter(ManagedFolder.of(location.managedDir()), location.cropsDir()),
-                new FaceRowRevalidator(catalog), runId, analyzer.detectorId());
-        AnalysisStage stage = new AnalysisStage(analyzer, new CropFiles(location.cropsDir()), runId);
+                new FaceRowRevalidator(catalog), analyzer, crops, runId);
+        AnalysisStage stage = new AnalysisStage(analyzer, crops, runId);
         AtomicLong done = new AtomicLong();
         listener.onProgress(new ScanProgress(ScanPhase.ANALYSING, 0, photos.size(), 0, null));
         stage.run(photos, pool, cancellation, result -> {
