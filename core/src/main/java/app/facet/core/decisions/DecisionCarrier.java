@@ -77,7 +77,15 @@ public final class DecisionCarrier {
             return decisions.stream().filter(d -> d.kind() == DecisionKind.PERSON).map(HeldDecision::personId).findFirst().orElse(null);
         }
 
-        FaceMatcher.Face asFace() {
+        /**
+         * The old face for the matcher. A hand-drawn box's embedding may come from an unaligned face (no landmarks
+         * found in the box, e.g. a sideways face): it neither pairs nor vetoes, only its place counts.
+         */
+        FaceMatcher.Face forMatching() {
+            return has(DecisionKind.HAND_DRAWN_BOX) ? new FaceMatcher.Face(first().box(), null, null) : withEmbedding();
+        }
+
+        FaceMatcher.Face withEmbedding() {
             return new FaceMatcher.Face(first().box(), first().embedding(), first().embeddingModelId());
         }
     }
@@ -104,18 +112,18 @@ public final class DecisionCarrier {
         List<OldFace> old = group(held);
         FaceMatcher.Matching m = SameFace.matcherFor(analysis.embeddingModelId()).match(
                 held.isEmpty() ? null : held.get(0).photoWidth(), held.isEmpty() ? null : held.get(0).photoHeight(),
-                old.stream().map(OldFace::asFace).toList(), analysis.width(), analysis.height(),
+                old.stream().map(OldFace::forMatching).toList(), analysis.width(), analysis.height(),
                 found.stream().map(f -> new FaceMatcher.Face(f.box(), f.embedding(), f.embedding() == null ? null : analysis.embeddingModelId())).toList());
         Tally t = new Tally();
         AnalyzedFace[] recut = new AnalyzedFace[old.size()];
         for (int o = 0; o < old.size(); o++) {
             if (old.get(o).has(DecisionKind.HAND_DRAWN_BOX)) {
-                recut[o] = recut(old.get(o), m.mappings(), analysis, cutter);
+                recut[o] = recut(old.get(o), m.newOfOld()[o] >= 0, m.mappings(), analysis, cutter);
             }
         }
         for (int n = 0; n < found.size(); n++) {
             int o = m.oldOf(n);
-            if (o >= 0 && recut[o] != null) {
+            if (o >= 0 && recut[o] != null || o < 0 && covered(found.get(n).box(), recut)) {
                 t.unused.add(n);   // the user's box stands for this face
                 continue;
             }
@@ -192,11 +200,14 @@ public final class DecisionCarrier {
     }
 
     /**
-     * Places a hand-drawn box in the new image and cuts it again, trying the photo's possible mappings in order.
+     * Places a hand-drawn box in the new image and cuts it again, trying the photo's possible mappings in order. A box
+     * paired with a new detection is there (the pair fixed the mapping); an unpaired one must show the old face
+     * again (embedding at least the same-face similarity), unless there are no embeddings to compare.
      *
      * @return the re-cut face, or null when its face is not there any more (cropped away, or another face)
      */
-    private static AnalyzedFace recut(OldFace old, List<BoxMapping> mappings, PhotoAnalysis analysis, BoxCutter cutter) {
+    private static AnalyzedFace recut(OldFace old, boolean paired, List<BoxMapping> mappings, PhotoAnalysis analysis,
+                                      BoxCutter cutter) {
         FaceMatcher matcher = SameFace.matcherFor(analysis.embeddingModelId());
         for (BoxMapping mapping : mappings) {
             BoundingBox placed = mapping.map(old.first().box());
@@ -211,14 +222,24 @@ public final class DecisionCarrier {
                 log.warn("event=hand_drawn_box_not_recut old_face={} box={} error=\"{}\"", old.faceId(), inside, e.getMessage());
                 continue;
             }
-            double s = FaceMatcher.similarity(old.asFace(),
+            double s = FaceMatcher.similarity(old.withEmbedding(),
                     new FaceMatcher.Face(cut.box(), cut.embedding(), cut.embedding() == null ? null : analysis.embeddingModelId()));
             // without embeddings to compare, the most likely mapping is trusted
-            if (s == Double.NEGATIVE_INFINITY || s >= matcher.sameFaceSimilarity()) {
+            if (paired || s == Double.NEGATIVE_INFINITY || s >= matcher.sameFaceSimilarity()) {
                 return cut;
             }
         }
         return null;
+    }
+
+    /** @return whether a re-cut hand-drawn box shows the face of this detection (IoU at least the same-face overlap) */
+    private static boolean covered(BoundingBox detection, AnalyzedFace[] recut) {
+        for (AnalyzedFace r : recut) {
+            if (r != null && r.box().iou(detection) >= FaceMatcher.SAME_FACE_IOU) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<OldFace> group(List<HeldDecision> held) {
