@@ -194,6 +194,28 @@ class EditedPhotoDecisionsTest {
         }
     }
 
+    @Test
+    void reDetectionKeepsForReviewTheDecisionsItCannotPair() throws Exception {
+        try (ScannedLibrary lib = ScannedLibrary.scan(tmp, KIT_ROSE)) {
+            FaceEditService editor = new FaceEditService(lib.catalog, lib.analyzer);
+            long photo = lib.photoId(KIT_ROSE);
+            // a box the user drew where no detector finds a face (a corner of the picture), with a name
+            BoundingBox corner = new BoundingBox(4, 4, 60, 60);
+            editor.save(photo, List.of(EditedBox.add(corner, PersonAssignment.named("Someone"))));
+
+            new app.facet.core.editor.PhotoRedetector(lib.catalog, lib.analyzer).redetect(photo);
+
+            assertThat(faces(lib, KIT_ROSE)).noneMatch(d -> "Someone".equals(d.person));
+            List<OrphanedDecisionRow> review = new DecisionReview(lib.catalog).list();
+            assertThat(review).extracting(r -> r.decision().kind().sql() + ":" + r.personName())
+                    .containsExactlyInAnyOrder("person:Someone", "hand_drawn_box:null");
+            assertThat(review).allSatisfy(r -> {
+                assertThat(r.decision().needsReview()).isTrue();
+                assertThat(r.decision().box().iou(corner)).isGreaterThan(0.9);
+            });
+        }
+    }
+
     // ---- the library and its decisions ----
 
     /**
