@@ -226,11 +226,13 @@ public final class PhotoStore {
         }
     }
 
-    /** Records a finished analysis: image facts and {@code done} or {@code no_faces}. */
+    /** Records a finished analysis (a re-detection): image facts and {@code done} or {@code no_faces}; clears {@code no_faces_by_user}. */
     public static void recordAnalysed(Connection c, long id, int width, int height, Integer orientation, Instant takenAt,
                                       ScanState state, String detector, String modelId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE photos SET width = ?, height = ?, orientation = ?, taken_at = ?, "
-                + "scan_state = ?, failure_reason = NULL, detector = ?, embedding_model_id = ?, scanned_at = " + NOW + " WHERE id = ?")) {
+                + "scan_state = ?, failure_reason = NULL, detector = ?, embedding_model_id = ?, scanned_at = " + NOW
+                // a re-detection the user asked for replaces their "no faces" decision with what it finds
+                + ", no_faces_by_user = 0 WHERE id = ?")) {
             ps.setInt(1, width);
             ps.setInt(2, height);
             if (orientation == null) {
