@@ -31,7 +31,5 @@ CREATE TABLE orphaned_decisions (
 CREATE INDEX orphaned_decisions_photo ON orphaned_decisions (photo_id);
 CREATE INDEX orphaned_decisions_state ON orphaned_decisions (state);
 
--- The user's "this photo has no faces" (the crop editor or the dashboard deleted its last face). A scan's own
--- no_faces is not a decision: a re-detection after a content change may find faces there (a sideways photo turned
--- upright). Meaningful while scan_state = 'no_faces'; kept through a re-analysis, cleared when the user adds a face.
-ALTER TABLE photos ADD COLUMN no_faces_by_user INTEGER NOT NULL DEFAULT 0 CHECK (no_faces_by_user IN (0, 1));
+-- The user's "no faces" decision is photos.no_faces_by_user (V58): a re-analysis keeps it (PhotoSink stores no face
+-- on such a photo).
