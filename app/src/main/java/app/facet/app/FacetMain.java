@@ -1,24 +1,22 @@
 package app.facet.app;
 
 import app.facet.app.cli.FacetCommand;
-import app.facet.app.desktop.FacetApplication;
-import app.facet.core.catalog.LibraryLocation;
-
-import java.nio.file.Path;
+import app.facet.app.desktop.DesktopStart;
+import app.facet.app.logging.UncaughtErrors;
 
 /**
- * Entry point of {@code ./facet}: with no arguments the desktop app, else the command line (whose {@code ui}
- * command opens the desktop app with {@link FacetApplication#launch(LibraryLocation, Path)}).
- * Deliberately not a JavaFX Application subclass, so it runs from a plain classpath and a shaded jar.
+ * Entry point of {@code ./facet} and the installed {@code facet} launcher: with no arguments the desktop app, else
+ * the command line (whose {@code ui} command opens the desktop app through {@link DesktopStart}).
+ * Deliberately not a JavaFX Application subclass, so it runs from a plain classpath and without JavaFX at all.
  */
 public final class FacetMain {
     private FacetMain() {
     }
 
     public static void main(String[] args) {
+        UncaughtErrors.install(sentence -> System.err.println("facet: " + sentence));
         if (args.length == 0) {
-            FacetApplication.launch((LibraryLocation) null, (Path) null);
-            return;
+            System.exit(DesktopStart.run(null, null, null, System.err));
         }
         System.exit(FacetCommand.run(args));
     }

@@ -1,11 +1,16 @@
 package app.facet.app.cli;
 
 import app.facet.core.catalog.CatalogException;
+import app.facet.core.rules.PersonNames;
 import app.facet.app.cli.integrity.CheckCommand;
 import app.facet.app.cli.integrity.ExportCommand;
 import app.facet.app.cli.integrity.RepairCommand;
 import app.facet.app.cli.integrity.RestoreCommand;
 import app.facet.app.cli.people.PeopleCommand;
+import app.facet.app.logging.LogMarkers;
+import app.facet.app.logging.UncaughtErrors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,6 +23,7 @@ import java.io.PrintWriter;
                 RepairCommand.class, ExportCommand.class, RestoreCommand.class, ModelsCommand.class, UiCommand.class,
                 CommandLine.HelpCommand.class})
 public final class FacetCommand implements Runnable {
+    private static final Logger log = LoggerFactory.getLogger(FacetCommand.class);
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -36,9 +42,13 @@ public final class FacetCommand implements Runnable {
         CommandLine cl = new CommandLine(new FacetCommand());
         cl.setExecutionExceptionHandler((ex, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
-            err.println("facet: " + sentence(ex));
-            if (!(ex instanceof UserError) && !(ex instanceof CatalogException) && !(ex instanceof IllegalArgumentException)) {
-                ex.printStackTrace(err);
+            if (ex instanceof UserError || ex instanceof CatalogException || ex instanceof IllegalArgumentException) {
+                log.warn(LogMarkers.TOLD_USER, "event=command_failed command={} reason=\"{}\"", cmd.getCommandName(), sentence(ex), ex);
+                err.println("facet: " + sentence(ex));
+            } else {
+                // a defect, not a user mistake: the trace goes to the log file, the terminal gets one sentence
+                log.error(LogMarkers.TOLD_USER, "event=command_crashed command={}", cmd.getCommandName(), ex);
+                err.println("facet: " + UncaughtErrors.sentence(ex));
             }
             err.flush();
             return 2;
@@ -54,6 +64,11 @@ public final class FacetCommand implements Runnable {
 
     private static String sentence(Exception ex) {
         String m = ex.getMessage();
-        return m == null || m.isBlank() ? ex.toString() : m;
+        return terminalSafe(m == null || m.isBlank() ? ex.toString() : m);
+    }
+
+    /** A message for the terminal: line by line, control and bidi override characters escaped (a name may hold them). */
+    public static String terminalSafe(String message) {
+        return String.join("\n", java.util.Arrays.stream(message.split("\n", -1)).map(PersonNames::escaped).toList());
     }
 }

@@ -1,9 +1,12 @@
 package app.facet.app.cli;
 
+import app.facet.app.startup.LibraryFolderCheck;
 import app.facet.core.catalog.Catalog;
 import app.facet.core.catalog.LibraryLocation;
+import app.facet.core.library.FacetLibrary;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** {@code --library DIR}, shared by every command. */
@@ -16,21 +19,42 @@ public final class LibraryOption {
         return library == null ? LibraryLocation.defaultLocation() : new LibraryLocation(library);
     }
 
-    /** Opens (creating if needed) the library's catalog. */
-    public Catalog open() {
-        return Catalog.open(location());
+    /**
+     * Opens (creating if needed) the library, with face models found after {@code --models} / {@code --embedding-model}.
+     *
+     * @throws UserError when the library folder cannot be created or written, or {@code --models} names a folder that
+     *                   does not exist
+     */
+    public FacetLibrary open(ModelOptions models) {
+        LibraryFolderCheck.problem(location()).ifPresent(problem -> {
+            throw new UserError(problem);
+        });
+        FacetLibrary opened = FacetLibrary.open(location(), models.options());
+        if (models.modelsDir() != null && !Files.isDirectory(opened.models().path())) {
+            throw new UserError("Models folder not found: " + opened.models().path() + ".");
+        }
+        return opened;
     }
 
     /**
-     * Opens an existing library for reading commands.
+     * Opens an existing library for commands that need no face models.
      *
      * @throws UserError when there is no catalog at the location
      */
-    public Catalog openExisting() {
+    public FacetLibrary existing() {
         LibraryLocation loc = location();
         if (!loc.exists()) {
             throw new UserError("No Facet library at " + loc.root() + " (run `facet scan DIR` first, or pass --library DIR).");
         }
-        return Catalog.open(loc);
+        return FacetLibrary.open(loc, app.facet.core.library.ModelOptions.DEFAULTS);
+    }
+
+    /**
+     * The catalog of an existing library, for reading commands.
+     *
+     * @throws UserError when there is no catalog at the location
+     */
+    public Catalog openExisting() {
+        return existing().catalog();
     }
 }

@@ -4,7 +4,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
-/** Where face models come from: {@code --models DIR}, else $FACET_MODELS, else the library's models folder. */
+/** {@code --models DIR} and {@code --embedding-model ID}: where face models come from ({@code --models DIR}, else $FACET_MODELS, else the library's models folder) and which embedding model to use. */
 public final class ModelOptions {
     @Option(names = "--models", paramLabel = "DIR",
             description = "Folder holding the face models (YuNet detector, embedding model). Default: $FACET_MODELS, else LIBRARY/models.")
@@ -20,5 +20,10 @@ public final class ModelOptions {
 
     public String embeddingModel() {
         return embeddingModel;
+    }
+
+    /** @return the options as core takes them when opening a library */
+    public app.facet.core.library.ModelOptions options() {
+        return new app.facet.core.library.ModelOptions(models, embeddingModel);
     }
 }

@@ -1,13 +1,13 @@
 package app.facet.app.cli;
 
 import app.facet.core.embedding.EmbeddingModelDescription;
-import app.facet.core.embedding.FileHashCache;
 import app.facet.core.embedding.ModelDescriptions;
 import app.facet.core.embedding.ModelDownloadException;
 import app.facet.core.embedding.ModelDownloader;
 import app.facet.core.embedding.ModelFileDescription;
 import app.facet.core.embedding.ModelLocator;
 import app.facet.core.embedding.ModelLookup;
+import app.facet.core.library.ModelFolder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,8 +42,7 @@ public final class ModelsCommand implements Runnable {
     }
 
     static ModelLocator locator(LibraryOption library, ModelOptions models) {
-        Path folder = ModelLocator.resolveFolder(models.modelsDir(), System.getenv(), library.location().root());
-        return new ModelLocator(folder, ModelDescriptions.shipped(), FileHashCache.inMemory());
+        return ModelFolder.of(library.location(), models.options()).locator();
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Show each described model and whether its verified file is present.")
@@ -63,9 +62,12 @@ public final class ModelsCommand implements Runnable {
             for (ModelFileDescription m : all(locator.descriptions())) {
                 ModelLookup<?> found = locator.locate(m);
                 boolean testOnly = m instanceof EmbeddingModelDescription e && e.testOnly();
+                boolean builtIn = found.located().isEmpty() && m == locator.descriptions().yunet();
                 out.printf("  %-16s %-10s %-8s %s%n", m.id(), m instanceof EmbeddingModelDescription ? "embedding" : "detector",
-                        found.located().isPresent() ? "ready" : "missing", testOnly ? "(tests only, never a default)" : "");
-                if (found.located().isEmpty()) {
+                        found.located().isPresent() ? "ready" : builtIn ? "built-in" : "missing", testOnly ? "(tests only, never a default)" : "");
+                if (builtIn) {
+                    out.println("      not in the model folder: the copy built into Facet is used (SHA-256 checked)");
+                } else if (found.located().isEmpty()) {
                     out.println("      " + found.unavailableReason());
                     if (m.url() != null) {
                         out.println("      get it with: facet models download " + m.id());
@@ -97,7 +99,9 @@ public final class ModelsCommand implements Runnable {
             PrintWriter out = spec.commandLine().getOut();
             List<ModelFileDescription> wanted = new ArrayList<>();
             for (ModelFileDescription m : all(locator.descriptions())) {
-                if (ids.isEmpty() ? m.url() != null && locator.locate(m).located().isEmpty() : ids.contains(m.id())) {
+                // by default only what is missing and not built in (the detector ships inside Facet)
+                boolean wantedByDefault = m.url() != null && m != locator.descriptions().yunet() && locator.locate(m).located().isEmpty();
+                if (ids.isEmpty() ? wantedByDefault : ids.contains(m.id())) {
                     wanted.add(m);
                 }
             }

@@ -1,6 +1,10 @@
 package app.facet.app.cli;
 
+import app.facet.core.rules.PersonNames;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -14,12 +18,36 @@ import java.util.Map;
 
 /**
  * Streams rows as CSV (header first, RFC 4180) or as a JSON array of objects with the same keys, so scripts can
- * rely on one set of column names in both formats.
+ * rely on one set of column names in both formats. Text never reaches a terminal raw: in CSV every character the one
+ * name rule forbids is escaped ({@link PersonNames#escaped}: ESC as {@code \x1b}); in JSON those characters are
+ * written as JSON unicode escapes (the value a JSON reader gets is unchanged).
  */
 public final class RowPrinter implements AutoCloseable {
     private final List<String> columns;
     private final CSVPrinter csv;
     private final JsonGenerator json;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** JSON escapes for C0, DEL, C1, bidirectional overrides and isolates, besides the standard ones. */
+    private static final class TerminalSafeEscapes extends CharacterEscapes {
+        static final TerminalSafeEscapes INSTANCE = new TerminalSafeEscapes();
+        private final int[] ascii = CharacterEscapes.standardAsciiEscapesForJSON();
+
+        private TerminalSafeEscapes() {
+            ascii[0x7f] = CharacterEscapes.ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return PersonNames.escaped(String.valueOf((char) ch)).length() == 1 ? null
+                    : new SerializedString(String.format("\\u%04x", ch));
+        }
+    }
 
     public RowPrinter(OutputFormat format, List<String> columns, PrintWriter out) {
         this.columns = List.copyOf(columns);
@@ -30,6 +58,7 @@ public final class RowPrinter implements AutoCloseable {
             } else {
                 csv = null;
                 json = new ObjectMapper().getFactory().createGenerator(out).useDefaultPrettyPrinter();
+                json.setCharacterEscapes(TerminalSafeEscapes.INSTANCE);
                 json.writeStartArray();
             }
         } catch (IOException e) {
@@ -44,13 +73,19 @@ public final class RowPrinter implements AutoCloseable {
         }
         try {
             if (csv != null) {
-                csv.printRecord(values);
+                Object[] shown = values.clone();
+                for (int i = 0; i < shown.length; i++) {
+                    if (shown[i] instanceof String s) {
+                        shown[i] = PersonNames.escaped(s);
+                    }
+                }
+                csv.printRecord(shown);
             } else {
                 Map<String, Object> obj = new LinkedHashMap<>();
                 for (int i = 0; i < values.length; i++) {
                     obj.put(columns.get(i), values[i]);
                 }
-                new ObjectMapper().writeValue(json, obj);
+                JSON.writeValue(json, obj);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -2,7 +2,10 @@ package app.facet.app.cli;
 
 import app.facet.core.analysis.PhotoAnalyzer;
 import app.facet.core.catalog.Catalog;
+import app.facet.core.catalog.LibraryLocation;
+import app.facet.core.library.FacetLibrary;
 import app.facet.core.scan.Cancellation;
+import app.facet.core.scan.NewLibraryPreview;
 import app.facet.core.scan.ScanOptions;
 import app.facet.core.scan.ScanService;
 import app.facet.core.scan.ScanSummary;
@@ -47,19 +50,11 @@ public final class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        for (Path f : folders) {
-            if (!Files.isDirectory(f)) {
-                throw new UserError("Folder not found: " + f.toAbsolutePath().normalize() + ".");
-            }
-        }
-        int workers = threads == null ? Math.max(1, Runtime.getRuntime().availableProcessors()) : threads;
-        ScanOptions options;
-        try {
-            options = new ScanOptions(folders, dryRun, limit, workers);
-        } catch (IllegalArgumentException e) {
-            throw new UserError(e.getMessage());
-        }
-        Catalog catalog = library.open();
+        ScanOptions options = options();
+        LibraryLocation location = library.location();
+        // a dry run on a new library must not even create the catalog: opening one would
+        FacetLibrary opened = dryRun && !location.exists() ? null : library.open(models);
+        Catalog catalog = opened == null ? null : opened.catalog();
         Cancellation cancellation = new Cancellation();
         CountDownLatch finished = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
@@ -73,16 +68,17 @@ public final class ScanCommand implements Callable<Integer> {
         }, "facet-scan-interrupt");
         Runtime.getRuntime().addShutdownHook(hook);
         PrintWriter out = spec.commandLine().getOut();
-        try (PhotoAnalyzer analyzer = AnalyzerFactory.create(catalog.location(), models);
+        try (FacetLibrary open = opened;
+             PhotoAnalyzer analyzer = open != null ? open.analyzer() : FacetLibrary.analyzerWithoutCatalog(location, models.options());
              ConsoleScanProgress progress = new ConsoleScanProgress(System.err)) {
-            out.println("Library:  " + catalog.location().root());
-            out.println("Detector: " + analyzer.describeDetector());
-            out.println("Embedding model: " + analyzer.embeddingModelId()
-                    .orElse("none (" + analyzer.embeddingUnavailableReason().orElse("unavailable") + ")"));
-            out.flush();
-            ScanSummary s = new ScanService(catalog, analyzer).scan(options, progress, cancellation);
+            printHeader(location, analyzer, out);
+            ScanSummary s = catalog == null
+                    ? new NewLibraryPreview(location).preview(options, analyzer.describeDetector(), analyzer.embeddingModelId().orElse(null),
+                            analyzer.embeddingUnavailableReason().orElse(null), progress, cancellation)
+                    : new ScanService(catalog, analyzer).scan(options, progress, cancellation);
             progress.close();
             print(s, out);
+            printEmbeddingFix(s, out);
             return 0;
         } finally {
             finished.countDown();
@@ -92,6 +88,45 @@ public final class ScanCommand implements Callable<Integer> {
                 // the JVM is exiting because of Ctrl+C: the hook is running and now returns
             }
         }
+    }
+
+    private ScanOptions options() {
+        for (Path f : folders) {
+            if (!Files.isDirectory(f)) {
+                throw new UserError("Folder not found: " + f.toAbsolutePath().normalize() + ".");
+            }
+        }
+        int workers = threads == null ? Math.max(1, Runtime.getRuntime().availableProcessors()) : threads;
+        try {
+            return new ScanOptions(folders, dryRun, limit, workers);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
+    }
+
+    private static void printHeader(LibraryLocation location, PhotoAnalyzer analyzer, PrintWriter out) {
+        out.println("Library:  " + location.root());
+        out.println("Detector: " + analyzer.describeDetector());
+        out.println("Embedding model: " + analyzer.embeddingModelId()
+                .orElse("none (" + analyzer.embeddingUnavailableReason().orElse("unavailable") + ")"));
+        out.flush();
+    }
+
+    /** Without an embedding model faces cannot be recognised: name the one command that fetches it. */
+    private void printEmbeddingFix(ScanSummary s, PrintWriter out) {
+        if (s.embeddingModel() != null) {
+            return;
+        }
+        StringBuilder command = new StringBuilder("facet models download");
+        if (models.modelsDir() != null) {
+            command.append(" --models ").append(models.modelsDir().toAbsolutePath().normalize());
+        } else if (library.library != null) {
+            command.append(" --library ").append(library.location().root());
+        }
+        out.println();
+        out.println("People cannot be recognised without an embedding model. To fix it, run once:");
+        out.println("  " + command);
+        out.flush();
     }
 
     static void print(ScanSummary s, PrintWriter out) {

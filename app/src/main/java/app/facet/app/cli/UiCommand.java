@@ -1,6 +1,6 @@
 package app.facet.app.cli;
 
-import app.facet.app.desktop.FacetApplication;
+import app.facet.app.desktop.DesktopStart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -16,7 +16,7 @@ public final class UiCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        FacetApplication.launch(library.library == null ? null : library.location(), models.modelsDir(), models.embeddingModel());
-        return 0;
+        return DesktopStart.run(library.library == null ? null : library.location(), models.modelsDir(), models.embeddingModel(),
+                System.err);
     }
 }

@@ -1,10 +1,11 @@
 package app.facet.app.desktop;
 
 import app.facet.core.catalog.LibraryLocation;
-import app.facet.core.embedding.ModelLocator;
+import app.facet.core.library.ModelOptions;
 import app.facet.core.settings.UserSettingsStore;
 import app.facet.ui.main.FolderChooser;
 import app.facet.ui.main.SaveFileChooser;
+import app.facet.ui.models.ModelFileChooser;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -19,13 +20,21 @@ import java.util.Objects;
  * @param settingsFile the user settings JSON (remembered libraries, theme)
  * @param folders      asks the user for folders (the system dialog; tests pass the folder)
  * @param saves        asks the user where to save exports (the system dialog; tests pass the file)
+ * @param modelFiles   asks the user for a face model file or folder (the system dialogs; tests pass the path)
  */
 public record DesktopOptions(LibraryLocation library, Path modelsDir, String embeddingModelId, Path settingsFile,
-                             FolderChooser folders, SaveFileChooser saves) {
+                             FolderChooser folders, SaveFileChooser saves, ModelFileChooser modelFiles) {
     public DesktopOptions {
         Objects.requireNonNull(settingsFile, "settingsFile");
         Objects.requireNonNull(folders, "folders");
         Objects.requireNonNull(saves, "saves");
+        Objects.requireNonNull(modelFiles, "modelFiles");
+    }
+
+    /** With the system's model file dialogs. */
+    public DesktopOptions(LibraryLocation library, Path modelsDir, String embeddingModelId, Path settingsFile, FolderChooser folders,
+                          SaveFileChooser saves) {
+        this(library, modelsDir, embeddingModelId, settingsFile, folders, saves, ModelFileChooser.system());
     }
 
     /** With the system's save dialog. */
@@ -46,8 +55,8 @@ public record DesktopOptions(LibraryLocation library, Path modelsDir, String emb
                 FolderChooser.system());
     }
 
-    /** The models folder for {@code library}: the option, else {@code $FACET_MODELS}, else DIR/models. */
-    Path modelsDirFor(LibraryLocation library) {
-        return ModelLocator.resolveFolder(modelsDir, System.getenv(), library.root());
+    /** The face model options every library of this run opens with. */
+    ModelOptions models() {
+        return new ModelOptions(modelsDir, embeddingModelId);
     }
 }

@@ -1,5 +1,6 @@
 package app.facet.app.desktop;
 
+import app.facet.app.logging.LogFolder;
 import app.facet.core.catalog.LibraryLocation;
 import app.facet.core.settings.UserSettings;
 import app.facet.core.settings.UserSettingsStore;
@@ -33,19 +34,17 @@ public final class FacetApplication extends Application {
     private static final int TASK_THREADS = 4;
 
     private DesktopOptions options;
-    private AnalyzerFactory analyzers;
     private ExecutorService executor;
     private MainWindow window;
 
     /** Used by JavaFX's launcher: options come from the named parameters. */
     public FacetApplication() {
-        this(null, null);
+        this(null);
     }
 
-    /** @param analyzers null for {@link AnalyzerFactory#standard} with the options' embedding model */
-    public FacetApplication(DesktopOptions options, AnalyzerFactory analyzers) {
+    /** @param options how to start; null: from the named parameters of {@link #launch} */
+    public FacetApplication(DesktopOptions options) {
         this.options = options;
-        this.analyzers = analyzers;
     }
 
     /**
@@ -78,9 +77,6 @@ public final class FacetApplication extends Application {
         if (options == null) {
             options = DesktopOptions.fromNamed(getParameters().getNamed());
         }
-        if (analyzers == null) {
-            analyzers = AnalyzerFactory.standard(options.embeddingModelId());
-        }
     }
 
     @Override
@@ -92,8 +88,9 @@ public final class FacetApplication extends Application {
             return t;
         });
         UserSettingsStore settings = new UserSettingsStore(options.settingsFile());
-        DesktopServices services = new DesktopServices(new CoreLibraryOpener(options, analyzers), settings,
-                new TaskRunner(executor), options.folders(), options.saves(), version());
+        DesktopServices services = new DesktopServices(new CoreLibraryOpener(options, settings), settings,
+                new TaskRunner(executor), options.folders(), options.saves(), version(), options.modelFiles(), LogFolder.current(),
+                uri -> getHostServices().showDocument(uri.toString()));
         window = new MainWindow(stage, services);
         // the catalog opens on a task thread while the window shows for the first time
         window.open(startLibrary(settings.load()));

@@ -74,12 +74,37 @@ class CliEndToEndTest {
     }
 
     @Test
-    void withoutModelsTheScanFallsBackToHaarAndSaysWhyThereAreNoEmbeddings() throws Exception {
+    void withoutModelsTheScanUsesTheBuiltInYuNetAndNamesTheCommandThatFetchesTheEmbeddingModel() throws Exception {
         Path empty = Files.createDirectories(tmp.resolve("no-models"));
         Run scan = facet("scan", shared().resolve("photos/people/kit_harington").toString(), "--library", tmp.resolve("lib").toString(),
                 "--models", empty.toString());
         assertThat(scan.exit()).as(scan.err()).isZero();
-        assertThat(scan.out()).contains("Haar").contains("embedding model   none: ");
+        assertThat(scan.out()).contains("detector          YuNet 2023mar (OpenCV FaceDetectorYN, built in)")
+                .contains("faces found       1").contains("embedding model   none: ")
+                .contains("People cannot be recognised without an embedding model. To fix it, run once:\n  facet models download --models " + empty + "\n");
+
+        Run withLibraryOnly = facet("scan", shared().resolve("photos/people/kit_harington").toString(), "--library", tmp.resolve("lib2").toString());
+        assertThat(withLibraryOnly.out()).contains("  facet models download --library " + tmp.resolve("lib2") + "\n");
+    }
+
+    @Test
+    void dryRunOnANewLibraryWritesNothing() throws Exception {
+        Path lib = tmp.resolve("new/lib");
+        Run dry = facet("scan", shared().resolve("photos/groups").toString(), "--library", lib.toString(), "--dry-run");
+        assertThat(dry.exit()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("Dry run completed (nothing written)", "photos seen       3", "new             3", "would analyse     3");
+        assertThat(tmp.resolve("new")).as("no library folder, catalog or managed/ is created").doesNotExist();
+        try (var left = Files.list(tmp)) {
+            assertThat(left).isEmpty();
+        }
+    }
+
+    @Test
+    void modelsListSaysTheDetectorIsBuiltIn() throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("no-models"));
+        Run list = facet("models", "list", "--models", empty.toString());
+        assertThat(list.exit()).isZero();
+        assertThat(list.out()).containsPattern("yunet-2023mar +detector +built-in").containsPattern("sface-2021dec +embedding +missing");
     }
 
     @Test

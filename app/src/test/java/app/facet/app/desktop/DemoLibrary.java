@@ -26,16 +26,7 @@ import java.util.Locale;
  */
 public final class DemoLibrary {
     public static void main(String[] args) throws Exception {
-        // ONNX Runtime needs more than the default 1 MB stack to load a model (see LazyPhotoAnalyzer)
-        Thread worker = new Thread(null, () -> {
-            try {
-                build(args);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, "demo-library", 16L << 20);
-        worker.start();
-        worker.join();
+        build(args);
     }
 
     private static void build(String[] args) throws Exception {

@@ -70,7 +70,7 @@ public final class DesktopShellBenchmark {
 
         DesktopOptions options = new DesktopOptions(library, SharedPhotos.MODELS, null, dir.resolve("settings.json"),
                 (owner, title) -> Optional.empty());
-        FacetApplication app = new FacetApplication(options, null);
+        FacetApplication app = new FacetApplication(options);
         PulseClock clock = new PulseClock();
         long start = System.nanoTime();
         CompletableFuture<Void> started = new CompletableFuture<>();

@@ -56,7 +56,7 @@ class DesktopShellTest {
         DesktopOptions options = new DesktopOptions(library, SharedPhotos.MODELS, "mobilefacenet", settingsFile,
                 (owner, title) -> Optional.of(SharedPhotos.PHOTOS));
         FxToolkit.registerPrimaryStage();
-        app = (FacetApplication) FxToolkit.setupApplication(() -> new FacetApplication(options, null));
+        app = (FacetApplication) FxToolkit.setupApplication(() -> new FacetApplication(options));
         Fx.waitUntil("the library to open", 30, () -> app.window().session().library() != null);
     }
 

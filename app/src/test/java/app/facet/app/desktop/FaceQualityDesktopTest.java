@@ -8,6 +8,7 @@ import app.facet.core.dashboard.StatusFilter;
 import app.facet.ui.dashboard.DashboardWindow;
 import app.facet.ui.editor.FaceEditorWindow;
 import app.facet.ui.main.MainWindow;
+import app.facet.ui.people.NameField;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -66,7 +67,7 @@ class FaceQualityDesktopTest {
         DesktopOptions options = new DesktopOptions(library, SharedPhotos.MODELS, "mobilefacenet", tmp.resolve("config/settings.json"),
                 (owner, title) -> Optional.of(SharedPhotos.PHOTOS));
         FxToolkit.registerPrimaryStage();
-        app = (FacetApplication) FxToolkit.setupApplication(() -> new FacetApplication(options, null));
+        app = (FacetApplication) FxToolkit.setupApplication(() -> new FacetApplication(options));
         Fx.waitUntil("the library to open", 30, () -> app.window().session().library() != null);
         robot.clickOn("File").clickOn("#menuAddFolder");
         Fx.waitUntil("the scan to finish", 300, () -> robot.lookup("#statusMessage").queryLabeled().getText().startsWith("Scan completed"));
@@ -143,9 +144,9 @@ class FaceQualityDesktopTest {
         // the person field completes names: typing part of one offers the people whose name contains it
         robot.clickOn(robot.lookup(".editor-box").queryAll().iterator().next());
         robot.clickOn("#editorPerson").press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL).write("kit h");
-        ComboBox<?> personField = robot.lookup("#editorPerson").queryAs(ComboBox.class);
-        Fx.waitUntil("the names offered", 10, () -> personField.isShowing() && personField.getItems().equals(List.of("Kit Harington")));
-        robot.clickOn(robot.lookup(".combo-box-popup .list-cell").queryAll().stream()
+        NameField personField = robot.lookup("#editorPerson").queryAs(NameField.class);
+        Fx.waitUntil("the names offered", 10, () -> personField.shownMatches().equals(List.of("Kit Harington")));
+        robot.clickOn(robot.lookup(".name-suggestions .list-cell").queryAll().stream()
                 .filter(n -> n instanceof Labeled l && "Kit Harington".equals(l.getText())).findFirst().orElseThrow());
         Fx.waitUntil("the name picked", 10, () -> editor.boxLabels().equals(List.of("Kit Harington")) && !editor.isDirty());
 

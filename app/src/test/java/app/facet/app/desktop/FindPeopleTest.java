@@ -38,7 +38,7 @@ class FindPeopleTest {
         DesktopOptions options = new DesktopOptions(library, SharedPhotos.MODELS, "mobilefacenet", tmp.resolve("settings.json"),
                 (owner, title) -> Optional.of(SharedPhotos.PHOTOS));
         FxToolkit.registerPrimaryStage();
-        app = (FacetApplication) FxToolkit.setupApplication(() -> new FacetApplication(options, null));
+        app = (FacetApplication) FxToolkit.setupApplication(() -> new FacetApplication(options));
         Fx.waitUntil("the library to open", 30, () -> app.window().session().library() != null);
     }
 

@@ -26,6 +26,15 @@ final class Fx {
         });
     }
 
+    /** As {@link #waitUntil(String, long, Callable)}, saying what the UI showed instead when it times out. */
+    static void waitUntil(String what, long seconds, Callable<Boolean> condition, Callable<String> state) {
+        try {
+            waitUntil(what, seconds, condition);
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; the UI showed: " + get(state), e);
+        }
+    }
+
     /** Waits until {@code condition} (evaluated on the FX thread) holds. */
     static void waitUntil(String what, long seconds, Callable<Boolean> condition) {
         try {

@@ -47,7 +47,7 @@ class IntegrityAndExportTest {
         DesktopOptions options = new DesktopOptions(library, SharedPhotos.MODELS, "mobilefacenet", tmp.resolve("settings.json"),
                 (owner, title) -> Optional.empty(), (owner, title, name, extensions) -> Optional.of(export));
         FxToolkit.registerPrimaryStage();
-        app = (FacetApplication) FxToolkit.setupApplication(() -> new FacetApplication(options, null));
+        app = (FacetApplication) FxToolkit.setupApplication(() -> new FacetApplication(options));
     }
 
     @AfterEach

@@ -3,13 +3,13 @@ package app.facet.app.desktop;
 import app.facet.core.catalog.LibraryLocation;
 import app.facet.ui.dashboard.FaceQualityWindows;
 import app.facet.ui.main.MainWindow;
+import app.facet.ui.people.NameField;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.event.Event;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.image.PixelReader;
@@ -49,7 +49,7 @@ public final class QualityScreenshots {
     public static final class Host extends Application {
         @Override
         public void start(Stage stage) {
-            FacetApplication app = new FacetApplication(options, null);
+            FacetApplication app = new FacetApplication(options);
             app.init();
             app.start(stage);
             STARTED.complete(app);
@@ -122,9 +122,9 @@ public final class QualityScreenshots {
             Point2D centre = biden.localToScene(biden.getLayoutBounds().getCenterX(), biden.getLayoutBounds().getCenterY());
             Event.fireEvent(biden, mouse(MouseEvent.MOUSE_PRESSED, centre));
             Event.fireEvent(biden, mouse(MouseEvent.MOUSE_RELEASED, centre));
-            ComboBox<?> person = (ComboBox<?>) editor.lookup("#editorPerson");
-            person.getEditor().requestFocus();
-            person.getEditor().setText("Jo");
+            NameField person = (NameField) editor.lookup("#editorPerson");
+            person.requestFocus();
+            person.setText("Jo");
             return null;
         });
         Thread.sleep(1500);
@@ -132,7 +132,6 @@ public final class QualityScreenshots {
 
         // asked for a face crop: the refusal, nothing opens (the edits above are reverted first: else the editor asks)
         fx(() -> {
-            ((ComboBox<?>) editor.lookup("#editorPerson")).hide();
             ((javafx.scene.control.Button) editor.lookup("#editorRevert")).fire();
             return null;
         });
@@ -168,10 +167,13 @@ public final class QualityScreenshots {
                 false, false, false, false, down, false, false, true, false, false, null);
     }
 
-    private static void buildDemoLibrary(Path dir) throws Exception {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xss16m",
-                "-Dfacet.shared=" + SharedPhotos.SHARED, "-cp", System.getProperty("java.class.path"),
-                DemoLibrary.class.getName(), dir.toString()).inheritIO().start();
+    /** @param mode DemoLibrary's optional second argument ("scan-only", "damaged"), or none */
+    static void buildDemoLibrary(Path dir, String... mode) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xss16m", "-Dfacet.shared=" + SharedPhotos.SHARED, "-cp", System.getProperty("java.class.path"),
+                DemoLibrary.class.getName(), dir.toString()));
+        command.addAll(java.util.List.of(mode));
+        Process p = new ProcessBuilder(command).inheritIO().start();
         if (p.waitFor() != 0) {
             throw new IllegalStateException("building the demo library failed");
         }
@@ -187,7 +189,7 @@ public final class QualityScreenshots {
     }
 
     /** The X screen (popups included) cropped to the window. */
-    private static void captureWindow(Stage stage, Path file) throws Exception {
+    static void captureWindow(Stage stage, Path file) throws Exception {
         double[] b = fx(() -> new double[]{stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight()});
         Path full = Files.createTempFile("screen", ".png");
         run("import", "-window", "root", full.toString());
@@ -197,7 +199,7 @@ public final class QualityScreenshots {
         System.out.println("wrote " + file);
     }
 
-    private static void run(String... command) throws Exception {
+    static void run(String... command) throws Exception {
         Process p = new ProcessBuilder(command).inheritIO().start();
         if (p.waitFor() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed");
@@ -218,7 +220,7 @@ public final class QualityScreenshots {
         System.out.println("wrote " + file);
     }
 
-    private static <T> T fx(Callable<T> work) throws Exception {
+    static <T> T fx(Callable<T> work) throws Exception {
         CompletableFuture<T> f = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
@@ -230,7 +232,7 @@ public final class QualityScreenshots {
         return f.get(60, TimeUnit.SECONDS);
     }
 
-    private static void waitFor(Callable<Boolean> condition) throws Exception {
+    static void waitFor(Callable<Boolean> condition) throws Exception {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!Boolean.TRUE.equals(fx(condition))) {
             if (System.nanoTime() > until) {

@@ -19,9 +19,12 @@ import java.util.Objects;
  * @param hashCacheFile        JSON file caching model SHA-256 checks, or null for memory only
  * @param singleThreadedNative true: OpenCV and ONNX Runtime use one thread each, so N scan workers use N cores
  *                             without oversubscription (docs/PERFORMANCE.md); false: the libraries' own defaults
+ * @param builtInDetector      true (default): without a verified YuNet file in the model folder, use the YuNet copy
+ *                             built into the application; false: fall back to the Haar cascade instead
  */
 public record AnalyzerConfig(Path modelFolder, String embeddingModelId, double scoreThreshold, double certainScore,
-                             int detectionSize, long pixelLimit, Path hashCacheFile, boolean singleThreadedNative) {
+                             int detectionSize, long pixelLimit, Path hashCacheFile, boolean singleThreadedNative,
+                             boolean builtInDetector) {
 
     public static final double DEFAULT_SCORE_THRESHOLD = 0.8;
 
@@ -41,34 +44,38 @@ public record AnalyzerConfig(Path modelFolder, String embeddingModelId, double s
     /** Defaults for everything but the model folder. */
     public static AnalyzerConfig defaults(Path modelFolder) {
         return new AnalyzerConfig(modelFolder, null, DEFAULT_SCORE_THRESHOLD, ScaleConsistencyVerifier.DEFAULT_CERTAIN_SCORE,
-                ScaledDetection.DEFAULT_DETECTION_SIZE, EncodedPhotoReader.DEFAULT_PIXEL_LIMIT, null, true);
+                ScaledDetection.DEFAULT_DETECTION_SIZE, EncodedPhotoReader.DEFAULT_PIXEL_LIMIT, null, true, true);
     }
 
     public AnalyzerConfig withEmbeddingModelId(String id) {
-        return new AnalyzerConfig(modelFolder, id, scoreThreshold, certainScore, detectionSize, pixelLimit, hashCacheFile, singleThreadedNative);
+        return new AnalyzerConfig(modelFolder, id, scoreThreshold, certainScore, detectionSize, pixelLimit, hashCacheFile, singleThreadedNative, builtInDetector);
     }
 
     public AnalyzerConfig withScoreThreshold(double t) {
-        return new AnalyzerConfig(modelFolder, embeddingModelId, t, Math.max(t, certainScore), detectionSize, pixelLimit, hashCacheFile, singleThreadedNative);
+        return new AnalyzerConfig(modelFolder, embeddingModelId, t, Math.max(t, certainScore), detectionSize, pixelLimit, hashCacheFile, singleThreadedNative, builtInDetector);
     }
 
     public AnalyzerConfig withCertainScore(double s) {
-        return new AnalyzerConfig(modelFolder, embeddingModelId, scoreThreshold, s, detectionSize, pixelLimit, hashCacheFile, singleThreadedNative);
+        return new AnalyzerConfig(modelFolder, embeddingModelId, scoreThreshold, s, detectionSize, pixelLimit, hashCacheFile, singleThreadedNative, builtInDetector);
     }
 
     public AnalyzerConfig withDetectionSize(int size) {
-        return new AnalyzerConfig(modelFolder, embeddingModelId, scoreThreshold, certainScore, size, pixelLimit, hashCacheFile, singleThreadedNative);
+        return new AnalyzerConfig(modelFolder, embeddingModelId, scoreThreshold, certainScore, size, pixelLimit, hashCacheFile, singleThreadedNative, builtInDetector);
     }
 
     public AnalyzerConfig withPixelLimit(long limit) {
-        return new AnalyzerConfig(modelFolder, embeddingModelId, scoreThreshold, certainScore, detectionSize, limit, hashCacheFile, singleThreadedNative);
+        return new AnalyzerConfig(modelFolder, embeddingModelId, scoreThreshold, certainScore, detectionSize, limit, hashCacheFile, singleThreadedNative, builtInDetector);
     }
 
     public AnalyzerConfig withHashCacheFile(Path file) {
-        return new AnalyzerConfig(modelFolder, embeddingModelId, scoreThreshold, certainScore, detectionSize, pixelLimit, file, singleThreadedNative);
+        return new AnalyzerConfig(modelFolder, embeddingModelId, scoreThreshold, certainScore, detectionSize, pixelLimit, file, singleThreadedNative, builtInDetector);
     }
 
     public AnalyzerConfig withSingleThreadedNative(boolean single) {
-        return new AnalyzerConfig(modelFolder, embeddingModelId, scoreThreshold, certainScore, detectionSize, pixelLimit, hashCacheFile, single);
+        return new AnalyzerConfig(modelFolder, embeddingModelId, scoreThreshold, certainScore, detectionSize, pixelLimit, hashCacheFile, single, builtInDetector);
+    }
+
+    public AnalyzerConfig withBuiltInDetector(boolean builtIn) {
+        return new AnalyzerConfig(modelFolder, embeddingModelId, scoreThreshold, certainScore, detectionSize, pixelLimit, hashCacheFile, singleThreadedNative, builtIn);
     }
 }

@@ -1,7 +1,6 @@
 package app.facet.core.analysis;
 
 import app.facet.core.alignment.FaceAligner;
-import app.facet.core.analysis.PhotoAnalysisException.Reason;
 import app.facet.core.detection.DetectedFace;
 import app.facet.core.embedding.EmbeddingModelDescription;
 import app.facet.core.embedding.FileHashCache;
@@ -13,6 +12,8 @@ import app.facet.core.imaging.DecodedPhoto;
 import app.facet.core.imaging.EncodedPhoto;
 import app.facet.core.imaging.EncodedPhotoReader;
 import app.facet.core.imaging.ImageHeader;
+import app.facet.core.imaging.PhotoAnalysisException;
+import app.facet.core.imaging.PhotoAnalysisException.Reason;
 import app.facet.core.imaging.PhotoDecoder;
 import app.facet.core.quality.FaceQualityEstimator;
 import app.facet.model.BoundingBox;
@@ -47,7 +48,7 @@ import static org.bytedeco.opencv.global.opencv_core.setNumThreads;
 public final class OpenCvPhotoAnalyzer implements PhotoAnalyzer {
 
     private static final Logger log = LoggerFactory.getLogger(OpenCvPhotoAnalyzer.class);
-    public static final String MANUAL_DETECTOR = "manual";
+    public static final String MANUAL_DETECTOR = app.facet.core.rules.ManualBox.DETECTOR;
     /** Largest detection input used when re-detecting landmarks inside a user's box. */
     private static final int MANUAL_REGION_DETECTION_SIZE = 640;
 
@@ -81,7 +82,7 @@ public final class OpenCvPhotoAnalyzer implements PhotoAnalyzer {
         if (config.singleThreadedNative()) {
             setNumThreads(1);
         }
-        this.detectorChoice = DetectorChoice.choose(locator);
+        this.detectorChoice = DetectorChoice.choose(locator, config.builtInDetector());
         log.info("event=detector_selected detector={} reason=\"{}\" models={}", detectorChoice.detectorId(), detectorChoice.reason(), locator.folder());
         ModelLookup<EmbeddingModelDescription> lookup = locator.findEmbeddingModel(config.embeddingModelId());
         if (lookup.model() != null) {
@@ -141,7 +142,9 @@ public final class OpenCvPhotoAnalyzer implements PhotoAnalyzer {
         }
         try (DecodedPhoto decoded = decoder.decode(encoded, reduction)) {
             Landmarks landmarks = null;
-            double score = 1.0; // the user says this is a face
+            // No detector vouched for this box: the user's word is kept by the row itself (detector = manual), the
+            // detection score says what detectors saw, so a box drawn on hair cannot pose as a certain face.
+            double score = 0.0;
             DetectedFace redetected = redetectInside(decoded, clipped);
             if (redetected != null) {
                 landmarks = redetected.landmarks();

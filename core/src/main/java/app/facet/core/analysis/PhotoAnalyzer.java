@@ -1,5 +1,6 @@
 package app.facet.core.analysis;
 
+import app.facet.core.imaging.PhotoAnalysisException;
 import app.facet.model.BoundingBox;
 
 import java.nio.file.Path;

@@ -13,8 +13,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
- * One library's SQLite catalog. Opening it creates the folders, migrates the schema (Flyway,
- * {@code db/migration/V*.sql}) and records the managed folder the database triggers guard.
+ * One library's SQLite catalog. Opening it refuses a file that is not a Facet catalog or is newer than this Facet
+ * (before anything is written), creates the folders, migrates the schema (Flyway, {@code db/migration/V*.sql}) and
+ * records the managed folder the database triggers guard.
  * <p>
  * Connections are cheap and not shared between threads: call {@link #connect()} per unit of work.
  * Writes during a scan go through the single writer thread of {@code CatalogWriter}; WAL mode lets
@@ -34,9 +35,12 @@ public final class Catalog {
     /**
      * Opens (creating if needed) the library at {@code location}.
      *
-     * @throws CatalogException when the folder cannot be created or the file is not a Facet catalog
+     * @throws CatalogException when the folder cannot be created, the file is not a Facet catalog (zero bytes, not
+     *                          SQLite, no Facet schema history) or was written by a newer Facet; the file is then left
+     *                          byte-identical ({@link CatalogFileGuard})
      */
     public static Catalog open(LibraryLocation location) {
+        CatalogFileGuard.check(location.catalogFile());
         try {
             Files.createDirectories(location.cropsDir());
             Files.createDirectories(location.thumbnailsDir());
@@ -51,7 +55,7 @@ public final class Catalog {
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + location.catalogFile());
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            Flyway.configure().dataSource(ds).locations(CatalogFileGuard.MIGRATIONS).load().migrate();
         } catch (RuntimeException e) {
             throw new CatalogException("Cannot open the catalog " + location.catalogFile() + ": " + rootMessage(e), e);
         }

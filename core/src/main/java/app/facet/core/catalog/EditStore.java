@@ -128,20 +128,29 @@ public final class EditStore {
     }
 
     /**
-     * A photo's face rows are settled by the user: {@code no_faces} (the scan leaves it alone until its file changes,
-     * and keeps the decision through a re-analysis: {@code no_faces_by_user}), its remaining rows ("not a face" ones)
-     * deleted.
+     * A photo's face rows are settled by the user: {@code no_faces} (the scan leaves it alone until its file changes),
+     * its remaining rows ("not a face" ones) deleted, and the "no faces" decision recorded as the user's
+     * ({@code no_faces_by_user}, exported and restored).
      */
     public void recordNoFaces(long photoId) {
-        update("DELETE FROM face_crops WHERE photo_id = ?", photoId);
-        update("UPDATE photos SET scan_state = 'no_faces', failure_reason = NULL, no_faces_by_user = 1, "
+        try {
+            recordNoFacesByUser(c, photoId);
+        } catch (SQLException e) {
+            throw failure(e);
+        }
+    }
+
+    /** The one write of the user's "no faces" decision (editor, dashboard, restore). */
+    static void recordNoFacesByUser(Connection c, long photoId) throws SQLException {
+        PlacementStore.update(c, "DELETE FROM face_crops WHERE photo_id = ?", photoId);
+        PlacementStore.update(c, "UPDATE photos SET scan_state = 'no_faces', no_faces_by_user = 1, failure_reason = NULL, "
                 + "scanned_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?", photoId);
     }
 
-    /** A photo with faces is {@code done} (unchanged when it already is); a "no faces" decision no longer holds. */
+    /** A photo with faces is {@code done} (unchanged when it already is); it no longer carries a "no faces" decision. */
     public void recordDone(long photoId) {
-        update("UPDATE photos SET scan_state = 'done', failure_reason = NULL WHERE id = ? AND scan_state <> 'done'", photoId);
-        update("UPDATE photos SET no_faces_by_user = 0 WHERE id = ? AND no_faces_by_user = 1", photoId);
+        update("UPDATE photos SET scan_state = 'done', no_faces_by_user = 0, failure_reason = NULL WHERE id = ? "
+                + "AND (scan_state <> 'done' OR no_faces_by_user <> 0)", photoId);
     }
 
     /** See {@link PhotoStore#registerEmbeddingModel}. */

@@ -94,10 +94,17 @@ public final class PeopleTables {
     }
 
     /**
-     * Runs JDBC work of a reader outside this package on the same connection (and transaction), e.g. the integrity
-     * package's {@code PhotoRoots.of}; its errors are reported like the stores'.
+     * Runs work of a reader outside this package on the same connection (and transaction) as a {@link Tx}, e.g. the
+     * integrity package's {@code PhotoRoots.of}; its database errors are reported like the stores'.
      */
-    public <T> T onConnection(WriteTransaction.Work<T> work) {
-        return PeopleJdbc.call(() -> work.run(c));
+    public <T> T onTx(java.util.function.Function<Tx, T> work) {
+        try {
+            return work.apply(Tx.of(c));
+        } catch (CatalogException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw new PeopleJdbc.Failure(sql);
+            }
+            throw e;
+        }
     }
 }

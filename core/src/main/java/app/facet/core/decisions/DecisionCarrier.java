@@ -2,7 +2,7 @@ package app.facet.core.decisions;
 
 import app.facet.core.analysis.AnalyzedFace;
 import app.facet.core.analysis.PhotoAnalysis;
-import app.facet.core.analysis.PhotoAnalysisException;
+import app.facet.core.imaging.PhotoAnalysisException;
 import app.facet.core.catalog.DecisionKind;
 import app.facet.core.catalog.DecisionStore;
 import app.facet.core.catalog.HeldDecision;

@@ -46,6 +46,21 @@ public final class YuNetFaceDetector implements FaceDetector {
         }
     }
 
+    /**
+     * @param onnxModel      the bytes of face_detection_yunet_2023mar.onnx (checked by the caller), e.g. the built-in copy
+     * @param scoreThreshold faces scoring below this are dropped, in [0, 1]
+     */
+    public YuNetFaceDetector(byte[] onnxModel, double scoreThreshold) {
+        this.scoreThreshold = (float) scoreThreshold;
+        try (Size size = new Size(320, 320)) {
+            this.detector = FaceDetectorYN.create("onnx", onnxModel, new byte[0], size, this.scoreThreshold, NMS_THRESHOLD, TOP_K,
+                    DNN_BACKEND_OPENCV, DNN_TARGET_CPU);
+        }
+        if (detector == null || detector.isNull()) {
+            throw new IllegalStateException("OpenCV could not load the built-in YuNet model");
+        }
+    }
+
     public double scoreThreshold() {
         return scoreThreshold;
     }

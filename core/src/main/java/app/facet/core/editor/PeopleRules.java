@@ -1,6 +1,7 @@
 package app.facet.core.editor;
 
 import app.facet.core.catalog.PlacementStore;
+import app.facet.core.rules.PersonNames;
 
 /**
  * The people rules of {@code PeopleService}, on the caller's unit of work, so that an editor save can place faces in
@@ -14,7 +15,8 @@ final class PeopleRules {
 
     /**
      * @return the person's id (an existing name matches case-insensitively after trimming), and whether it was created
-     * @throws FaceEditException for an {@link PersonAssignment.Existing} person that is gone
+     * @throws FaceEditException for an {@link PersonAssignment.Existing} person that is gone, or a name the one name rule
+     *                           ({@link PersonNames}) refuses
      */
     static Resolved resolve(PlacementStore people, PersonAssignment a) {
         if (a instanceof PersonAssignment.Existing e) {
@@ -24,8 +26,12 @@ final class PeopleRules {
             return new Resolved(e.personId(), false);
         }
         if (a instanceof PersonAssignment.Named n) {
-            return people.personNamed(n.name()).map(id -> new Resolved(id, false))
-                    .orElseGet(() -> new Resolved(people.createPerson(n.name()), true));
+            PersonNames.Checked name = PersonNames.check(n.name());
+            if (name.refused()) {
+                throw new FaceEditException("A person's name is refused: " + name.refusal() + ".");
+            }
+            return people.personNamed(name.value()).map(id -> new Resolved(id, false))
+                    .orElseGet(() -> new Resolved(people.createPerson(name.value()), true));
         }
         throw new IllegalArgumentException("not a person: " + a);
     }

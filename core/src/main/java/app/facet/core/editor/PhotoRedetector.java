@@ -2,7 +2,7 @@ package app.facet.core.editor;
 
 import app.facet.core.analysis.AnalyzedFace;
 import app.facet.core.analysis.PhotoAnalysis;
-import app.facet.core.analysis.PhotoAnalysisException;
+import app.facet.core.imaging.PhotoAnalysisException;
 import app.facet.core.analysis.PhotoAnalyzer;
 import app.facet.core.catalog.Catalog;
 import app.facet.core.catalog.CatalogException;

@@ -41,12 +41,9 @@ public final class OnnxEmbedder implements AutoCloseable {
     public OnnxEmbedder(LocatedModel<EmbeddingModelDescription> model, int intraOpThreads) {
         this.description = model.description();
         this.sha256 = model.sha256();
+        this.session = ModelLoaderThread.call(() -> openSession(model, intraOpThreads));
         this.env = OrtEnvironment.getEnvironment();
-        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
-            options.setIntraOpNumThreads(intraOpThreads);
-            options.setInterOpNumThreads(1);
-            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-            this.session = env.createSession(model.file().toString(), options);
+        try {
             NodeInfo input = session.getInputInfo().get(description.inputName());
             if (input == null || !(input.getInfo() instanceof TensorInfo info) || info.getShape().length != 4) {
                 throw new IllegalStateException("model " + description.id() + " has no 4-d input named '" + description.inputName()
@@ -54,6 +51,23 @@ public final class OnnxEmbedder implements AutoCloseable {
             }
             this.dynamicBatch = info.getShape()[0] < 0;
             this.outputName = session.getOutputNames().iterator().next();
+        } catch (OrtException e) {
+            close();
+            throw new IllegalStateException("ONNX Runtime cannot read the inputs of " + model.file() + ": " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    /** Runs on {@link ModelLoaderThread}: session creation needs more thread stack than a caller may have. */
+    private static OrtSession openSession(LocatedModel<EmbeddingModelDescription> model, int intraOpThreads) {
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(intraOpThreads);
+            options.setInterOpNumThreads(1);
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            return env.createSession(model.file().toString(), options);
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime cannot load " + model.file() + ": " + e.getMessage(), e);
         }

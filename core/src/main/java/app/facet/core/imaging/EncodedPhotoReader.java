@@ -1,7 +1,6 @@
 package app.facet.core.imaging;
 
-import app.facet.core.analysis.PhotoAnalysisException;
-import app.facet.core.analysis.PhotoAnalysisException.Reason;
+import app.facet.core.imaging.PhotoAnalysisException.Reason;
 import com.drew.imaging.FileType;
 import com.drew.imaging.FileTypeDetector;
 import com.drew.imaging.ImageMetadataReader;

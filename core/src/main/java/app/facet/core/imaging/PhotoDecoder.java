@@ -1,7 +1,6 @@
 package app.facet.core.imaging;
 
-import app.facet.core.analysis.PhotoAnalysisException;
-import app.facet.core.analysis.PhotoAnalysisException.Reason;
+import app.facet.core.imaging.PhotoAnalysisException.Reason;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 

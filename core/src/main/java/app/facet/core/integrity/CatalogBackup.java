@@ -2,15 +2,13 @@ package app.facet.core.integrity;
 
 import app.facet.core.catalog.Catalog;
 import app.facet.core.catalog.CatalogException;
+import app.facet.core.catalog.RepairSchemaStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -44,10 +42,10 @@ public final class CatalogBackup {
         for (int n = 2; Files.exists(target); n++) {
             target = dir.resolve("catalog-" + stamp + "-" + n + ".sqlite");
         }
-        try (Connection c = catalog.connect(); Statement st = c.createStatement()) {
-            st.execute("VACUUM INTO '" + target.toString().replace("'", "''") + "'");
-        } catch (SQLException e) {
-            throw new CatalogException("Cannot back up the catalog to " + target + ": " + e.getMessage(), e);
+        try {
+            RepairSchemaStore.copyTo(catalog, target);
+        } catch (CatalogException e) {
+            throw new CatalogException("Cannot back up the catalog to " + target + ": " + e.getMessage(), e.getCause());
         }
         log.info("event=catalog_backed_up path={}", target);
         return target;

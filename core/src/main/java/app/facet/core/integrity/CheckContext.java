@@ -1,29 +1,27 @@
 package app.facet.core.integrity;
 
+import app.facet.core.catalog.IntegrityCheckStore;
 import app.facet.core.catalog.LibraryLocation;
+import app.facet.core.catalog.Tx;
 
 import java.io.File;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 
 /** What a check runs against: one open connection (one read snapshot), the library folders and the progress. */
 final class CheckContext {
-    private final Connection connection;
+    private final Tx tx;
     private final LibraryLocation location;
     private final String managedDir;
     private final ProgressTracker progress;
 
-    CheckContext(Connection connection, LibraryLocation location, ProgressTracker progress) throws SQLException {
-        this.connection = connection;
+    CheckContext(Tx tx, LibraryLocation location, ProgressTracker progress) {
+        this.tx = tx;
         this.location = location;
-        this.managedDir = managedDir(connection, location);
+        this.managedDir = managedDir(tx, location);
         this.progress = progress;
     }
 
-    Connection connection() {
-        return connection;
+    Tx tx() {
+        return tx;
     }
 
     LibraryLocation location() {
@@ -42,11 +40,11 @@ final class CheckContext {
     /**
      * The managed folder the catalog's triggers guard ({@code library_settings.managed_dir}); the library's own
      * folder when the setting is absent.
+     *
+     * @throws app.facet.core.catalog.CatalogException on a database error
      */
-    static String managedDir(Connection c, LibraryLocation location) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT value FROM library_settings WHERE key = 'managed_dir'");
-             ResultSet rs = ps.executeQuery()) {
-            return rs.next() ? rs.getString(1) : location.managedDir() + File.separator;
-        }
+    static String managedDir(Tx tx, LibraryLocation location) {
+        String setting = IntegrityCheckStore.managedDirSetting(tx);
+        return setting != null ? setting : location.managedDir() + File.separator;
     }
 }

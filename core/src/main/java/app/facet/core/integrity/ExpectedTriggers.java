@@ -1,12 +1,12 @@
 package app.facet.core.integrity;
 
+import app.facet.core.catalog.CatalogException;
+import app.facet.core.catalog.IntegrityCheckSchemaStore;
+import app.facet.core.catalog.Tx;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -31,15 +31,14 @@ final class ExpectedTriggers {
     private ExpectedTriggers() {
     }
 
-    /** @return trigger name to its CREATE statement (without the final semicolon), in creation order */
-    static Map<String, String> load(Connection c) throws SQLException {
+    /**
+     * @return trigger name to its CREATE statement (without the final semicolon), in creation order
+     * @throws CatalogException on a database error, or when a script Flyway recorded is not on the classpath
+     */
+    static Map<String, String> load(Tx tx) {
         Map<String, String> triggers = new LinkedHashMap<>();
-        try (Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("SELECT script FROM flyway_schema_history WHERE success = 1 AND type = 'SQL'"
-                     + " ORDER BY installed_rank")) {
-            while (rs.next()) {
-                replay(readScript(rs.getString(1)), triggers);
-            }
+        for (String script : IntegrityCheckSchemaStore.appliedMigrationScripts(tx)) {
+            replay(readScript(script), triggers);
         }
         return triggers;
     }
@@ -78,14 +77,14 @@ final class ExpectedTriggers {
         return sql.replaceAll("--[^\\n]*", "");
     }
 
-    private static String readScript(String script) throws SQLException {
+    private static String readScript(String script) {
         try (InputStream in = ExpectedTriggers.class.getClassLoader().getResourceAsStream(MIGRATIONS + script)) {
             if (in == null) {
-                throw new SQLException("migration script " + script + " recorded in flyway_schema_history is not on the classpath");
+                throw new CatalogException("migration script " + script + " recorded in flyway_schema_history is not on the classpath");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new SQLException("cannot read migration script " + script + ": " + e.getMessage(), e);
+            throw new CatalogException("cannot read migration script " + script + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,13 +1,13 @@
 package app.facet.core.integrity;
 
+import app.facet.core.catalog.IntegrityCheckFaceScans;
+import app.facet.core.catalog.IntegrityCheckFaceScans.BoxVerdict;
+import app.facet.core.catalog.IntegrityCheckStore;
 import app.facet.core.rules.FaceRowRules;
 import app.facet.core.rules.FaceRule;
 
 import app.facet.model.BoundingBox;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -19,7 +19,7 @@ import static app.facet.core.integrity.Severity.WARNING;
 
 /**
  * Boxes judged in one pass over the small covering index {@code face_crops_geometry} (photo_id, x, y, w, h), photo by
- * photo: degenerate boxes and boxes outside the photo ({@link FaceRule} predicates) and duplicate faces (two faces of one
+ * photo ({@link IntegrityCheckFaceScans#boxes}): degenerate boxes and boxes outside the photo ({@link FaceRule} predicates) and duplicate faces (two faces of one
  * photo whose boxes overlap above IoU {@value FaceRowRules#DUPLICATE_IOU}; the later face, by id, is the duplicate).
  */
 final class FaceGeometryCheck implements IntegrityCheck {
@@ -32,15 +32,6 @@ final class FaceGeometryCheck implements IntegrityCheck {
             "Repair keeps one face of each group (the user-assigned one, else the best detection), moves the person and "
                     + "\"not this person\" answers to it and removes the others into integrity_removed_rows; "
                     + "faces assigned by the user to different persons are left for you to decide.", true);
-
-    /**
-     * Few, numeric columns: this pass reads every face, and each column costs a JNI call per row. Column 7 judges the
-     * box rules in SQL: 1 degenerate, 2 outside the photo, 0 fine.
-     */
-    private static final String SQL = "SELECT f.id, f.photo_id, f.x, f.y, f.w, f.h,"
-            + " CASE WHEN " + FaceRule.BOX_DEGENERATE.sqlPredicate() + " THEN 1 WHEN " + FaceRule.BOX_OUTSIDE_IMAGE.sqlPredicate() + " THEN 2 ELSE 0 END"
-            // the full index order makes the planner read the covering index, not the face table
-            + " FROM face_crops f LEFT JOIN photos p ON p.id = f.photo_id ORDER BY f.photo_id, f.x, f.y, f.w, f.h";
 
     /** A face's box as stored; {@code box} is null when the stored values are degenerate. */
     record FaceBox(long id, BoundingBox box) {
@@ -62,59 +53,38 @@ final class FaceGeometryCheck implements IntegrityCheck {
     }
 
     @Override
-    public void run(CheckContext ctx, Map<String, Findings> findings) throws SQLException {
+    public void run(CheckContext ctx, Map<String, Findings> findings) {
         Findings degenerate = findings.get(CheckNames.BOX_DEGENERATE);
         Findings outside = findings.get(CheckNames.BOX_OUTSIDE_IMAGE);
         Findings duplicates = findings.get(CheckNames.DUPLICATE_FACES);
-        try (PreparedStatement ps = ctx.connection().prepareStatement(SQL); ResultSet rs = ps.executeQuery()) {
-            List<FaceBox> photoFaces = new ArrayList<>();
-            long photoId = Long.MIN_VALUE;
-            while (rs.next()) {
-                if (rs.getLong(2) != photoId) {
-                    reportDuplicates(ctx, photoFaces, photoId, duplicates);
-                    photoFaces.clear();
-                    photoId = rs.getLong(2);
-                }
-                long id = rs.getLong(1);
-                int verdict = rs.getInt(7);
-                if (verdict == 1) {
-                    degenerate.add(Subject.FACE, id, photoPath(ctx, photoId), "box " + box(rs));
-                    continue;
-                }
-                if (verdict == 2) {
-                    outside.add(Subject.FACE, id, photoPath(ctx, photoId), "box " + box(rs) + " outside " + photoSize(ctx, photoId));
-                }
-                photoFaces.add(new FaceBox(id, new BoundingBox(rs.getDouble(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6))));
+        List<FaceBox> photoFaces = new ArrayList<>();
+        long[] photoId = {Long.MIN_VALUE};
+        IntegrityCheckFaceScans.boxes(ctx.tx(), row -> {
+            if (row.photoId() != photoId[0]) {
+                reportDuplicates(ctx, photoFaces, photoId[0], duplicates);
+                photoFaces.clear();
+                photoId[0] = row.photoId();
             }
-            reportDuplicates(ctx, photoFaces, photoId, duplicates);
-        }
+            if (row.verdict() == BoxVerdict.DEGENERATE) {
+                degenerate.add(Subject.FACE, row.id(), photoPath(ctx, photoId[0]), "box " + row.text());
+                return;
+            }
+            if (row.verdict() == BoxVerdict.OUTSIDE_IMAGE) {
+                outside.add(Subject.FACE, row.id(), photoPath(ctx, photoId[0]),
+                        "box " + row.text() + " outside " + IntegrityCheckStore.photoSize(ctx.tx(), photoId[0]));
+            }
+            photoFaces.add(new FaceBox(row.id(), new BoundingBox(row.x(), row.y(), row.w(), row.h())));
+        });
+        reportDuplicates(ctx, photoFaces, photoId[0], duplicates);
         ctx.progress().advance(1);
     }
 
-    private static String box(ResultSet rs) throws SQLException {
-        return rs.getString(3) + "," + rs.getString(4) + " " + rs.getString(5) + "x" + rs.getString(6);
-    }
-
-    private static String photoSize(CheckContext ctx, long photoId) throws SQLException {
-        try (PreparedStatement ps = ctx.connection().prepareStatement("SELECT width || 'x' || height FROM photos WHERE id = ?")) {
-            ps.setLong(1, photoId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : "?";
-            }
-        }
-    }
-
     /** The photo's path, looked up only for a finding (reading it for every face would double the pass). */
-    private static String photoPath(CheckContext ctx, long photoId) throws SQLException {
-        try (PreparedStatement ps = ctx.connection().prepareStatement("SELECT path FROM photos WHERE id = ?")) {
-            ps.setLong(1, photoId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
-            }
-        }
+    private static String photoPath(CheckContext ctx, long photoId) {
+        return IntegrityCheckStore.photoPath(ctx.tx(), photoId);
     }
 
-    private static void reportDuplicates(CheckContext ctx, List<FaceBox> faces, long photoId, Findings duplicates) throws SQLException {
+    private static void reportDuplicates(CheckContext ctx, List<FaceBox> faces, long photoId, Findings duplicates) {
         List<Duplicate> found = duplicates(faces);
         String photoPath = found.isEmpty() ? null : photoPath(ctx, photoId);
         for (Duplicate d : found) {

@@ -2,20 +2,22 @@ package app.facet.core.integrity;
 
 import app.facet.core.rules.FaceRowRules;
 import app.facet.core.catalog.Embeddings;
+import app.facet.core.catalog.RepairFaceState;
+import app.facet.core.catalog.RepairFaceStore;
+import app.facet.core.catalog.RepairPersonStore;
 
 import app.facet.model.BoundingBox;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.Optional;
 
-import static app.facet.core.integrity.FaceState.Aspect.ASSIGNMENT;
-import static app.facet.core.integrity.FaceState.Aspect.BOX;
-import static app.facet.core.integrity.FaceState.Aspect.EMBEDDING;
-import static app.facet.core.integrity.FaceState.Aspect.CROP;
-import static app.facet.core.integrity.FaceState.Aspect.IMAGE_PATH;
+import static app.facet.core.catalog.RepairFaceState.Aspect.ASSIGNMENT;
+import static app.facet.core.catalog.RepairFaceState.Aspect.BOX;
+import static app.facet.core.catalog.RepairFaceState.Aspect.EMBEDDING;
+import static app.facet.core.catalog.RepairFaceState.Aspect.CROP;
+import static app.facet.core.catalog.RepairFaceState.Aspect.IMAGE_PATH;
 
 /** Repair actions on one face row. Each re-checks that the row is exactly as planned before changing it. */
 final class FaceRepairs {
@@ -23,101 +25,97 @@ final class FaceRepairs {
     }
 
     /** @return why a change planned on {@code before} no longer applies (the face is gone or those columns changed), or null */
-    static String stale(RepairContext ctx, FaceState before, FaceState.Aspect... dependsOn) throws SQLException {
-        Optional<FaceState> now = FaceState.load(ctx.connection(), before.id());
+    static String stale(RepairContext ctx, RepairFaceState before, RepairFaceState.Aspect... dependsOn) {
+        Optional<RepairFaceState> now = RepairFaceStore.face(ctx.tx(), before.id());
         if (now.isEmpty()) {
             return "face " + before.id() + " no longer exists";
         }
         return now.get().sameAs(before, dependsOn) ? null : "face " + before.id() + " changed since the plan";
     }
 
-    static void update(RepairContext ctx, String sql, Object... args) throws SQLException {
-        Queries.update(ctx.connection(), sql, args);
-    }
-
     /** Points a face at a proper photo: photo_id and image_path together (the guard trigger accepts nothing else). */
-    record Repoint(PlannedChange planned, FaceState before, long toPhotoId, String toPath) implements RepairAction {
+    record Repoint(PlannedChange planned, RepairFaceState before, long toPhotoId, String toPath) implements RepairAction {
         @Override
-        public String staleReason(RepairContext ctx) throws SQLException {
+        public String staleReason(RepairContext ctx) {
             String s = stale(ctx, before, IMAGE_PATH);
             if (s != null) {
                 return s;
             }
-            Optional<OriginResolver.Origin> target = new OriginResolver(ctx.connection(), ctx.managedDir()).properPhoto(toPhotoId);
+            Optional<OriginResolver.Origin> target = new OriginResolver(ctx.tx(), ctx.managed()).properPhoto(toPhotoId);
             return target.isPresent() && target.get().path().equals(toPath) ? null : "photo " + toPhotoId + " changed since the plan";
         }
 
         @Override
-        public void apply(RepairContext ctx) throws SQLException {
-            update(ctx, "UPDATE face_crops SET photo_id = ?, image_path = ? WHERE id = ?", toPhotoId, toPath, before.id());
+        public void apply(RepairContext ctx) {
+            RepairFaceStore.repoint(ctx.tx(), before.id(), toPhotoId, toPath);
         }
     }
 
     /** Removes a face row, keeping it in integrity_removed_rows. */
-    record Remove(PlannedChange planned, FaceState before, String reason) implements RepairAction {
+    record Remove(PlannedChange planned, RepairFaceState before, String reason) implements RepairAction {
         @Override
-        public String staleReason(RepairContext ctx) throws SQLException {
+        public String staleReason(RepairContext ctx) {
             return stale(ctx, before, IMAGE_PATH, CROP, BOX, ASSIGNMENT);
         }
 
         @Override
-        public void apply(RepairContext ctx) throws SQLException {
+        public void apply(RepairContext ctx) {
             ctx.removeFace(before.id(), planned.check(), reason);
         }
     }
 
-    record ClipBox(PlannedChange planned, FaceState before, BoundingBox to) implements RepairAction {
+    record ClipBox(PlannedChange planned, RepairFaceState before, BoundingBox to) implements RepairAction {
         @Override
-        public String staleReason(RepairContext ctx) throws SQLException {
+        public String staleReason(RepairContext ctx) {
             return stale(ctx, before, BOX);
         }
 
         @Override
-        public void apply(RepairContext ctx) throws SQLException {
-            update(ctx, "UPDATE face_crops SET x = ?, y = ?, w = ?, h = ? WHERE id = ?", to.x(), to.y(), to.w(), to.h(), before.id());
+        public void apply(RepairContext ctx) {
+            RepairFaceStore.setBox(ctx.tx(), before.id(), to);
         }
     }
 
     /** Drops the embedding (and its model, as the schema requires); the face and its person stay. */
-    record ClearEmbedding(PlannedChange planned, FaceState before) implements RepairAction {
+    record ClearEmbedding(PlannedChange planned, RepairFaceState before) implements RepairAction {
         @Override
-        public String staleReason(RepairContext ctx) throws SQLException {
+        public String staleReason(RepairContext ctx) {
             return stale(ctx, before, EMBEDDING);
         }
 
         @Override
-        public void apply(RepairContext ctx) throws SQLException {
-            update(ctx, "UPDATE face_crops SET embedding = NULL, embedding_model_id = NULL WHERE id = ?", before.id());
+        public void apply(RepairContext ctx) {
+            RepairFaceStore.clearEmbedding(ctx.tx(), before.id());
         }
     }
 
-    record NormaliseEmbedding(PlannedChange planned, FaceState before) implements RepairAction {
+    record NormaliseEmbedding(PlannedChange planned, RepairFaceState before) implements RepairAction {
         @Override
-        public String staleReason(RepairContext ctx) throws SQLException {
+        public String staleReason(RepairContext ctx) {
             return stale(ctx, before, EMBEDDING);
         }
 
         @Override
-        public void apply(RepairContext ctx) throws SQLException {
+        public void apply(RepairContext ctx) {
             float[] v = Embeddings.fromBytes(before.embedding());
             double norm = FaceRowRules.norm(v);
             for (int i = 0; i < v.length; i++) {
                 v[i] = (float) (v[i] / norm);
             }
-            update(ctx, "UPDATE face_crops SET embedding = ? WHERE id = ?", Embeddings.toBytes(v), before.id());
+            RepairFaceStore.setEmbedding(ctx.tx(), before.id(), v);
         }
     }
 
     /** Takes a face off a person row that does not exist. */
-    record Unassign(PlannedChange planned, FaceState before) implements RepairAction {
+    record Unassign(PlannedChange planned, RepairFaceState before) implements RepairAction {
         @Override
-        public String staleReason(RepairContext ctx) throws SQLException {
+        public String staleReason(RepairContext ctx) {
             return stale(ctx, before, ASSIGNMENT);
         }
 
         @Override
-        public void apply(RepairContext ctx) throws SQLException {
-            update(ctx, "UPDATE face_crops SET person_id = NULL, assigned_by = 'none' WHERE id = ?", before.id());
+        public void apply(RepairContext ctx) {
+            RepairFaceStore.unassign(ctx.tx(), before.id());
         }
     }
 
@@ -125,25 +123,23 @@ final class FaceRepairs {
      * Keeps {@code keep}, gives it the duplicate's person when it has none, its "not this person" answers and its place
      * as a cover, then removes the duplicate.
      */
-    record MergeDuplicate(PlannedChange planned, FaceState keep, FaceState duplicate) implements RepairAction {
+    record MergeDuplicate(PlannedChange planned, RepairFaceState keep, RepairFaceState duplicate) implements RepairAction {
         @Override
-        public String staleReason(RepairContext ctx) throws SQLException {
+        public String staleReason(RepairContext ctx) {
             String s = stale(ctx, keep, IMAGE_PATH, BOX, ASSIGNMENT);
             return s != null ? s : stale(ctx, duplicate, IMAGE_PATH, BOX, ASSIGNMENT);
         }
 
         @Override
-        public void apply(RepairContext ctx) throws SQLException {
+        public void apply(RepairContext ctx) {
             if (keep.personId() == null && duplicate.personId() != null) {
-                update(ctx, "UPDATE face_crops SET person_id = ?, assigned_by = ? WHERE id = ?",
-                        duplicate.personId(), duplicate.assignedBy(), keep.id());
+                RepairFaceStore.assign(ctx.tx(), keep.id(), duplicate.personId(), duplicate.assignedBy());
             }
             if (duplicate.notAFace() && !keep.notAFace()) {
-                update(ctx, "UPDATE face_crops SET not_a_face = 1 WHERE id = ?", keep.id());
+                RepairFaceStore.markNotAFace(ctx.tx(), keep.id());
             }
-            update(ctx, "INSERT OR IGNORE INTO face_person_rejections (face_id, person_id)"
-                    + " SELECT ?, person_id FROM face_person_rejections WHERE face_id = ?", keep.id(), duplicate.id());
-            update(ctx, "UPDATE persons SET cover_face_id = ? WHERE cover_face_id = ?", keep.id(), duplicate.id());
+            RepairFaceStore.copyRejections(ctx.tx(), duplicate.id(), keep.id());
+            RepairPersonStore.moveCover(ctx.tx(), duplicate.id(), keep.id());
             ctx.removeFace(duplicate.id(), planned.check(), "duplicate of face " + keep.id() + " (same photo, IoU above "
                     + FaceRowRules.DUPLICATE_IOU + ")");
         }
@@ -155,9 +151,9 @@ final class FaceRepairs {
      * crop_path the row is pointed at it (a crop path outside the managed folder is dropped from the deletion queue:
      * that file is never Facet's to delete).
      */
-    record RecutCrop(PlannedChange planned, FaceState before, Path photoFile, Path out) implements RepairAction {
+    record RecutCrop(PlannedChange planned, RepairFaceState before, Path photoFile, Path out) implements RepairAction {
         @Override
-        public String staleReason(RepairContext ctx) throws SQLException {
+        public String staleReason(RepairContext ctx) {
             String s = stale(ctx, before, CROP, BOX);
             if (s != null) {
                 return s;
@@ -169,11 +165,11 @@ final class FaceRepairs {
         }
 
         @Override
-        public void apply(RepairContext ctx) throws SQLException, IOException {
+        public void apply(RepairContext ctx) throws IOException {
             new FaceCropCutter().cut(photoFile, before.box(), out);
             if (!out.toString().equals(before.cropPath())) {
-                update(ctx, "UPDATE face_crops SET crop_path = ? WHERE id = ?", out.toString(), before.id());
-                if (before.cropPath() != null && !before.cropPath().startsWith(ctx.managedDir())) {
+                RepairFaceStore.setCropPath(ctx.tx(), before.id(), out.toString());
+                if (before.cropPath() != null && !ctx.managed().contains(before.cropPath())) {
                     ctx.unqueueCropDeletion(before.cropPath());
                 }
             }

@@ -2,14 +2,12 @@ package app.facet.core.integrity;
 
 import app.facet.core.catalog.Catalog;
 import app.facet.core.catalog.CatalogException;
+import app.facet.core.catalog.IntegrityCheckConnections;
+import app.facet.core.catalog.Tx;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteConnection;
 
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,9 +38,6 @@ import java.util.function.BooleanSupplier;
  */
 public final class IntegrityChecker {
     private static final Logger log = LoggerFactory.getLogger(IntegrityChecker.class);
-
-    /** SQLite's default ceiling for memory-mapped I/O (2 GiB): maps a whole catalog of that size. */
-    private static final long MMAP_BYTES = 0x7fff0000L;
 
     private final Catalog catalog;
 
@@ -93,10 +88,10 @@ public final class IntegrityChecker {
         long t0 = System.nanoTime();
         ProgressTracker tracker = new ProgressTracker(progress, cancelled);
         Map<IntegrityCheck, Map<String, Findings>> found = new HashMap<>();
-        try (Connection c = open()) {
-            c.setAutoCommit(false);
-            try {
-                CheckContext ctx = new CheckContext(c, catalog.location(), tracker);
+        try {
+            // memory-mapped reads (set by the store) cut the CPU of integrity_check and full scans by a third
+            IntegrityCheckConnections.snapshot(catalog, tx -> {
+                CheckContext ctx = new CheckContext(tx, catalog.location(), tracker);
                 long total = 0;
                 for (IntegrityCheck check : checks) {
                     total += check.workItems(ctx);
@@ -112,10 +107,9 @@ public final class IntegrityChecker {
                     found.putAll(beside.results());
                 }
                 tracker.finish();
-            } finally {
-                c.rollback();
-            }
-        } catch (SQLException e) {
+                return null;
+            });
+        } catch (CatalogException e) {
             throw new CatalogException("The integrity check could not read the catalog " + catalog.location().catalogFile() + ": " + e.getMessage(), e);
         }
         List<CheckResult> results = new ArrayList<>();
@@ -132,18 +126,6 @@ public final class IntegrityChecker {
         return new CheckRun(report, kept);
     }
 
-    /** A connection for reading: memory-mapped reads cut the CPU of integrity_check and full scans by a third (no read() per page). */
-    private Connection open() throws SQLException {
-        Connection c = catalog.connect();
-        try (Statement st = c.createStatement()) {
-            st.execute("PRAGMA mmap_size = " + MMAP_BYTES);
-        } catch (SQLException e) {
-            c.close();
-            throw e;
-        }
-        return c;
-    }
-
     /**
      * The checks that run beside the others, each on its own connection, on one daemon thread. Closing it without
      * having asked for the results (the main checks failed or were cancelled) interrupts SQLite and waits.
@@ -151,7 +133,7 @@ public final class IntegrityChecker {
     private final class Beside implements AutoCloseable {
         private final ExecutorService thread;
         private final Future<Map<IntegrityCheck, Map<String, Findings>>> results;
-        private final AtomicReference<Connection> running = new AtomicReference<>();
+        private final AtomicReference<Tx> running = new AtomicReference<>();
         private boolean collected;
 
         Beside(List<IntegrityCheck> checks, ProgressTracker tracker, boolean keepAll) {
@@ -165,22 +147,17 @@ public final class IntegrityChecker {
                 t.setDaemon(true);
                 return t;
             });
-            results = thread.submit(() -> {
+            results = thread.submit(() -> IntegrityCheckConnections.separate(catalog, running::set, tx -> {
                 Map<IntegrityCheck, Map<String, Findings>> out = new HashMap<>();
-                try (Connection c = open()) {
-                    running.set(c);
-                    CheckContext ctx = new CheckContext(c, catalog.location(), tracker);
-                    for (IntegrityCheck check : checks) {
-                        out.put(check, runOne(check, ctx, keepAll));
-                    }
-                } finally {
-                    running.set(null);
+                CheckContext ctx = new CheckContext(tx, catalog.location(), tracker);
+                for (IntegrityCheck check : checks) {
+                    out.put(check, runOne(check, ctx, keepAll));
                 }
                 return out;
-            });
+            }));
         }
 
-        Map<IntegrityCheck, Map<String, Findings>> results() throws SQLException {
+        Map<IntegrityCheck, Map<String, Findings>> results() {
             collected = true;
             try {
                 return results.get();
@@ -188,7 +165,8 @@ public final class IntegrityChecker {
                 Thread.currentThread().interrupt();
                 throw new CancellationException("integrity check interrupted");
             } catch (ExecutionException e) {
-                throw e.getCause() instanceof SQLException s ? s : new SQLException(e.getCause().getMessage(), e.getCause());
+                // whatever stopped the checks beside (a database error, a cancellation) fails the whole check, as one
+                throw e.getCause() instanceof CatalogException c ? c : new CatalogException(e.getCause().getMessage(), e.getCause());
             }
         }
 
@@ -198,11 +176,11 @@ public final class IntegrityChecker {
                 return;
             }
             if (!collected) {
-                Connection c = running.get();
-                if (c != null) {
+                Tx tx = running.get();
+                if (tx != null) {
                     try {
-                        c.unwrap(SQLiteConnection.class).getDatabase().interrupt();
-                    } catch (SQLException e) {
+                        IntegrityCheckConnections.interrupt(tx);
+                    } catch (CatalogException e) {
                         log.warn("event=integrity_interrupt_failed reason={}", e.toString());
                     }
                 }
@@ -222,7 +200,7 @@ public final class IntegrityChecker {
         check.infos().forEach(info -> findings.put(info.name(), keepAll ? Findings.keepingAll() : new Findings()));
         try {
             check.run(ctx, findings);
-        } catch (SQLException | IOException e) {
+        } catch (CatalogException | IOException e) {
             // a check that cannot run is itself a finding; the other checks still run
             log.warn("event=integrity_check_failed check={} reason={}", check.infos().get(0).name(), e.toString());
             findings.values().forEach(f -> f.add(Subject.DATABASE, null, null, "the check could not run: " + e.getMessage()));

@@ -1,18 +1,17 @@
 package app.facet.core.integrity;
 
+import app.facet.core.catalog.IntegrityCheckConnections;
 import app.facet.core.catalog.Catalog;
 import app.facet.core.catalog.CatalogException;
+import app.facet.core.catalog.RepairConnections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteConnection;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -58,15 +57,17 @@ public final class IntegrityRepairer {
      */
     public RepairPlan plan(IntegrityProgress progress, BooleanSupplier cancelled) {
         IntegrityChecker.CheckRun run = new IntegrityChecker(catalog).runKeepingAll(progress, cancelled);
-        try (Connection c = catalog.connect()) {
-            c.setAutoCommit(false);
-            try {
-                return new RepairPlan(run.report(), new RepairPlanner(c, catalog.location(), run).plan());
-            } finally {
-                c.rollback();
-            }
-        } catch (SQLException | IOException e) {
-            throw new CatalogException("Cannot plan the repair of " + catalog.location().catalogFile() + ": " + e.getMessage(), e);
+        try {
+            return IntegrityCheckConnections.snapshot(catalog, tx -> {
+                try {
+                    return new RepairPlan(run.report(), new RepairPlanner(tx, catalog.location(), run).plan());
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e.getMessage(), e);
+                }
+            });
+        } catch (CatalogException | UncheckedIOException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new CatalogException("Cannot plan the repair of " + catalog.location().catalogFile() + ": " + cause.getMessage(), cause);
         }
     }
 
@@ -101,20 +102,24 @@ public final class IntegrityRepairer {
         List<AppliedChange> outcomes = new ArrayList<>();
         ProgressTracker tracker = new ProgressTracker(progress, () -> false);
         tracker.setTotal(plan.actions().size());
-        try (Connection c = catalog.connect()) {
-            c.unwrap(SQLiteConnection.class).getConnectionConfig().setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-            RepairContext ctx = new RepairContext(c, catalog.location(), backup, stamp);
-            for (Map.Entry<String, List<RepairAction>> group : byCheck(plan.actions()).entrySet()) {
-                if (cancelled.getAsBoolean()) {
-                    group.getValue().forEach(a -> outcomes.add(new AppliedChange(a.planned(), Outcome.SKIPPED_STALE, "cancelled")));
-                    continue;
+        try {
+            // applyGroup catches every exception of a check's changes: what arrives here failed opening the catalog
+            // (or reading its managed folder setting), before any change
+            RepairConnections.session(catalog, tx -> {
+                RepairContext ctx = new RepairContext(tx, catalog.location(), backup, stamp);
+                for (Map.Entry<String, List<RepairAction>> group : byCheck(plan.actions()).entrySet()) {
+                    if (cancelled.getAsBoolean()) {
+                        group.getValue().forEach(a -> outcomes.add(new AppliedChange(a.planned(), Outcome.SKIPPED_STALE, "cancelled")));
+                        continue;
+                    }
+                    outcomes.addAll(applyGroup(ctx, group.getKey(), group.getValue()));
+                    tracker.advance(group.getValue().size());
                 }
-                outcomes.addAll(applyGroup(c, ctx, group.getKey(), group.getValue()));
-                tracker.advance(group.getValue().size());
-            }
-        } catch (SQLException e) {
+                return null;
+            });
+        } catch (CatalogException e) {
             throw new CatalogException("The repair could not open the catalog " + catalog.location().catalogFile() + ": " + e.getMessage()
-                    + " (backup at " + backup + ")", e);
+                    + " (backup at " + backup + ")", e.getCause() == null ? e : e.getCause());
         }
         IntegrityReport after = new IntegrityChecker(catalog).check(CheckMode.FULL);
         RepairResult result = new RepairResult(false, backup, outcomes, plan.before(), after);
@@ -132,10 +137,32 @@ public final class IntegrityRepairer {
         return groups;
     }
 
-    /** One check's changes in one transaction: all committed, or all rolled back and reported FAILED. */
-    private List<AppliedChange> applyGroup(Connection c, RepairContext ctx, String check, List<RepairAction> actions) throws SQLException {
+    /** One check's changes in one write transaction (BEGIN IMMEDIATE): all committed, or all rolled back and reported FAILED. */
+    private List<AppliedChange> applyGroup(RepairContext ctx, String check, List<RepairAction> actions) {
+        List<AppliedChange> out;
+        try {
+            out = RepairConnections.writeTransaction(ctx.tx(), tx -> applyEach(ctx, check, actions));
+        } catch (RuntimeException e) {
+            Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
+            ctx.forgetCropsToMove();
+            log.warn("event=repair_rolled_back check={} reason={}", check, cause.toString());
+            String note = "rolled back: " + cause.getMessage();
+            return actions.stream().map(a -> new AppliedChange(a.planned(),
+                    a instanceof SchemaRepairs.LeaveForUser ? Outcome.LEFT_FOR_USER : Outcome.FAILED, note)).toList();
+        }
+        for (AppliedChange applied : out) {
+            if (applied.outcome() == Outcome.APPLIED) {
+                log.info("event=repair_applied check={} kind={} id={} path={}", check, applied.change().kind(), applied.change().id(),
+                        applied.change().path());
+            }
+        }
+        moveRemovedCrops(ctx);
+        return out;
+    }
+
+    /** Re-checks and applies each change; an IOException of a change travels as UncheckedIOException (rolls back). */
+    private static List<AppliedChange> applyEach(RepairContext ctx, String check, List<RepairAction> actions) {
         List<AppliedChange> out = new ArrayList<>();
-        c.setAutoCommit(false);
         try {
             for (RepairAction a : actions) {
                 if (a instanceof SchemaRepairs.LeaveForUser) {
@@ -151,24 +178,9 @@ public final class IntegrityRepairer {
                 a.apply(ctx);
                 out.add(new AppliedChange(a.planned(), Outcome.APPLIED, null));
             }
-            c.commit();
-        } catch (SQLException | IOException | RuntimeException e) {
-            c.rollback();
-            ctx.forgetCropsToMove();
-            log.warn("event=repair_rolled_back check={} reason={}", check, e.toString());
-            String note = "rolled back: " + e.getMessage();
-            return actions.stream().map(a -> new AppliedChange(a.planned(),
-                    a instanceof SchemaRepairs.LeaveForUser ? Outcome.LEFT_FOR_USER : Outcome.FAILED, note)).toList();
-        } finally {
-            c.setAutoCommit(true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
         }
-        for (AppliedChange applied : out) {
-            if (applied.outcome() == Outcome.APPLIED) {
-                log.info("event=repair_applied check={} kind={} id={} path={}", check, applied.change().kind(), applied.change().id(),
-                        applied.change().path());
-            }
-        }
-        moveRemovedCrops(ctx);
         return out;
     }
 

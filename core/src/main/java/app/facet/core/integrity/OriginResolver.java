@@ -1,14 +1,14 @@
 package app.facet.core.integrity;
 
+import app.facet.core.catalog.IntegrityCheckStore;
 import app.facet.core.catalog.ContentHash;
+import app.facet.core.catalog.RepairPhotoStore;
+import app.facet.core.catalog.Tx;
+import app.facet.core.rules.ManagedFolder;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Optional;
 
 /**
@@ -32,29 +32,22 @@ final class OriginResolver {
     record Origin(long photoId, String path, String via) {
     }
 
-    private final Connection c;
-    private final String managedDir;
+    private final Tx tx;
+    private final ManagedFolder managed;
 
-    OriginResolver(Connection c, String managedDir) {
-        this.c = c;
-        this.managedDir = managedDir;
+    OriginResolver(Tx tx, ManagedFolder managed) {
+        this.tx = tx;
+        this.managed = managed;
     }
 
     /** @return the photo itself when it exists and is proper */
-    Optional<Origin> properPhoto(long photoId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT path FROM photos WHERE id = ?")) {
-            ps.setLong(1, photoId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next() && !rs.getString(1).startsWith(managedDir)) {
-                    return Optional.of(new Origin(photoId, rs.getString(1), "photo_id"));
-                }
-            }
-        }
-        return Optional.empty();
+    Optional<Origin> properPhoto(long photoId) {
+        String path = IntegrityCheckStore.photoPath(tx, photoId);
+        return path != null && !managed.contains(path) ? Optional.of(new Origin(photoId, path, "photo_id")) : Optional.empty();
     }
 
     /** Ways 2 to 4 for a crop-like {@code path}. */
-    Optional<Origin> fromCropPath(String path) throws SQLException {
+    Optional<Origin> fromCropPath(String path) {
         Optional<Origin> o = byFaceWithCrop(path);
         Optional<String> hashInName = ContentHash.inFileName(path);
         if (o.isEmpty() && hashInName.isPresent()) {
@@ -67,23 +60,15 @@ final class OriginResolver {
     }
 
     /** Way 4 for a photo row whose recorded content hash may name a proper photo. */
-    Optional<Origin> byContentHash(String hash) throws SQLException {
+    Optional<Origin> byContentHash(String hash) {
         return hash == null ? Optional.empty() : byHash(hash, "content hash");
     }
 
-    private Optional<Origin> byFaceWithCrop(String path) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT p.id, p.path FROM face_crops g JOIN photos p ON p.id = g.photo_id"
-                + " WHERE g.crop_path = ? AND substr(p.path, 1, length(?)) <> ? ORDER BY p.id LIMIT 1")) {
-            ps.setString(1, path);
-            ps.setString(2, managedDir);
-            ps.setString(3, managedDir);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Origin(rs.getLong(1), rs.getString(2), "crop file name")) : Optional.empty();
-            }
-        }
+    private Optional<Origin> byFaceWithCrop(String path) {
+        return RepairPhotoStore.ofFaceWithCrop(tx, path, managed).map(p -> new Origin(p.id(), p.path(), "crop file name"));
     }
 
-    private Optional<Origin> byFileHash(String path) throws SQLException {
+    private Optional<Origin> byFileHash(String path) {
         Path file = Path.of(path);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -97,15 +82,7 @@ final class OriginResolver {
         }
     }
 
-    private Optional<Origin> byHash(String hash, String via) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, path FROM photos WHERE content_hash = ?"
-                + " AND substr(path, 1, length(?)) <> ? ORDER BY missing_since IS NOT NULL, id LIMIT 1")) {
-            ps.setString(1, hash.toLowerCase(java.util.Locale.ROOT));
-            ps.setString(2, managedDir);
-            ps.setString(3, managedDir);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Origin(rs.getLong(1), rs.getString(2), via)) : Optional.empty();
-            }
-        }
+    private Optional<Origin> byHash(String hash, String via) {
+        return RepairPhotoStore.withContentHash(tx, hash, managed).map(p -> new Origin(p.id(), p.path(), via));
     }
 }

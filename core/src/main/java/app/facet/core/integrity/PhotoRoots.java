@@ -1,10 +1,9 @@
 package app.facet.core.integrity;
 
+import app.facet.core.catalog.RepairPhotoStore;
+import app.facet.core.catalog.Tx;
+
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,14 +17,11 @@ public final class PhotoRoots {
     private PhotoRoots() {
     }
 
-    public static List<Path> of(Connection c) throws SQLException {
+    /** @throws app.facet.core.catalog.CatalogException when the scan runs cannot be read */
+    public static List<Path> of(Tx tx) {
         Set<Path> all = new LinkedHashSet<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT j.value FROM scan_runs r,"
-                + " json_each(CASE WHEN json_valid(r.roots) THEN r.roots ELSE '[]' END) j WHERE r.dry_run = 0 AND j.type = 'text'");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                all.add(Path.of(rs.getString(1)).toAbsolutePath().normalize());
-            }
+        for (String root : RepairPhotoStore.scannedRoots(tx)) {
+            all.add(Path.of(root).toAbsolutePath().normalize());
         }
         List<Path> out = new ArrayList<>();
         for (Path p : all) {

@@ -1,61 +1,55 @@
 package app.facet.core.integrity;
 
-import app.facet.core.rules.FaceRowRules;
+import app.facet.core.catalog.LibraryLocation;
+import app.facet.core.catalog.RepairFaceStore;
+import app.facet.core.catalog.RepairRowStore;
+import app.facet.core.catalog.Tx;
 import app.facet.core.rules.ManagedFolder;
 
-import app.facet.core.catalog.LibraryLocation;
-
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What repair actions work with: the connection (inside the current check's transaction while applying), the library
- * folders, the backup just made, and the crop files to move once the transaction has committed.
+ * What repair actions work with: the open catalog (inside the current check's write transaction while applying), the
+ * library folders, the backup just made, and the crop files to move once the transaction has committed.
  */
 final class RepairContext {
-    private final Connection connection;
+    private final Tx tx;
     private final LibraryLocation location;
-    private final String managedDir;
+    private final ManagedFolder managed;
     private final Path backup;
     private final String stamp;
-    private final FaceRowRules rules;
     private final List<Path> cropsToMoveAfterCommit = new ArrayList<>();
 
     /**
      * @param stamp time stamp naming this repair's folders under backups/ (e.g. {@code 20261121-143000})
+     * @throws app.facet.core.catalog.CatalogException when the managed folder setting cannot be read
+     * @throws IllegalArgumentException when that setting does not end with a separator
      */
-    RepairContext(Connection connection, LibraryLocation location, Path backup, String stamp) throws SQLException {
-        this.connection = connection;
+    RepairContext(Tx tx, LibraryLocation location, Path backup, String stamp) {
+        this.tx = tx;
         this.location = location;
-        this.managedDir = CheckContext.managedDir(connection, location);
+        this.managed = new ManagedFolder(CheckContext.managedDir(tx, location));
         this.backup = backup;
         this.stamp = stamp;
-        this.rules = new FaceRowRules(new ManagedFolder(managedDir), this::isSomeCropPath);
     }
 
-    Connection connection() {
-        return connection;
+    Tx tx() {
+        return tx;
     }
 
     LibraryLocation location() {
         return location;
     }
 
-    String managedDir() {
-        return managedDir;
+    /** The managed folder the guard triggers protect ({@link CheckContext#managedDir}), the one "inside" test. */
+    ManagedFolder managed() {
+        return managed;
     }
 
     Path backup() {
         return backup;
-    }
-
-    FaceRowRules rules() {
-        return rules;
     }
 
     /** Where this repair puts crop files it takes out of the crops folder. */
@@ -63,27 +57,24 @@ final class RepairContext {
         return location.backupsDir().resolve(kind + "-" + stamp);
     }
 
+    /** Removes any row, keeping it whole in integrity_removed_rows with the check and the reason. */
+    boolean removeRow(String table, long rowId, String check, String reason) {
+        return RepairRowStore.removeKept(tx, table, rowId, check, reason, backup);
+    }
+
     /**
      * Removes a face row (kept in integrity_removed_rows). Its crop file, which the database queued for deletion,
      * is moved beside the backups after commit instead, when it is inside the managed folder and no other row uses it;
      * a crop path outside the managed folder is never touched.
      */
-    boolean removeFace(long faceId, String check, String reason) throws SQLException {
-        String crop = null;
-        try (PreparedStatement ps = connection.prepareStatement("SELECT crop_path FROM face_crops WHERE id = ?")) {
-            ps.setLong(1, faceId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    crop = rs.getString(1);
-                }
-            }
-        }
-        if (!RowBackup.remove(this, "face_crops", faceId, check, reason)) {
+    boolean removeFace(long faceId, String check, String reason) {
+        String crop = RepairFaceStore.cropPath(tx, faceId);
+        if (!removeRow("face_crops", faceId, check, reason)) {
             return false;
         }
         if (crop != null) {
             unqueueCropDeletion(crop);
-            if (crop.startsWith(managedDir) && !isReferenced(crop)) {
+            if (managed.contains(crop) && !isReferenced(crop)) {
                 cropsToMoveAfterCommit.add(Path.of(crop));
             }
         }
@@ -91,35 +82,13 @@ final class RepairContext {
     }
 
     /** Takes a path off crop_files_to_delete (the repair decides what happens to the file). */
-    void unqueueCropDeletion(String path) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("DELETE FROM crop_files_to_delete WHERE path = ?")) {
-            ps.setString(1, path);
-            ps.executeUpdate();
-        }
+    void unqueueCropDeletion(String path) {
+        RepairFaceStore.unqueueCropDeletion(tx, path);
     }
 
     /** @return true when some face row (as crop or image path) or photo row names {@code path} */
-    boolean isReferenced(String path) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM face_crops WHERE crop_path = ?)"
-                + " OR EXISTS (SELECT 1 FROM face_crops WHERE image_path = ?) OR EXISTS (SELECT 1 FROM photos WHERE path = ?)")) {
-            ps.setString(1, path);
-            ps.setString(2, path);
-            ps.setString(3, path);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
-        }
-    }
-
-    boolean isSomeCropPath(String path) {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM face_crops WHERE crop_path = ? LIMIT 1")) {
-            ps.setString(1, path);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot look up crop path " + path + ": " + e.getMessage(), e);
-        }
+    boolean isReferenced(String path) {
+        return RepairFaceStore.isReferenced(tx, path);
     }
 
     /** Crop files of removed faces, moved out of the crops folder once the transaction committed. */

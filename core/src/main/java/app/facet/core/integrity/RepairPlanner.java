@@ -2,18 +2,20 @@ package app.facet.core.integrity;
 
 import app.facet.core.rules.FaceRowRules;
 import app.facet.core.rules.FaceRule;
+import app.facet.core.rules.ManagedFolder;
+import app.facet.core.catalog.IntegrityCheckStore;
 import app.facet.core.catalog.Embeddings;
-
+import app.facet.core.catalog.RepairFaceState;
 import app.facet.core.catalog.LibraryLocation;
+import app.facet.core.catalog.RepairFaceStore;
+import app.facet.core.catalog.RepairPersonStore;
+import app.facet.core.catalog.RepairPhotoStore;
+import app.facet.core.catalog.Tx;
 import app.facet.model.BoundingBox;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -38,9 +40,9 @@ import static app.facet.core.integrity.CheckNames.*;
  * that gains faces to 'done', and a person left without faces is removed, so one repair leaves a clean catalog.
  */
 final class RepairPlanner {
-    private final Connection c;
+    private final Tx tx;
     private final LibraryLocation location;
-    private final String managedDir;
+    private final ManagedFolder managed;
     private final OriginResolver resolver;
     private final IntegrityChecker.CheckRun run;
     private final List<RepairAction> actions = new ArrayList<>();
@@ -52,15 +54,16 @@ final class RepairPlanner {
     /** Counted faces each person gains or loses through the planned changes. */
     private final Map<Long, Integer> personDelta = new HashMap<>();
 
-    RepairPlanner(Connection c, LibraryLocation location, IntegrityChecker.CheckRun run) throws SQLException {
-        this.c = c;
+    /** @param tx a read snapshot of the catalog the check {@code run} was made on */
+    RepairPlanner(Tx tx, LibraryLocation location, IntegrityChecker.CheckRun run) {
+        this.tx = tx;
         this.location = location;
-        this.managedDir = CheckContext.managedDir(c, location);
-        this.resolver = new OriginResolver(c, managedDir);
+        this.managed = new ManagedFolder(CheckContext.managedDir(tx, location));
+        this.resolver = new OriginResolver(tx, managed);
         this.run = run;
     }
 
-    List<RepairAction> plan() throws SQLException, IOException {
+    List<RepairAction> plan() throws IOException {
         sqliteIntegrity();
         schemaTriggers();
         foreignKeys();
@@ -98,29 +101,29 @@ final class RepairPlanner {
         }
     }
 
-    private void schemaTriggers() throws SQLException {
+    private void schemaTriggers() {
         if (run.findings(SCHEMA_TRIGGERS).isEmpty()) {
             return;
         }
         // read again for the CREATE statements the findings do not carry
-        for (SchemaTriggersCheck.Deviation d : SchemaTriggersCheck.deviations(c)) {
+        for (SchemaTriggersCheck.Deviation d : SchemaTriggersCheck.deviations(tx)) {
             actions.add(new SchemaRepairs.RecreateTrigger(change(SCHEMA_TRIGGERS, ChangeKind.RECREATE_TRIGGER, Subject.TRIGGER, null, d.name(),
                     (d.missing() ? "create missing trigger " : "re-create altered trigger ") + d.name() + " as the migrations wrote it"),
                     d.name(), d.expected()));
         }
     }
 
-    private void foreignKeys() throws SQLException {
+    private void foreignKeys() {
         if (run.findings(FOREIGN_KEYS).isEmpty()) {
             return; // the check scanned every reference already: no second foreign_key_check on a clean catalog
         }
-        for (ForeignKeyCheck.Violation v : ForeignKeyCheck.violations(c)) {
+        for (ForeignKeyCheck.Violation v : ForeignKeyCheck.violations(tx)) {
             String where = v.table() + "." + v.column() + " of row " + v.rowId();
             Subject subject = ForeignKeyCheck.subject(v.table());
             if (v.table().equals("face_crops") && v.column().equals("photo_id")) {
                 danglingPhoto(v);
             } else if (v.table().equals("face_crops") && v.column().equals("person_id")) {
-                Optional<FaceState> face = FaceState.load(c, v.rowId());
+                Optional<RepairFaceState> face = RepairFaceStore.face(tx, v.rowId());
                 if (face.isPresent()) {
                     actions.add(new FaceRepairs.Unassign(change(FOREIGN_KEYS, ChangeKind.UNASSIGN_FACE, Subject.FACE, v.rowId(), face.get().imagePath(),
                             "unassign face " + v.rowId() + " from person " + face.get().personId() + ", which does not exist"), face.get()));
@@ -129,7 +132,7 @@ final class RepairPlanner {
                     || (v.table().equals("persons") && v.column().equals("cover_face_id"))) {
                 // planned by embedding_wrong_size_or_model and person_cover_invalid, which report the same rows
                 continue;
-            } else if (ForeignKeyCheck.nullable(c, v.table(), v.column())) {
+            } else if (ForeignKeyCheck.nullable(tx, v.table(), v.column())) {
                 actions.add(new SchemaRepairs.ClearLink(change(FOREIGN_KEYS, ChangeKind.CLEAR_LINK, subject, v.rowId(), null,
                         "set " + where + " to NULL: it points at a missing " + v.parent() + " row"), v));
             } else {
@@ -140,16 +143,16 @@ final class RepairPlanner {
     }
 
     /** A face whose photo row is gone: re-link it through its image or crop path, else remove it (kept). */
-    private void danglingPhoto(ForeignKeyCheck.Violation v) throws SQLException {
-        Optional<FaceState> face = FaceState.load(c, v.rowId());
+    private void danglingPhoto(ForeignKeyCheck.Violation v) {
+        Optional<RepairFaceState> face = RepairFaceStore.face(tx, v.rowId());
         if (face.isEmpty()) {
             return;
         }
-        FaceState f = face.get();
+        RepairFaceState f = face.get();
         Optional<OriginResolver.Origin> origin = Optional.empty();
         for (String path : new String[]{f.imagePath(), f.cropPath()}) {
             if (origin.isEmpty() && path != null) {
-                origin = path.startsWith(managedDir) ? resolver.fromCropPath(path) : photoAt(path);
+                origin = managed.contains(path) ? resolver.fromCropPath(path) : photoAt(path);
             }
         }
         handledFaces.add(f.id());
@@ -163,16 +166,11 @@ final class RepairPlanner {
         }
     }
 
-    private Optional<OriginResolver.Origin> photoAt(String path) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, path FROM photos WHERE path = ?")) {
-            ps.setString(1, path);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new OriginResolver.Origin(rs.getLong(1), rs.getString(2), "image path")) : Optional.empty();
-            }
-        }
+    private Optional<OriginResolver.Origin> photoAt(String path) {
+        return RepairPhotoStore.at(tx, path).map(p -> new OriginResolver.Origin(p.id(), p.path(), "image path"));
     }
 
-    private void photosInManagedDir() throws SQLException {
+    private void photosInManagedDir() {
         for (Sample s : run.findings(PHOTO_PATH_IN_MANAGED_DIR)) {
             long photoId = s.id();
             String hash = photoHash(photoId);
@@ -181,7 +179,7 @@ final class RepairPlanner {
                 origin = resolver.fromCropPath(s.path());
             }
             handledPhotos.add(photoId);
-            List<Long> faces = Queries.faceIds(c, photoId);
+            List<Long> faces = IntegrityCheckStore.faceIdsOfPhoto(tx, photoId);
             handledFaces.addAll(faces);
             if (origin.isPresent()) {
                 OriginResolver.Origin o = origin.get();
@@ -192,22 +190,22 @@ final class RepairPlanner {
                         photoId, s.path(), o.photoId(), o.path()));
             } else {
                 for (long faceId : faces) {
-                    FaceState.load(c, faceId).ifPresent(this::countRemoved);
+                    RepairFaceStore.face(tx, faceId).ifPresent(this::countRemoved);
                 }
                 String reason = "photo row for " + s.path() + " in the managed folder; no original photo found by content hash or file name";
                 actions.add(new PhotoRepairs.RemovePhoto(change(PHOTO_PATH_IN_MANAGED_DIR, ChangeKind.REMOVE_ROW, Subject.PHOTO, photoId, s.path(),
-                        "remove photo " + photoId + " and its " + Queries.faceIds(c, photoId).size() + " faces: " + reason), photoId, s.path(), reason));
+                        "remove photo " + photoId + " and its " + IntegrityCheckStore.faceIdsOfPhoto(tx, photoId).size() + " faces: " + reason), photoId, s.path(), reason));
             }
         }
     }
 
-    private void facesPointingAtCrops() throws SQLException {
+    private void facesPointingAtCrops() {
         for (Sample s : run.findings(FACE_IMAGE_PATH_IS_CROP)) {
-            Optional<FaceState> face = unhandledFace(s.id());
+            Optional<RepairFaceState> face = unhandledFace(s.id());
             if (face.isEmpty() || face.get().photoPath() == null) {
                 continue; // a face without its photo row is planned under foreign_keys
             }
-            FaceState f = face.get();
+            RepairFaceState f = face.get();
             Optional<OriginResolver.Origin> origin = resolver.properPhoto(f.photoId());
             if (origin.isPresent()) {
                 actions.add(repoint(FACE_IMAGE_PATH_IS_CROP, f, origin.get(), "its image_path " + f.imagePath() + " is a face crop"));
@@ -217,9 +215,9 @@ final class RepairPlanner {
         }
     }
 
-    private void facesWithStaleImagePath() throws SQLException {
+    private void facesWithStaleImagePath() {
         for (Sample s : run.findings(FACE_IMAGE_PATH_MISMATCH)) {
-            Optional<FaceState> face = unhandledFace(s.id());
+            Optional<RepairFaceState> face = unhandledFace(s.id());
             if (face.isPresent()) {
                 Optional<OriginResolver.Origin> origin = resolver.properPhoto(face.get().photoId());
                 if (origin.isPresent()) {
@@ -230,7 +228,7 @@ final class RepairPlanner {
         }
     }
 
-    private RepairAction repoint(String check, FaceState f, OriginResolver.Origin o, String why) {
+    private RepairAction repoint(String check, RepairFaceState f, OriginResolver.Origin o, String why) {
         if (o.photoId() != f.photoId()) {
             photoDelta.merge(f.photoId(), -1, Integer::sum);
             photoDelta.merge(o.photoId(), 1, Integer::sum);
@@ -240,21 +238,21 @@ final class RepairPlanner {
                 f, o.photoId(), o.path());
     }
 
-    private void cropsOutsideManaged() throws SQLException {
+    private void cropsOutsideManaged() {
         for (Sample s : run.findings(CROP_PATH_OUTSIDE_MANAGED)) {
-            Optional<FaceState> face = unhandledFace(s.id());
+            Optional<RepairFaceState> face = unhandledFace(s.id());
             if (face.isEmpty()) {
                 continue;
             }
-            FaceState f = face.get();
+            RepairFaceState f = face.get();
             Path out = uniqueCropPath(f.id());
             recutOrLeave(CROP_PATH_OUTSIDE_MANAGED, f, out, "crop_path " + f.cropPath() + " is outside the managed folder (that file is kept)");
         }
     }
 
-    private void recutOrLeave(String check, FaceState f, Path out, String why) {
+    private void recutOrLeave(String check, RepairFaceState f, Path out, String why) {
         Path photo = f.photoPath() == null ? null : Path.of(f.photoPath());
-        if (photo != null && f.box() != null && Files.isRegularFile(photo) && !photo.toString().startsWith(managedDir)) {
+        if (photo != null && f.box() != null && Files.isRegularFile(photo) && !managed.contains(photo.toString())) {
             actions.add(new FaceRepairs.RecutCrop(change(check, ChangeKind.RECUT_CROP, Subject.FACE, f.id(), out.toString(),
                     "cut the crop of face " + f.id() + " again from " + photo + " into " + out + ": " + why), f, photo, out));
         } else {
@@ -271,22 +269,22 @@ final class RepairPlanner {
         return out;
     }
 
-    private void degenerateBoxes() throws SQLException {
+    private void degenerateBoxes() {
         for (Sample s : run.findings(BOX_DEGENERATE)) {
-            Optional<FaceState> face = unhandledFace(s.id());
+            Optional<RepairFaceState> face = unhandledFace(s.id());
             if (face.isPresent()) {
                 removeFace(BOX_DEGENERATE, face.get(), "degenerate box " + face.get().boxText());
             }
         }
     }
 
-    private void boxesOutsideImage() throws SQLException {
+    private void boxesOutsideImage() {
         for (Sample s : run.findings(BOX_OUTSIDE_IMAGE)) {
-            Optional<FaceState> face = unhandledFace(s.id());
+            Optional<RepairFaceState> face = unhandledFace(s.id());
             if (face.isEmpty()) {
                 continue;
             }
-            FaceState f = face.get();
+            RepairFaceState f = face.get();
             BoundingBox clipped = f.box().clippedTo(f.photoWidth(), f.photoHeight());
             if (clipped != null && !FaceRule.isDegenerate(clipped.x(), clipped.y(), clipped.w(), clipped.h())) {
                 actions.add(new FaceRepairs.ClipBox(change(BOX_OUTSIDE_IMAGE, ChangeKind.CLIP_BOX, Subject.FACE, f.id(), f.imagePath(),
@@ -298,21 +296,21 @@ final class RepairPlanner {
         }
     }
 
-    private void badEmbeddings() throws SQLException {
+    private void badEmbeddings() {
         for (Sample s : run.findings(EMBEDDING_WRONG_SIZE_OR_MODEL)) {
-            Optional<FaceState> face = unhandledFace(s.id());
+            Optional<RepairFaceState> face = unhandledFace(s.id());
             face.ifPresent(f -> actions.add(new FaceRepairs.ClearEmbedding(change(EMBEDDING_WRONG_SIZE_OR_MODEL, ChangeKind.CLEAR_EMBEDDING,
                     Subject.FACE, f.id(), f.imagePath(), "drop the embedding of face " + f.id() + " (" + s.detail() + "); the next scan computes it again"), f)));
         }
     }
 
-    private void unnormalisedEmbeddings() throws SQLException {
+    private void unnormalisedEmbeddings() {
         for (Sample s : run.findings(EMBEDDING_NOT_NORMALISED)) {
-            Optional<FaceState> face = unhandledFace(s.id());
+            Optional<RepairFaceState> face = unhandledFace(s.id());
             if (face.isEmpty()) {
                 continue;
             }
-            FaceState f = face.get();
+            RepairFaceState f = face.get();
             double norm = FaceRowRules.norm(Embeddings.fromBytes(f.embedding()));
             if (Double.isFinite(norm) && norm > 1e-6) {
                 actions.add(new FaceRepairs.NormaliseEmbedding(change(EMBEDDING_NOT_NORMALISED, ChangeKind.NORMALISE_EMBEDDING, Subject.FACE, f.id(),
@@ -325,14 +323,14 @@ final class RepairPlanner {
     }
 
     /** Groups faces of one photo linked by overlaps above the IoU limit; keeps the one carrying the user's decision. */
-    private void duplicateFaces() throws SQLException {
+    private void duplicateFaces() {
         Set<Long> photos = new LinkedHashSet<>();
         for (Sample s : run.findings(DUPLICATE_FACES)) {
             unhandledFace(s.id()).ifPresent(f -> photos.add(f.photoId()));
         }
         for (long photoId : photos) {
-            Map<Long, FaceState> faces = new LinkedHashMap<>();
-            for (long id : Queries.faceIds(c, photoId)) {
+            Map<Long, RepairFaceState> faces = new LinkedHashMap<>();
+            for (long id : IntegrityCheckStore.faceIdsOfPhoto(tx, photoId)) {
                 unhandledFace(id).filter(f -> f.box() != null).ifPresent(f -> faces.put(f.id(), f));
             }
             List<FaceGeometryCheck.FaceBox> boxes = faces.values().stream().map(f -> new FaceGeometryCheck.FaceBox(f.id(), f.box())).toList();
@@ -340,13 +338,13 @@ final class RepairPlanner {
             for (FaceGeometryCheck.Duplicate d : FaceGeometryCheck.duplicates(boxes)) {
                 parent.put(find(parent, d.duplicateId()), find(parent, d.originalId()));
             }
-            Map<Long, List<FaceState>> groups = new LinkedHashMap<>();
+            Map<Long, List<RepairFaceState>> groups = new LinkedHashMap<>();
             for (long id : faces.keySet()) {
                 if (parent.containsKey(id) || parent.containsValue(id)) {
                     groups.computeIfAbsent(find(parent, id), k -> new ArrayList<>()).add(faces.get(id));
                 }
             }
-            for (List<FaceState> group : groups.values()) {
+            for (List<RepairFaceState> group : groups.values()) {
                 planDuplicateGroup(group);
             }
         }
@@ -357,19 +355,19 @@ final class RepairPlanner {
         return p == null || p == id ? id : find(parent, p);
     }
 
-    private void planDuplicateGroup(List<FaceState> group) {
+    private void planDuplicateGroup(List<RepairFaceState> group) {
         Set<String> decisions = new LinkedHashSet<>();
-        for (FaceState f : group) {
+        for (RepairFaceState f : group) {
             if (f.notAFace()) {
                 decisions.add("not a face");
             } else if ("user".equals(f.assignedBy())) {
                 decisions.add("person " + f.personId());
             }
         }
-        FaceState keep = group.stream().max(Comparator.comparing(FaceState::isUserDecision)
-                .thenComparing(f -> f.personId() != null).thenComparingDouble(FaceState::detectionScore)
-                .thenComparing(FaceState::id, Comparator.reverseOrder())).orElseThrow();
-        for (FaceState f : group) {
+        RepairFaceState keep = group.stream().max(Comparator.comparing(RepairFaceState::isUserDecision)
+                .thenComparing(f -> f.personId() != null).thenComparingDouble(RepairFaceState::detectionScore)
+                .thenComparing(RepairFaceState::id, Comparator.reverseOrder())).orElseThrow();
+        for (RepairFaceState f : group) {
             if (f.id() == keep.id()) {
                 continue;
             }
@@ -391,33 +389,28 @@ final class RepairPlanner {
         }
     }
 
-    private void missingPhotos() throws SQLException, IOException {
-        Map<Long, String[]> missing = new LinkedHashMap<>();
+    private void missingPhotos() throws IOException {
+        Map<Long, RepairPhotoStore.PhotoFile> missing = new LinkedHashMap<>();
         Set<Long> sizes = new HashSet<>();
         for (Sample s : run.findings(FACE_PHOTO_MISSING)) {
-            Optional<FaceState> face = FaceState.load(c, s.id());
+            Optional<RepairFaceState> face = RepairFaceStore.face(tx, s.id());
             if (face.isEmpty() || handledPhotos.contains(face.get().photoId()) || missing.containsKey(face.get().photoId())) {
                 continue;
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT path, size_bytes, content_hash FROM photos WHERE id = ?")) {
-                ps.setLong(1, face.get().photoId());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        missing.put(face.get().photoId(), new String[]{rs.getString(1), rs.getString(2), rs.getString(3)});
-                        sizes.add(rs.getLong(2));
-                    }
-                }
-            }
+            RepairPhotoStore.file(tx, face.get().photoId()).ifPresent(p -> {
+                missing.put(p.id(), p);
+                sizes.add(p.sizeBytes());
+            });
         }
         if (missing.isEmpty()) {
             return;
         }
-        PhotoFinder finder = new PhotoFinder(PhotoRoots.of(c), sizes, location.managedDir());
-        for (Map.Entry<Long, String[]> e : missing.entrySet()) {
-            long id = e.getKey();
-            String path = e.getValue()[0];
-            String hash = e.getValue()[2];
-            Optional<Path> found = finder.find(Long.parseLong(e.getValue()[1]), hash, Set.of(path));
+        PhotoFinder finder = new PhotoFinder(PhotoRoots.of(tx), sizes, location.managedDir());
+        for (RepairPhotoStore.PhotoFile photo : missing.values()) {
+            long id = photo.id();
+            String path = photo.path();
+            String hash = photo.contentHash();
+            Optional<Path> found = finder.find(photo.sizeBytes(), hash, Set.of(path));
             if (found.isPresent() && photoAt(found.get().toString()).isEmpty()) {
                 actions.add(new PhotoRepairs.Relink(change(FACE_PHOTO_MISSING, ChangeKind.RELINK_PHOTO, Subject.PHOTO, id, path,
                         "photo " + id + " moved: point it (and its faces) at " + found.get() + ", the file with the same content hash"),
@@ -430,46 +423,46 @@ final class RepairPlanner {
         }
     }
 
-    private void missingCrops() throws SQLException {
+    private void missingCrops() {
         for (Sample s : run.findings(CROP_FILE_MISSING)) {
-            Optional<FaceState> face = unhandledFace(s.id());
+            Optional<RepairFaceState> face = unhandledFace(s.id());
             face.ifPresent(f -> recutOrLeave(CROP_FILE_MISSING, f, Path.of(f.cropPath()), "the crop file is missing"));
         }
     }
 
     /** Photos the check found, and photos whose faces this repair changes: the state follows the faces they will have. */
-    private void scanStates() throws SQLException {
+    private void scanStates() {
         Set<Long> photos = new LinkedHashSet<>();
         run.findings(PHOTO_SCAN_STATE_INCONSISTENT).forEach(s -> photos.add(s.id()));
         photos.addAll(photoDelta.keySet());
         photos.removeAll(handledPhotos);
         for (long id : photos) {
-            String from = Queries.string(c, "SELECT scan_state FROM photos WHERE id = ?", id);
+            String from = RepairPhotoStore.scanState(tx, id);
             if (from == null) {
                 continue;
             }
-            long faces = Queries.count(c, "SELECT count(*) FROM face_crops WHERE photo_id = ?", id) + photoDelta.getOrDefault(id, 0);
+            long faces = RepairFaceStore.countFacesOfPhoto(tx, id) + photoDelta.getOrDefault(id, 0);
             String to = faces > 0 ? ("no_faces".equals(from) ? "done" : from) : ("done".equals(from) ? "no_faces" : from);
             if (!to.equals(from)) {
-                String path = Queries.string(c, "SELECT path FROM photos WHERE id = ?", id);
+                String path = IntegrityCheckStore.photoPath(tx, id);
                 actions.add(new PhotoRepairs.SetScanState(change(PHOTO_SCAN_STATE_INCONSISTENT, ChangeKind.SET_SCAN_STATE, Subject.PHOTO, id, path,
                         "set the scan state of photo " + id + " from " + from + " to " + to + " (it will have " + faces + " faces)"), id, from, to));
             }
         }
     }
 
-    private void personCovers() throws SQLException {
+    private void personCovers() {
         for (Sample s : run.findings(PERSON_COVER_INVALID)) {
-            String cover = Queries.string(c, "SELECT cover_face_id FROM persons WHERE id = ?", s.id());
+            Long cover = RepairPersonStore.coverFaceId(tx, s.id());
             if (cover != null) {
                 actions.add(new PersonRepairs.ClearCover(change(PERSON_COVER_INVALID, ChangeKind.CLEAR_COVER, Subject.PERSON, s.id(), null,
-                        "clear the cover face of person " + s.id() + " (" + s.detail() + ")"), s.id(), Long.parseLong(cover)));
+                        "clear the cover face of person " + s.id() + " (" + s.detail() + ")"), s.id(), cover));
             }
         }
     }
 
     /** Persons the check found empty, and persons this repair leaves without faces. */
-    private void emptyPersons() throws SQLException {
+    private void emptyPersons() {
         Set<Long> persons = new LinkedHashSet<>();
         run.findings(PERSON_WITHOUT_FACES).forEach(s -> persons.add(s.id()));
         personDelta.forEach((id, delta) -> {
@@ -478,8 +471,8 @@ final class RepairPlanner {
             }
         });
         for (long id : persons) {
-            String name = Queries.string(c, "SELECT name FROM persons WHERE id = ?", id);
-            long faces = Queries.count(c, "SELECT count(*) FROM face_crops WHERE person_id = ? AND not_a_face = 0", id) + personDelta.getOrDefault(id, 0);
+            String name = RepairPersonStore.name(tx, id);
+            long faces = RepairPersonStore.countedFaces(tx, id) + personDelta.getOrDefault(id, 0);
             if (name != null && faces <= 0) {
                 actions.add(new PersonRepairs.RemoveEmpty(change(PERSON_WITHOUT_FACES, ChangeKind.REMOVE_ROW, Subject.PERSON, id, null,
                         "remove person " + id + " (\"" + name + "\" has no faces" + (run.findings(PERSON_WITHOUT_FACES).stream()
@@ -509,7 +502,7 @@ final class RepairPlanner {
         }
     }
 
-    private void removeFace(String check, FaceState f, String reason) {
+    private void removeFace(String check, RepairFaceState f, String reason) {
         handledFaces.add(f.id());
         countRemoved(f);
         actions.add(new FaceRepairs.Remove(change(check, ChangeKind.REMOVE_ROW, Subject.FACE, f.id(), f.imagePath(),
@@ -517,19 +510,19 @@ final class RepairPlanner {
                         + "; kept in integrity_removed_rows"), f, reason));
     }
 
-    private void countRemoved(FaceState f) {
+    private void countRemoved(RepairFaceState f) {
         photoDelta.merge(f.photoId(), -1, Integer::sum);
         if (f.personId() != null && !f.notAFace()) {
             personDelta.merge(f.personId(), -1, Integer::sum);
         }
     }
 
-    private Optional<FaceState> unhandledFace(long id) throws SQLException {
-        return handledFaces.contains(id) ? Optional.empty() : FaceState.load(c, id);
+    private Optional<RepairFaceState> unhandledFace(long id) {
+        return handledFaces.contains(id) ? Optional.empty() : RepairFaceStore.face(tx, id);
     }
 
-    private String photoHash(long photoId) throws SQLException {
-        return Queries.string(c, "SELECT content_hash FROM photos WHERE id = ?", photoId);
+    private String photoHash(long photoId) {
+        return RepairPhotoStore.contentHash(tx, photoId);
     }
 
     private static PlannedChange change(String check, ChangeKind kind, Subject subject, Long id, String path, String description) {

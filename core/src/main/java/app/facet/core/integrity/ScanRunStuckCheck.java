@@ -1,9 +1,10 @@
 package app.facet.core.integrity;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import app.facet.core.catalog.CatalogException;
+import app.facet.core.catalog.IntegrityCheckStore;
+import app.facet.core.catalog.IntegrityCheckStore.RunningScan;
+import app.facet.core.catalog.Tx;
+
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -33,29 +34,21 @@ final class ScanRunStuckCheck implements IntegrityCheck.Single {
     }
 
     @Override
-    public void run(CheckContext ctx, Findings findings) throws SQLException {
-        for (StuckRun r : stuck(ctx.connection())) {
+    public void run(CheckContext ctx, Findings findings) {
+        for (StuckRun r : stuck(ctx.tx())) {
             findings.add(Subject.SCAN_RUN, r.id(), null, "started " + r.startedAt() + ": " + r.reason());
         }
         ctx.progress().advance(1);
     }
 
-    static List<StuckRun> stuck(Connection c) throws SQLException {
+    /** @return the running scan runs whose process is known to be gone, in id order @throws CatalogException on a database error */
+    static List<StuckRun> stuck(Tx tx) {
         List<StuckRun> out = new ArrayList<>();
         String host = ScanProcess.currentHost();
-        try (PreparedStatement ps = c.prepareStatement("SELECT r.id, r.started_at, r.pid, r.host,"
-                + " EXISTS (SELECT 1 FROM scan_runs l WHERE l.started_at > r.started_at OR (l.started_at = r.started_at AND l.id > r.id))"
-                + " FROM scan_runs r WHERE r.status = 'running' ORDER BY r.id");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                long pid = rs.getLong(3);
-                boolean hasPid = !rs.wasNull();
-                boolean sameHost = host.equals(rs.getString(4));
-                boolean laterRun = rs.getBoolean(5);
-                String reason = stuckReason(rs.getString(2), hasPid ? pid : null, sameHost, laterRun);
-                if (reason != null) {
-                    out.add(new StuckRun(rs.getLong(1), rs.getString(2), reason));
-                }
+        for (RunningScan r : IntegrityCheckStore.runningScans(tx)) {
+            String reason = stuckReason(r.startedAt(), r.pid(), host.equals(r.host()), r.laterRun());
+            if (reason != null) {
+                out.add(new StuckRun(r.id(), r.startedAt(), reason));
             }
         }
         return out;

@@ -1,11 +1,12 @@
 package app.facet.core.integrity;
 
+import app.facet.core.catalog.RepairRowStore;
+import app.facet.core.catalog.RepairSchemaStore;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.sql.SQLException;
-import java.sql.Statement;
 
 /** Repair actions on the schema itself, on dangling references, and on files; and the "needs the user" marker. */
 final class SchemaRepairs {
@@ -15,62 +16,56 @@ final class SchemaRepairs {
     /** Rebuilds every index from its table: fixes integrity_check messages that concern indexes only. */
     record Reindex(PlannedChange planned) implements RepairAction {
         @Override
-        public String staleReason(RepairContext ctx) throws SQLException {
-            return SqliteIntegrityCheck.onlyIndexDamage(SqliteIntegrityCheck.messages(ctx.connection())) ? null : "indexes are sound now";
+        public String staleReason(RepairContext ctx) {
+            return SqliteIntegrityCheck.onlyIndexDamage(SqliteIntegrityCheck.messages(ctx.tx())) ? null : "indexes are sound now";
         }
 
         @Override
-        public void apply(RepairContext ctx) throws SQLException {
-            try (Statement st = ctx.connection().createStatement()) {
-                st.execute("REINDEX");
-            }
+        public void apply(RepairContext ctx) {
+            RepairSchemaStore.reindex(ctx.tx());
         }
     }
 
     /** Drops a trigger that differs from the migrations (if present) and creates it as the migrations wrote it. */
     record RecreateTrigger(PlannedChange planned, String name, String createSql) implements RepairAction {
         @Override
-        public String staleReason(RepairContext ctx) throws SQLException {
-            return SchemaTriggersCheck.deviations(ctx.connection()).stream().anyMatch(d -> d.name().equals(name)) ? null
+        public String staleReason(RepairContext ctx) {
+            return SchemaTriggersCheck.deviations(ctx.tx()).stream().anyMatch(d -> d.name().equals(name)) ? null
                     : "trigger " + name + " is as the migrations wrote it now";
         }
 
         @Override
-        public void apply(RepairContext ctx) throws SQLException {
-            try (Statement st = ctx.connection().createStatement()) {
-                st.execute("DROP TRIGGER IF EXISTS " + RowBackup.quote(name));
-                st.execute(createSql);
-            }
+        public void apply(RepairContext ctx) {
+            RepairSchemaStore.recreateTrigger(ctx.tx(), name, createSql);
         }
     }
 
     /** Sets a nullable column that points at a missing parent row to NULL. */
     record ClearLink(PlannedChange planned, ForeignKeyCheck.Violation violation) implements RepairAction {
         @Override
-        public String staleReason(RepairContext ctx) throws SQLException {
-            return ForeignKeyCheck.stillDangling(ctx.connection(), violation) ? null : "the reference is no longer dangling";
+        public String staleReason(RepairContext ctx) {
+            return ForeignKeyCheck.stillDangling(ctx.tx(), violation) ? null : "the reference is no longer dangling";
         }
 
         @Override
-        public void apply(RepairContext ctx) throws SQLException {
-            FaceRepairs.update(ctx, "UPDATE " + RowBackup.quote(violation.table()) + " SET " + RowBackup.quote(violation.column())
-                    + " = NULL WHERE rowid = ?", violation.rowId());
+        public void apply(RepairContext ctx) {
+            RepairRowStore.clearColumn(ctx.tx(), violation.table(), violation.column(), violation.rowId());
         }
     }
 
     /** Removes a row that points at a missing parent and cannot stand without it (kept in integrity_removed_rows). */
     record RemoveDangling(PlannedChange planned, ForeignKeyCheck.Violation violation) implements RepairAction {
         @Override
-        public String staleReason(RepairContext ctx) throws SQLException {
-            return ForeignKeyCheck.stillDangling(ctx.connection(), violation) ? null : "the reference is no longer dangling";
+        public String staleReason(RepairContext ctx) {
+            return ForeignKeyCheck.stillDangling(ctx.tx(), violation) ? null : "the reference is no longer dangling";
         }
 
         @Override
-        public void apply(RepairContext ctx) throws SQLException {
+        public void apply(RepairContext ctx) {
             if (violation.table().equals("face_crops")) {
                 ctx.removeFace(violation.rowId(), planned.check(), planned.description());
             } else {
-                RowBackup.remove(ctx, violation.table(), violation.rowId(), planned.check(), planned.description());
+                ctx.removeRow(violation.table(), violation.rowId(), planned.check(), planned.description());
             }
         }
     }
@@ -78,7 +73,7 @@ final class SchemaRepairs {
     /** Moves a crop file no row refers to into backups/orphan-crops-TIME/, keeping its place under the crops folder. */
     record MoveOrphanCrop(PlannedChange planned, Path file) implements RepairAction {
         @Override
-        public String staleReason(RepairContext ctx) throws SQLException {
+        public String staleReason(RepairContext ctx) {
             if (!Files.isRegularFile(file)) {
                 return "file " + file + " is gone";
             }
@@ -86,7 +81,7 @@ final class SchemaRepairs {
         }
 
         @Override
-        public void apply(RepairContext ctx) throws SQLException, IOException {
+        public void apply(RepairContext ctx) throws IOException {
             Path crops = ctx.location().cropsDir();
             Path target = ctx.movedCropsDir("orphan-crops").resolve(file.startsWith(crops) ? crops.relativize(file) : file.getFileName());
             Files.createDirectories(target.getParent());

@@ -1,11 +1,10 @@
 package app.facet.core.integrity;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import app.facet.core.catalog.CatalogException;
+import app.facet.core.catalog.IntegrityCheckSchemaStore;
+import app.facet.core.catalog.Tx;
+
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,22 +32,18 @@ final class SchemaTriggersCheck implements IntegrityCheck.Single {
     }
 
     @Override
-    public void run(CheckContext ctx, Findings findings) throws SQLException {
-        for (Deviation d : deviations(ctx.connection())) {
+    public void run(CheckContext ctx, Findings findings) {
+        for (Deviation d : deviations(ctx.tx())) {
             findings.add(Subject.TRIGGER, null, d.name(), d.missing() ? "trigger is missing" : "trigger differs from the migration that created it");
         }
         ctx.progress().advance(1);
     }
 
-    static List<Deviation> deviations(Connection c) throws SQLException {
-        Map<String, String> actual = new HashMap<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")) {
-            while (rs.next()) {
-                actual.put(rs.getString(1), rs.getString(2));
-            }
-        }
+    /** @return the triggers that are missing or differ from the migrations @throws CatalogException on a database error */
+    static List<Deviation> deviations(Tx tx) {
+        Map<String, String> actual = IntegrityCheckSchemaStore.triggers(tx);
         List<Deviation> out = new ArrayList<>();
-        for (Map.Entry<String, String> e : ExpectedTriggers.load(c).entrySet()) {
+        for (Map.Entry<String, String> e : ExpectedTriggers.load(tx).entrySet()) {
             String have = actual.get(e.getKey());
             if (have == null) {
                 out.add(new Deviation(e.getKey(), e.getValue(), true));

@@ -1,22 +1,21 @@
 package app.facet.core.integrity;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import app.facet.core.catalog.IntegrityCheckQuery;
+import app.facet.core.catalog.IntegrityCheckStore;
 
 /**
- * A check that is one SQL query: every row it returns is a finding. The query selects three columns:
- * the row id, a path (or null) and a detail sentence.
+ * A check that is one store query ({@link IntegrityCheckQuery}): every row it returns is a finding, as the row id,
+ * a path (or null) and a detail sentence.
  */
 final class SqlCheck implements IntegrityCheck.Single {
     private final CheckInfo info;
     private final Subject subject;
-    private final String sql;
+    private final IntegrityCheckQuery query;
 
-    SqlCheck(CheckInfo info, Subject subject, String sql) {
+    SqlCheck(CheckInfo info, Subject subject, IntegrityCheckQuery query) {
         this.info = info;
         this.subject = subject;
-        this.sql = sql;
+        this.query = query;
     }
 
     @Override
@@ -25,13 +24,8 @@ final class SqlCheck implements IntegrityCheck.Single {
     }
 
     @Override
-    public void run(CheckContext ctx, Findings findings) throws SQLException {
-        try (PreparedStatement ps = ctx.connection().prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                long id = rs.getLong(1);
-                findings.add(subject, rs.wasNull() ? null : id, rs.getString(2), rs.getString(3));
-            }
-        }
+    public void run(CheckContext ctx, Findings findings) {
+        IntegrityCheckStore.findings(ctx.tx(), query, row -> findings.add(subject, row.id(), row.path(), row.detail()));
         ctx.progress().advance(1);
     }
 }

@@ -1,9 +1,9 @@
 package app.facet.core.integrity;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
+import app.facet.core.catalog.CatalogException;
+import app.facet.core.catalog.IntegrityCheckSchemaStore;
+import app.facet.core.catalog.Tx;
+
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -28,25 +28,16 @@ final class SqliteIntegrityCheck implements IntegrityCheck.Single {
     }
 
     @Override
-    public void run(CheckContext ctx, Findings findings) throws SQLException {
-        for (String message : messages(ctx.connection())) {
+    public void run(CheckContext ctx, Findings findings) {
+        for (String message : messages(ctx.tx())) {
             findings.add(Subject.DATABASE, null, null, message);
         }
         ctx.progress().advance(1);
     }
 
-    /** @return the messages of {@code PRAGMA integrity_check}, empty when it says "ok" */
-    static List<String> messages(java.sql.Connection c) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("PRAGMA integrity_check")) {
-            while (rs.next()) {
-                String m = rs.getString(1);
-                if (!"ok".equals(m)) {
-                    out.add(m);
-                }
-            }
-        }
-        return out;
+    /** @return the messages of {@code PRAGMA integrity_check}, empty when it says "ok" @throws CatalogException on a database error */
+    static List<String> messages(Tx tx) {
+        return IntegrityCheckSchemaStore.integrityCheckMessages(tx);
     }
 
     /** @return true when every message concerns an index, so {@code REINDEX} repairs the file */

@@ -1,5 +1,6 @@
 package app.facet.core.metadata;
 
+import app.facet.core.rules.PersonNames;
 import app.facet.model.BoundingBox;
 import com.adobe.internal.xmp.XMPException;
 import com.adobe.internal.xmp.XMPMeta;

@@ -1,5 +1,6 @@
 package app.facet.core.metadata;
 
+import app.facet.core.rules.PersonNames;
 import com.adobe.internal.xmp.XMPException;
 import com.adobe.internal.xmp.XMPMeta;
 
@@ -20,6 +21,8 @@ import static app.facet.core.metadata.XmpValues.string;
  */
 final class MicrosoftRegionParser {
     static final String REGION_INFO = "RegionInfo";
+    /** Windows Live Photo Gallery writes this as the name of a face the user chose to ignore. */
+    static final String WLPG_IGNORED = "ffffffffffffffff";
 
     record Result(List<RawRegion> regions, int listSize) {
     }
@@ -39,7 +42,7 @@ final class MicrosoftRegionParser {
         for (int i = 1; i <= Math.min(count, cap); i++) {
             String region = item(list, i);
             String name = string(meta, MP, field(region, MPREG, "PersonDisplayName"));
-            if (PersonNames.WLPG_IGNORED.equalsIgnoreCase(name == null ? "" : name.strip())) {
+            if (MicrosoftRegionParser.WLPG_IGNORED.equalsIgnoreCase(name == null ? "" : name.strip())) {
                 continue;
             }
             String rect = string(meta, MP, field(region, MPREG, "Rectangle"));

@@ -1,5 +1,6 @@
 package app.facet.core.metadata;
 
+import app.facet.core.rules.PersonNames;
 import app.facet.model.BoundingBox;
 
 import java.util.List;

@@ -1,5 +1,6 @@
 package app.facet.core.metadata;
 
+import app.facet.core.rules.PersonNames;
 import app.facet.model.BoundingBox;
 import com.adobe.internal.xmp.XMPException;
 import com.adobe.internal.xmp.XMPMeta;
@@ -92,7 +93,7 @@ final class SidecarFaceUpdate {
         for (int i = meta.countArrayItems(MP, list); i >= 1; i--) {
             String region = item(list, i);
             String name = string(meta, MP, field(region, MPREG, "PersonDisplayName"));
-            if (PersonNames.WLPG_IGNORED.equalsIgnoreCase(name == null ? "" : name.strip())) {
+            if (MicrosoftRegionParser.WLPG_IGNORED.equalsIgnoreCase(name == null ? "" : name.strip())) {
                 continue;
             }
             RawRegion raw = MicrosoftRegionParser.rectangle(string(meta, MP, field(region, MPREG, "Rectangle")), name, i);

@@ -1,5 +1,6 @@
 package app.facet.core.metadata;
 
+import app.facet.core.rules.PersonNames;
 import com.adobe.internal.xmp.XMPException;
 import com.adobe.internal.xmp.XMPMeta;
 import com.adobe.internal.xmp.XMPMetaFactory;

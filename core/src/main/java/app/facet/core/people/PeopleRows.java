@@ -2,6 +2,7 @@ package app.facet.core.people;
 
 import app.facet.core.catalog.FaceAssignmentStore;
 import app.facet.core.catalog.PeopleTables;
+import app.facet.core.rules.PersonNames;
 import app.facet.model.Person;
 
 /** The checks the people actions share: names, and persons and faces that must exist. */
@@ -17,15 +18,19 @@ final class PeopleRows {
         return t.faces().ref(faceId).orElseThrow(() -> new PeopleException("There is no face with id " + faceId + "."));
     }
 
-    /** @return a trimmed, non-blank name */
+    /**
+     * @return the name after the one name rule ({@link PersonNames}: trimmed, NFC, at most {@value PersonNames#MAX_LENGTH}
+     * characters, no control, bidirectional override or invisible format characters)
+     * @throws PeopleException when the name is blank or refused by the rule
+     */
     static String cleanName(String name) {
-        String trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty()) {
+        PersonNames.Checked checked = PersonNames.check(name);
+        if (checked.refused()) {
+            throw new PeopleException("A person's name is refused: " + checked.refusal() + ".");
+        }
+        if (checked.value() == null) {
             throw new PeopleException("A person's name cannot be empty.");
         }
-        if (trimmed.length() > 200) {
-            throw new PeopleException("A person's name can have at most 200 characters.");
-        }
-        return trimmed;
+        return checked.value();
     }
 }

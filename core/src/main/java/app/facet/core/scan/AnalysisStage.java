@@ -1,7 +1,7 @@
 package app.facet.core.scan;
 
 import app.facet.core.analysis.PhotoAnalysis;
-import app.facet.core.analysis.PhotoAnalysisException;
+import app.facet.core.imaging.PhotoAnalysisException;
 import app.facet.core.analysis.PhotoAnalyzer;
 import app.facet.core.catalog.PendingPhoto;
 import org.slf4j.Logger;

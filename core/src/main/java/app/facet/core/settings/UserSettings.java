@@ -13,13 +13,15 @@ import java.util.Objects;
  * @param libraries   library folders opened before, most recent first (absolute paths)
  * @param lastLibrary the library to open at start-up, null on first start
  * @param theme       theme name ("light" or "dark"), null for the default
+ * @param embeddingModel embedding model id the user chose in the window (a file they had), null: the production
+ *                    model whose file is present
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record UserSettings(List<String> libraries, String lastLibrary, String theme) {
+public record UserSettings(List<String> libraries, String lastLibrary, String theme, String embeddingModel) {
     /** Most libraries remembered. */
     public static final int MAX_LIBRARIES = 10;
 
-    public static final UserSettings EMPTY = new UserSettings(List.of(), null, null);
+    public static final UserSettings EMPTY = new UserSettings(List.of(), null, null, null);
 
     public UserSettings {
         libraries = libraries == null ? List.of() : List.copyOf(libraries);
@@ -31,17 +33,22 @@ public record UserSettings(List<String> libraries, String lastLibrary, String th
         List<String> list = new ArrayList<>(libraries);
         list.remove(path);
         list.add(0, path);
-        return new UserSettings(list.subList(0, Math.min(MAX_LIBRARIES, list.size())), path, theme);
+        return new UserSettings(list.subList(0, Math.min(MAX_LIBRARIES, list.size())), path, theme, embeddingModel);
     }
 
     public UserSettings withTheme(String newTheme) {
-        return new UserSettings(libraries, lastLibrary, Objects.requireNonNull(newTheme));
+        return new UserSettings(libraries, lastLibrary, Objects.requireNonNull(newTheme), embeddingModel);
     }
 
     public UserSettings withoutLibrary(Path library) {
         String path = library.toAbsolutePath().normalize().toString();
         List<String> list = new ArrayList<>(libraries);
         list.remove(path);
-        return new UserSettings(list, path.equals(lastLibrary) ? null : lastLibrary, theme);
+        return new UserSettings(list, path.equals(lastLibrary) ? null : lastLibrary, theme, embeddingModel);
+    }
+
+    /** @param id embedding model chosen in the window, or null to use the production model whose file is present */
+    public UserSettings withEmbeddingModel(String id) {
+        return new UserSettings(libraries, lastLibrary, theme, id);
     }
 }

@@ -1,6 +1,6 @@
 package app.facet.core.thumbnails;
 
-import app.facet.core.analysis.PhotoAnalysisException;
+import app.facet.core.imaging.PhotoAnalysisException;
 import app.facet.core.imaging.DecodedPhoto;
 import app.facet.core.imaging.EncodedPhoto;
 import app.facet.core.imaging.EncodedPhotoReader;

@@ -10,12 +10,16 @@ import java.util.List;
  * @param exportedAt ISO-8601 instant of the export
  * @param persons    every person, including those without faces
  * @param faces      every face of every photo outside the managed folder
+ * @param noFaces    photos the user decided have no faces (version 2; empty for version 1 files)
  */
-public record AssignmentExport(int version, String exportedAt, List<ExportedPerson> persons, List<ExportedFace> faces) {
-    public static final int VERSION = 1;
+public record AssignmentExport(int version, String exportedAt, List<ExportedPerson> persons, List<ExportedFace> faces,
+                               List<ExportedPhoto> noFaces) {
+    /** Version 2 adds hand-drawn boxes ({@code manual}) and the "no faces" decisions; version 1 files are still read. */
+    public static final int VERSION = 2;
 
     public AssignmentExport {
         persons = List.copyOf(persons);
         faces = List.copyOf(faces);
+        noFaces = noFaces == null ? List.of() : List.copyOf(noFaces);
     }
 }

@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads persons and every face's assignment out of a catalog (one read transaction: a consistent snapshot).
+ * Reads persons, every face's assignment (hand-drawn boxes marked {@code manual}) and the photos the user decided have
+ * no faces out of a catalog (one read transaction: a consistent snapshot).
  * Faces are identified by their photo (path and content hash) and their box, never by row id, so an export applies
  * to a fresh scan of the same photos. Faces of photo rows inside the managed folder (a corrupted catalog) are left
  * out and logged: such a row is not a photo.
@@ -43,13 +44,15 @@ public final class AssignmentExporter {
                 }
                 faces.add(new ExportedFace(r.photoPath(), r.contentHash(), r.x(), r.y(), r.w(), r.h(), r.personName(),
                         r.personName() == null ? "none" : r.assignedBy(), r.notAFace(), r.cover(),
-                        rejections.getOrDefault(r.faceId(), List.of())));
+                        rejections.getOrDefault(r.faceId(), List.of()), r.manual()));
             }
+            List<ExportedPhoto> noFaces = t.assignments().noFacePhotos().stream().filter(p -> !p.path().startsWith(managed))
+                    .map(p -> new ExportedPhoto(p.path(), p.contentHash())).toList();
             if (skipped > 0) {
                 log.warn("event=export_skipped_faces reason=photo_in_managed_dir count={}", skipped);
             }
-            log.info("event=assignments_exported persons={} faces={}", persons.size(), faces.size());
-            return new AssignmentExport(AssignmentExport.VERSION, Instant.now().toString(), persons, faces);
+            log.info("event=assignments_exported persons={} faces={} no_face_photos={}", persons.size(), faces.size(), noFaces.size());
+            return new AssignmentExport(AssignmentExport.VERSION, Instant.now().toString(), persons, faces, noFaces);
         });
     }
 }

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import app.facet.core.rules.PersonNames;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
@@ -37,16 +40,20 @@ import java.util.Set;
  * <p>
  * <b>JSON</b>: {@code {"format": "facet-assignments", "version": 1, "exported_at": ..., "persons": [{"name", "hidden"}],
  * "faces": [{"photo_path", "content_hash", "x", "y", "w", "h", "person", "assigned_by", "not_a_face", "cover",
- * "rejected_persons": [names]}]}}; every field is required, unknown fields are refused.
+ * "rejected_persons": [names], "manual"}], "no_faces": [{"photo_path", "content_hash"}]}}; every field is required
+ * (version 1 files, without {@code manual} and {@code no_faces}, are read as before), unknown fields are refused.
  * <br><b>CSV</b> (UTF-8, header row): {@value #CSV_COLUMNS_TEXT}. One row per face; a person with no face is a row
  * with only {@code person} and {@code person_hidden}. {@code rejected_persons} is a JSON array of names (names may
- * hold any character). Required columns: photo_path, x, y, w, h, person, assigned_by; unknown columns are refused.
+ * hold any character). {@code manual} marks a hand-drawn box; a photo the user decided has no faces is a row with
+ * {@code photo_path}, {@code content_hash} and {@code no_faces=true} only. Required columns: photo_path, x, y, w, h,
+ * person, assigned_by; unknown columns are refused. Names follow the one name rule ({@link PersonNames}).
  * <p>
  * Reading validates every value and reports all problems at once (with their rows) in a {@link RestoreInputException}.
  */
 public final class AssignmentFiles {
     static final String FORMAT = "facet-assignments";
-    static final String CSV_COLUMNS_TEXT = "photo_path,content_hash,x,y,w,h,person,assigned_by,not_a_face,cover,person_hidden,rejected_persons";
+    static final String CSV_COLUMNS_TEXT = "photo_path,content_hash,x,y,w,h,person,assigned_by,not_a_face,cover,person_hidden,rejected_persons,"
+            + "manual,no_faces";
     static final List<String> CSV_COLUMNS = List.of(CSV_COLUMNS_TEXT.split(","));
     static final Set<String> CSV_REQUIRED = Set.of("photo_path", "x", "y", "w", "h", "person", "assigned_by");
     private static final Set<String> ASSIGNED_BY = Set.of("user", "auto", "none");
@@ -59,7 +66,8 @@ public final class AssignmentFiles {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     /** The JSON document around an export. */
-    record JsonDocument(String format, int version, String exportedAt, List<ExportedPerson> persons, List<ExportedFace> faces) {
+    record JsonDocument(String format, int version, String exportedAt, List<ExportedPerson> persons, List<ExportedFace> faces,
+                        List<ExportedPhoto> noFaces) {
     }
 
     private AssignmentFiles() {
@@ -67,7 +75,8 @@ public final class AssignmentFiles {
 
     public static void write(AssignmentExport export, AssignmentFormat format, Writer out) throws IOException {
         if (format == AssignmentFormat.JSON) {
-            JSON.writeValue(out, new JsonDocument(FORMAT, export.version(), export.exportedAt(), export.persons(), export.faces()));
+            JSON.writeValue(out, new JsonDocument(FORMAT, export.version(), export.exportedAt(), export.persons(), export.faces(),
+                    export.noFaces()));
         } else {
             writeCsv(export, out);
         }
@@ -85,12 +94,15 @@ public final class AssignmentFiles {
                 csv.printRecord(f.photoPath(), nullToEmpty(f.contentHash()), f.x(), f.y(), f.w(), f.h(), nullToEmpty(f.person()),
                         f.assignedBy(), f.notAFace(), f.cover(), f.person() == null ? "" : hidden.getOrDefault(key(f.person()), false),
                         f.rejectedPersons().isEmpty() ? "" : JSON.writer().without(SerializationFeature.INDENT_OUTPUT)
-                                .writeValueAsString(f.rejectedPersons()));
+                                .writeValueAsString(f.rejectedPersons()), f.manual(), false);
             }
             for (ExportedPerson p : export.persons()) {
                 if (!withFaces.contains(key(p.name()))) {
-                    csv.printRecord("", "", "", "", "", "", p.name(), "", "", "", p.hidden(), "");
+                    csv.printRecord("", "", "", "", "", "", p.name(), "", "", "", p.hidden(), "", "", "");
                 }
+            }
+            for (ExportedPhoto p : export.noFaces()) {
+                csv.printRecord(p.photoPath(), nullToEmpty(p.contentHash()), "", "", "", "", "", "none", "", "", "", "", "", true);
             }
         }
     }
@@ -119,13 +131,13 @@ public final class AssignmentFiles {
     private static AssignmentExport readJson(String text, Path file) {
         JsonDocument doc;
         try {
-            doc = JSON.readValue(text, JsonDocument.class);
+            doc = JSON.treeToValue(upgraded(JSON.readTree(text)), JsonDocument.class);
         } catch (UnrecognizedPropertyException e) {
             throw new RestoreInputException("The restore file " + file + " has an unknown field \"" + e.getPropertyName() + "\" at "
                     + e.getPathReference().replaceAll(".*\\[\"?", "").replace("\"]", "") + "; expected only the fields Facet exports.", e);
         } catch (MismatchedInputException e) {
             throw new RestoreInputException("The restore file " + file + " is not a Facet export: " + firstLine(e.getOriginalMessage())
-                    + " (line " + e.getLocation().getLineNr() + ").", e);
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")") + ".", e);
         } catch (JsonProcessingException e) {
             throw new RestoreInputException("The restore file " + file + " is not valid JSON: " + firstLine(e.getOriginalMessage())
                     + " (line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ").", e);
@@ -134,15 +146,16 @@ public final class AssignmentFiles {
         if (!FORMAT.equals(doc.format())) {
             problems.add("format is \"" + doc.format() + "\", expected \"" + FORMAT + "\"");
         }
-        if (doc.version() != AssignmentExport.VERSION) {
-            problems.add("version " + doc.version() + " is not supported (this Facet reads version " + AssignmentExport.VERSION + ")");
+        if (doc.version() < 1 || doc.version() > AssignmentExport.VERSION) {
+            problems.add("version " + doc.version() + " is not supported (this Facet reads versions 1 to " + AssignmentExport.VERSION + ")");
         }
         List<ExportedFace> faces = doc.faces() == null ? List.of() : doc.faces();
         List<String> labels = new ArrayList<>();
         for (int i = 0; i < faces.size(); i++) {
             labels.add("faces[" + i + "]");
         }
-        AssignmentExport export = new AssignmentExport(doc.version(), doc.exportedAt(), doc.persons() == null ? List.of() : doc.persons(), faces);
+        AssignmentExport export = new AssignmentExport(doc.version(), doc.exportedAt(), doc.persons() == null ? List.of() : doc.persons(), faces,
+                doc.noFaces());
         problems.addAll(validate(export, labels));
         return checked(export, problems, file);
     }
@@ -152,6 +165,7 @@ public final class AssignmentFiles {
         List<ExportedFace> faces = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         Map<String, ExportedPerson> persons = new LinkedHashMap<>();
+        List<ExportedPhoto> noFaces = new ArrayList<>();
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
                 .get().parse(new StringReader(text))) {
             List<String> header = parser.getHeaderNames();
@@ -174,6 +188,14 @@ public final class AssignmentFiles {
                     continue;
                 }
                 String person = emptyToNull(get(r, "person"));
+                if (bool(get(r, "no_faces"), row, "no_faces", problems)) {
+                    if (get(r, "photo_path").isEmpty() || person != null || !get(r, "x").isEmpty()) {
+                        problems.add(row + ": a no_faces row holds a photo_path and no box or person");
+                    } else {
+                        noFaces.add(new ExportedPhoto(get(r, "photo_path"), emptyToNull(get(r, "content_hash"))));
+                    }
+                    continue;
+                }
                 if (get(r, "photo_path").isEmpty()) {
                     if (person == null) {
                         problems.add(row + ": neither a photo nor a person");
@@ -193,13 +215,14 @@ public final class AssignmentFiles {
                         number(get(r, "x"), row, "x", problems), number(get(r, "y"), row, "y", problems),
                         number(get(r, "w"), row, "w", problems), number(get(r, "h"), row, "h", problems),
                         person, get(r, "assigned_by"), bool(get(r, "not_a_face"), row, "not_a_face", problems),
-                        bool(get(r, "cover"), row, "cover", problems), names(get(r, "rejected_persons"), row, problems)));
+                        bool(get(r, "cover"), row, "cover", problems), names(get(r, "rejected_persons"), row, problems),
+                        bool(get(r, "manual"), row, "manual", problems)));
                 labels.add(row);
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw new RestoreInputException("The restore file " + file + " is not a valid CSV file: " + firstLine(e.getMessage()) + ".", e);
         }
-        AssignmentExport export = new AssignmentExport(AssignmentExport.VERSION, null, List.copyOf(persons.values()), faces);
+        AssignmentExport export = new AssignmentExport(AssignmentExport.VERSION, null, List.copyOf(persons.values()), faces, noFaces);
         problems.addAll(validate(export, labels));
         return checked(export, problems, file);
     }
@@ -219,8 +242,18 @@ public final class AssignmentFiles {
         for (ExportedPerson p : export.persons()) {
             if (p.name() == null || p.name().isBlank()) {
                 problems.add("a person has an empty name");
+            } else if (refusedName(p.name(), "person", problems, "")) {
+                continue;
             } else if (!names.add(key(p.name()))) {
                 problems.add("person \"" + p.name() + "\" is listed twice");
+            }
+        }
+        for (ExportedPhoto p : export.noFaces()) {
+            if (p.photoPath() == null || !Path.of(p.photoPath()).isAbsolute() || !Path.of(p.photoPath()).normalize().toString().equals(p.photoPath())) {
+                problems.add("no-faces photo " + p.photoPath() + " is not an absolute, normalised path");
+            }
+            if (p.contentHash() != null && !ContentHash.isValid(p.contentHash())) {
+                problems.add("no-faces photo " + p.photoPath() + ": content_hash \"" + p.contentHash() + "\" is not 64 hexadecimal digits");
             }
         }
         for (int i = 0; i < export.faces().size(); i++) {
@@ -249,7 +282,11 @@ public final class AssignmentFiles {
             }
             if (f.person() != null && f.person().isBlank()) {
                 problems.add(at + "person is blank");
+            } else if (f.person() != null) {
+                refusedName(f.person(), "person", problems, at);
             }
+            f.rejectedPersons().stream().filter(n -> n != null && !n.isBlank())
+                    .forEach(n -> refusedName(n, "rejected person", problems, at));
             if (f.cover() && f.person() == null) {
                 problems.add(at + "cover without a person");
             }
@@ -258,6 +295,32 @@ public final class AssignmentFiles {
             }
         }
         return problems;
+    }
+
+    /** Applies the one name rule ({@link PersonNames}). @return true when refused (the problem is added) */
+    private static boolean refusedName(String name, String what, List<String> problems, String at) {
+        PersonNames.Checked checked = PersonNames.check(name);
+        if (!checked.refused()) {
+            return false;
+        }
+        String shown = PersonNames.escaped(name.length() <= 40 ? name : name.substring(0, 40) + "…");
+        problems.add(at + what + " name \"" + shown + "\" is refused: " + checked.refusal());
+        return true;
+    }
+
+    /** A version 1 document lacks the fields version 2 added: give them their version 1 meaning. */
+    private static JsonNode upgraded(JsonNode doc) {
+        if (doc instanceof ObjectNode o && o.path("version").asInt(0) == 1) {
+            if (!o.has("no_faces")) {
+                o.putArray("no_faces");
+            }
+            for (JsonNode face : o.path("faces")) {
+                if (face instanceof ObjectNode f && !f.has("manual")) {
+                    f.put("manual", false);
+                }
+            }
+        }
+        return doc;
     }
 
     static String key(String name) {

@@ -4,7 +4,14 @@ import app.facet.core.catalog.AssignmentStore;
 import app.facet.core.catalog.Catalog;
 import app.facet.core.catalog.CatalogException;
 import app.facet.core.catalog.PeopleTables;
+import app.facet.core.catalog.CropFileJanitor;
+import app.facet.core.editor.EditedBox;
+import app.facet.core.editor.FaceEditException;
+import app.facet.core.editor.FaceEditService;
+import app.facet.core.editor.PersonAssignment;
+import app.facet.core.editor.SaveResult;
 import app.facet.core.integrity.CatalogBackup;
+import app.facet.core.rules.PersonNames;
 import app.facet.core.integrity.PhotoRoots;
 import app.facet.model.BoundingBox;
 import app.facet.model.Person;
@@ -26,7 +33,7 @@ import java.util.Set;
 
 /**
  * Applies an assignment export to a catalog of the same photos: persons, every face's person, "not a face", "not this
- * person" and covers.
+ * person", covers, hand-drawn boxes and "no faces" decisions.
  * <ul>
  *   <li>A face's photo is found by content hash (so moved photos are found; among copies the one at the same path
  *       wins, else the lowest id), else by path.</li>
@@ -37,6 +44,11 @@ import java.util.Set;
  *   <li>The file is validated whole before anything is written: malformed files, unknown columns, bad values, photos in
  *       the managed folder, and photos outside the library's photo folders that no catalogued photo matches by content
  *       hash give a {@link RestoreInputException}.</li>
+ *   <li>A hand-drawn box ({@code manual}) no catalog face matches is added as a face through the crop editor's
+ *       {@link FaceEditService#save} (crop, landmarks, embedding from the photo and the box), before the transaction;
+ *       a photo the user decided has no faces loses the faces a fresh scan found, unless one carries a decision.</li>
+ *   <li>A file putting one face on two persons, or holding a name the one name rule ({@link PersonNames}) refuses, is
+ *       refused whole ({@link RestoreInputException}).</li>
  *   <li>All changes are one {@code WriteTransaction} ({@code BEGIN IMMEDIATE}, planned again under the write lock), after
  *       a catalog backup: a failure applies nothing. The plan of a dry run is read in one read transaction.</li>
  * </ul>
@@ -46,9 +58,21 @@ public final class AssignmentRestorer {
     public static final double MIN_IOU = 0.5;
 
     private final Catalog catalog;
+    private final FaceEditService editor;
 
+    /** A restorer without the face analyzer: hand-drawn boxes a fresh scan did not detect are reported unmatched. */
     public AssignmentRestorer(Catalog catalog) {
+        this(catalog, null);
+    }
+
+    /**
+     * @param editor the crop editor's service, which adds a hand-drawn box a fresh scan did not detect as a face (box,
+     *               crop and embedding computed from the photo and the box, as when the user draws it); null to report
+     *               such boxes unmatched instead
+     */
+    public AssignmentRestorer(Catalog catalog, FaceEditService editor) {
         this.catalog = catalog;
+        this.editor = editor;
     }
 
     /** Reads {@code file} (CSV or JSON) and restores it. @see #restore(AssignmentExport, boolean) */
@@ -67,20 +91,52 @@ public final class AssignmentRestorer {
 
     private RestoreReport restore(AssignmentExport export, boolean dryRun, String source) {
         String failure = "The restore failed and nothing was applied";
-        Plan planned = PeopleTables.readSnapshot(catalog, failure, t -> new Planner(t, export, source).plan());
+        Plan planned = PeopleTables.readSnapshot(catalog, failure, t -> new Planner(t, export, source, editor != null).plan());
         if (dryRun || planned.changes.isEmpty()) {
             return planned.report(dryRun, null);
         }
         Path backup = CatalogBackup.create(catalog);
+        List<RestoreChange> drawn = addDrawnFaces(planned);
         Plan plan = PeopleTables.write(catalog, failure, t -> {
             // planned again under the write lock: what is applied is judged against the catalog as it is now
-            Plan again = new Planner(t, export, source).plan();
+            Plan again = new Planner(t, export, source, editor != null).plan();
             again.apply(t);
             return again;
         });
-        log.info("event=assignments_restored changes={} matched={} unmatched={} backup={}", plan.changes.size(), plan.matched,
-                plan.unmatched.size(), backup);
+        try {
+            new CropFileJanitor(catalog).sweep();
+        } catch (CatalogException e) {
+            // the restore is committed; the queue keeps the crop files for the next sweep
+            log.warn("event=crop_sweep_failed error=\"{}\"", e.getMessage());
+        }
+        plan.changes.addAll(0, drawn);
+        log.info("event=assignments_restored changes={} matched={} unmatched={} drawn_faces_added={} backup={}", plan.changes.size(),
+                plan.matched, plan.unmatched.size(), drawn.size(), backup);
         return plan.report(false, backup);
+    }
+
+    /**
+     * Adds the hand-drawn boxes no face of the catalog matched through the crop editor's save (one save per photo), so
+     * that the write that follows matches them like any face and applies their decisions.
+     */
+    private List<RestoreChange> addDrawnFaces(Plan planned) {
+        Map<Long, List<EditedBox>> byPhoto = new LinkedHashMap<>();
+        List<RestoreChange> done = new ArrayList<>();
+        for (Drawn d : planned.drawn) {
+            byPhoto.computeIfAbsent(d.photoId(), k -> new ArrayList<>()).add(EditedBox.add(d.box(), PersonAssignment.keep()));
+        }
+        for (Map.Entry<Long, List<EditedBox>> e : byPhoto.entrySet()) {
+            try {
+                SaveResult saved = editor.save(e.getKey(), e.getValue());
+                for (long id : saved.newFaceIds()) {
+                    done.add(new RestoreChange(RestoreChange.Kind.ADD_DRAWN_FACE, id, null, "add hand-drawn face " + id + " to photo " + e.getKey()));
+                }
+            } catch (FaceEditException ex) {
+                throw new CatalogException("The restore could not add the hand-drawn boxes of photo " + e.getKey() + " ("
+                        + ex.getMessage() + "); the boxes added before were kept, nothing else was applied", ex);
+            }
+        }
+        return done;
     }
 
     /** A catalog face as the matcher sees it. */
@@ -105,9 +161,14 @@ public final class AssignmentRestorer {
         }
     }
 
+    /** A hand-drawn box of the file that no catalog face matched, to be added through the editor. */
+    private record Drawn(long photoId, BoundingBox box) {
+    }
+
     /** The changes, in application order, with what they need to be applied. */
     private static final class Plan {
         final List<RestoreChange> changes = new ArrayList<>();
+        final List<Drawn> drawn = new ArrayList<>();
         final List<Step> steps = new ArrayList<>();
         final List<UnmatchedFace> unmatched = new ArrayList<>();
         int faces;
@@ -143,11 +204,14 @@ public final class AssignmentRestorer {
         private final String managed;
         private final Plan plan = new Plan();
         private final Map<String, PersonSlot> persons = new LinkedHashMap<>();
+        private final boolean canDraw;
+        private final Map<Long, AssignmentStore.PhotoRow> photoRows = new HashMap<>();
 
-        Planner(PeopleTables t, AssignmentExport export, String source) {
+        Planner(PeopleTables t, AssignmentExport export, String source, boolean canDraw) {
             this.t = t;
             this.export = export;
             this.source = source;
+            this.canDraw = canDraw;
             this.managed = t.assignments().managedDir().orElse(null);
         }
 
@@ -155,6 +219,7 @@ public final class AssignmentRestorer {
             Map<String, List<Photo>> byHash = new HashMap<>();
             Map<String, Photo> byPath = new HashMap<>();
             for (AssignmentStore.PhotoRow row : t.assignments().photos()) {
+                photoRows.put(row.id(), row);
                 Photo p = new Photo(row.id(), row.path());
                 if (managed != null && p.path().startsWith(managed)) {
                     continue;
@@ -164,7 +229,7 @@ public final class AssignmentRestorer {
                     byHash.computeIfAbsent(row.contentHash().toLowerCase(java.util.Locale.ROOT), k -> new ArrayList<>()).add(p);
                 }
             }
-            List<Path> roots = t.onConnection(PhotoRoots::of);
+            List<Path> roots = t.onTx(PhotoRoots::of);
             Map<Long, List<ExportedFace>> byPhoto = new LinkedHashMap<>();
             List<String> problems = new ArrayList<>();
             for (int i = 0; i < export.faces().size(); i++) {
@@ -201,7 +266,43 @@ public final class AssignmentRestorer {
             for (Map.Entry<Long, List<ExportedFace>> e : byPhoto.entrySet()) {
                 planPhoto(e.getKey(), e.getValue());
             }
+            for (ExportedPhoto p : export.noFaces()) {
+                planNoFaces(p, byHash, byPath, byPhoto);
+            }
             return plan;
+        }
+
+        /** The user's "no faces": the fresh scan's faces go, unless one carries a decision (nothing is taken away). */
+        private void planNoFaces(ExportedPhoto p, Map<String, List<Photo>> byHash, Map<String, Photo> byPath,
+                                 Map<Long, List<ExportedFace>> byPhoto) {
+            plan.decisions++;
+            List<Photo> sameContent = p.contentHash() == null ? List.of() : byHash.getOrDefault(p.contentHash().toLowerCase(java.util.Locale.ROOT), List.of());
+            Photo target = sameContent.stream().filter(c -> c.path().equals(p.photoPath())).findFirst()
+                    .orElse(sameContent.isEmpty() ? byPath.get(p.photoPath()) : sameContent.get(0));
+            if (target == null) {
+                plan.unmatched.add(new UnmatchedFace(p.photoPath(), null, "the photo is not in the catalog (its \"no faces\" decision was not applied)"));
+                return;
+            }
+            AssignmentStore.PhotoRow row = photoRows.get(target.id());
+            if ("no_faces".equals(row.scanState()) && row.noFacesByUser()) {
+                plan.matched++;
+                return;
+            }
+            if (!"no_faces".equals(row.scanState()) && !"done".equals(row.scanState())) {
+                plan.unmatched.add(new UnmatchedFace(p.photoPath(), null, "the photo is " + row.scanState() + ", not analysed (its \"no faces\" decision was not applied)"));
+                return;
+            }
+            List<AssignmentStore.PhotoFace> faces = t.assignments().facesOf(target.id());
+            boolean decided = faces.stream().anyMatch(AssignmentStore.PhotoFace::decided)
+                    || byPhoto.getOrDefault(target.id(), List.of()).stream().anyMatch(ExportedFace::carriesDecision);
+            if (decided) {
+                plan.unmatched.add(new UnmatchedFace(p.photoPath(), null, "a face of the photo carries a decision, so its \"no faces\" decision was not applied"));
+                return;
+            }
+            plan.matched++;
+            long photoId = target.id();
+            plan.add(new RestoreChange(RestoreChange.Kind.NO_FACES, null, null, "record that photo " + photoId + " has no faces (remove its "
+                    + faces.size() + " detected face" + (faces.size() == 1 ? "" : "s") + ")"), tn -> tn.assignments().recordNoFaces(photoId));
         }
 
         private void loadPersons() {
@@ -225,11 +326,12 @@ public final class AssignmentRestorer {
 
         private PersonSlot person(String name) {
             PersonSlot slot = persons.get(AssignmentFiles.key(name));
-            return slot != null ? slot : create(name.trim(), false);
+            return slot != null ? slot : create(name, false);
         }
 
         private PersonSlot create(String name, boolean hidden) {
-            PersonSlot slot = new PersonSlot(null, name.trim(), hidden, null);
+            // the file was validated: the one name rule accepts the name; store it as that rule gives it
+            PersonSlot slot = new PersonSlot(null, PersonNames.check(name).value(), hidden, null);
             persons.put(AssignmentFiles.key(name), slot);
             plan.add(new RestoreChange(RestoreChange.Kind.CREATE_PERSON, null, slot.name, "create person \"" + slot.name + "\"" + (hidden ? " (hidden)" : "")),
                     tn -> slot.id = tn.persons().insert(slot.name, slot.hidden));
@@ -256,6 +358,7 @@ public final class AssignmentRestorer {
                     }
                 }
             }
+            refuseOneFaceTwoPersons(photoId, rows, faces, pairs.stream().map(p -> Map.entry(p.row(), p.face())).toList());
             pairs.sort(Comparator.comparingDouble(Pair::iou).reversed());
             // identity, not equality: a file may hold two identical rows, each needing its own face
             Set<ExportedFace> rowsDone = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -271,6 +374,13 @@ public final class AssignmentRestorer {
                 }
             }
             for (ExportedFace row : rows) {
+                if (!rowsDone.contains(row) && row.manual() && canDraw && !drawnOverlaps(photoId, row)) {
+                    plan.matched++;
+                    plan.drawn.add(new Drawn(photoId, new BoundingBox(row.x(), row.y(), row.w(), row.h())));
+                    plan.changes.add(new RestoreChange(RestoreChange.Kind.ADD_DRAWN_FACE, null, row.person(), "add the hand-drawn box "
+                            + row.x() + "," + row.y() + " " + row.w() + "x" + row.h() + " to photo " + photoId + " as a face"));
+                    continue;
+                }
                 if (!rowsDone.contains(row) && row.carriesDecision()) {
                     plan.unmatched.add(new UnmatchedFace(row.photoPath(), row.person(), "no face of the photo overlaps box " + row.x() + ","
                             + row.y() + " " + row.w() + "x" + row.h() + " with IoU " + MIN_IOU + " or more"));
@@ -314,6 +424,57 @@ public final class AssignmentRestorer {
                             tn -> tn.rejections().add(face.id(), rejected.id));
                 }
             }
+        }
+
+        /** Two drawn boxes of one photo that are one face are added once. */
+        private boolean drawnOverlaps(long photoId, ExportedFace row) {
+            BoundingBox box = new BoundingBox(row.x(), row.y(), row.w(), row.h());
+            return plan.drawn.stream().anyMatch(d -> d.photoId() == photoId && d.box().iou(box) >= MIN_IOU);
+        }
+
+        /**
+         * A file that puts one face on two persons is refused whole: two of its rows of one photo whose boxes overlap
+         * (IoU at least {@value #MIN_IOU}) with different persons, or two rows matching one catalog face with different persons.
+         */
+        private void refuseOneFaceTwoPersons(long photoId, List<ExportedFace> rows, List<CatalogFace> faces,
+                                             List<Map.Entry<ExportedFace, CatalogFace>> matches) {
+            for (int i = 0; i < rows.size(); i++) {
+                for (int j = i + 1; j < rows.size(); j++) {
+                    ExportedFace a = rows.get(i), b = rows.get(j);
+                    if (twoPersons(a, b) && box(a).iou(box(b)) >= MIN_IOU) {
+                        throw twoPersonsRefusal(a, a, b);
+                    }
+                }
+            }
+            for (CatalogFace face : faces) {
+                List<ExportedFace> on = matches.stream().filter(m -> m.getValue() == face).map(Map.Entry::getKey).toList();
+                for (int i = 0; i < on.size(); i++) {
+                    for (int j = i + 1; j < on.size(); j++) {
+                        if (twoPersons(on.get(i), on.get(j))) {
+                            throw twoPersonsRefusal(on.get(i), on.get(i), on.get(j));
+                        }
+                    }
+                }
+            }
+        }
+
+        private static boolean twoPersons(ExportedFace a, ExportedFace b) {
+            return a.person() != null && b.person() != null && !AssignmentFiles.key(a.person()).equals(AssignmentFiles.key(b.person()));
+        }
+
+        private static BoundingBox box(ExportedFace f) {
+            return new BoundingBox(f.x(), f.y(), f.w(), f.h());
+        }
+
+        private RestoreInputException twoPersonsRefusal(ExportedFace face, ExportedFace a, ExportedFace b) {
+            String where = String.format(java.util.Locale.ROOT, "%.0f,%.0f %.0fx%.0f", face.x(), face.y(), face.w(), face.h());
+            return new RestoreInputException(cap(source) + " gives one face two persons: the face at " + where + " of "
+                    + face.photoPath() + " is on \"" + PersonNames.escaped(a.person()) + "\" and on \"" + PersonNames.escaped(b.person())
+                    + "\"; nothing was applied.", List.of());
+        }
+
+        private static String cap(String s) {
+            return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
         }
 
         private boolean isRejected(long faceId, long personId) {

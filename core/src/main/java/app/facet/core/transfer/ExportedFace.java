@@ -16,15 +16,17 @@ import java.util.List;
  * @param notAFace        the user marked the detection "not a face"
  * @param cover           the face is its person's chosen cover
  * @param rejectedPersons names the user answered "not this person" for
+ * @param manual          the user drew the box (crop editor; detector {@code manual}): restored as a face, cut and embedded
+ *                        from the photo, when a fresh scan did not detect it (absent in version 1 files: false)
  */
 public record ExportedFace(String photoPath, String contentHash, double x, double y, double w, double h, String person,
-                           String assignedBy, boolean notAFace, boolean cover, List<String> rejectedPersons) {
+                           String assignedBy, boolean notAFace, boolean cover, List<String> rejectedPersons, boolean manual) {
     public ExportedFace {
         rejectedPersons = rejectedPersons == null ? List.of() : List.copyOf(rejectedPersons);
     }
 
-    /** @return true when restoring this face can change anything (an assignment or a user's answer) */
+    /** @return true when restoring this face can change anything (an assignment, a user's answer, a drawn box) */
     public boolean carriesDecision() {
-        return person != null || notAFace || cover || !rejectedPersons.isEmpty();
+        return person != null || notAFace || cover || !rejectedPersons.isEmpty() || manual;
     }
 }

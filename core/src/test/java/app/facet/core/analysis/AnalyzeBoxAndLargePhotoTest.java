@@ -1,8 +1,9 @@
 package app.facet.core.analysis;
 
+import app.facet.core.embedding.OnnxEmbedder;
+import app.facet.core.imaging.PhotoAnalysisException;
 import app.facet.core.testing.SharedMaterial;
 import app.facet.core.testing.TestAnalyzers;
-import app.facet.core.embedding.OnnxEmbedder;
 import app.facet.model.BoundingBox;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
@@ -68,7 +69,8 @@ class AnalyzeBoxAndLargePhotoTest {
         AnalyzedFace manual = analyzer.analyzeBox(photo, new BoundingBox(600, 50, 120, 120));
 
         assertThat(manual.landmarks()).isNull();
-        assertThat(manual.detectionScore()).isEqualTo(1.0);
+        assertThat(manual.detectionScore()).as("no detector vouched for this box").isEqualTo(0.0);
+        assertThat(manual.quality().label()).as("no face structure seen: never excellent").isNotEqualTo(app.facet.model.QualityLabel.EXCELLENT);
         assertThat(manual.embedding()).hasSize(128);
         assertThat(manual.quality().frontalPose()).isNaN();
     }

@@ -1,8 +1,9 @@
 package app.facet.core.analysis;
 
+import app.facet.core.imaging.PhotoAnalysisException;
+import app.facet.core.imaging.PhotoAnalysisException.Reason;
 import app.facet.core.testing.SharedMaterial;
 import app.facet.core.testing.TestAnalyzers;
-import app.facet.core.analysis.PhotoAnalysisException.Reason;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

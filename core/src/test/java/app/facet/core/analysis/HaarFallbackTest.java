@@ -10,7 +10,10 @@ import java.nio.file.StandardOpenOption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Without a verified YuNet file the analyzer falls back to the Haar cascade in the OpenCV jar and says why. */
+/**
+ * Without a verified YuNet file in the models folder the analyzer uses the built-in YuNet; with the built-in copy
+ * disabled it falls back to the Haar cascade in the OpenCV jar and says why.
+ */
 class HaarFallbackTest {
 
     @TempDir
@@ -19,7 +22,7 @@ class HaarFallbackTest {
     @Test
     void missingYuNetFileFallsBackToHaar() throws Exception {
         Files.copy(SharedMaterial.models().resolve("mobilefacenet.onnx"), models.resolve("mobilefacenet.onnx"));
-        try (OpenCvPhotoAnalyzer analyzer = new OpenCvPhotoAnalyzer(AnalyzerConfig.defaults(models).withEmbeddingModelId("mobilefacenet"))) {
+        try (OpenCvPhotoAnalyzer analyzer = new OpenCvPhotoAnalyzer(AnalyzerConfig.defaults(models).withEmbeddingModelId("mobilefacenet").withBuiltInDetector(false))) {
             assertThat(analyzer.detectorId()).isEqualTo("haar-frontalface-alt2");
             assertThat(analyzer.describeDetector()).contains("Haar").contains("face_detection_yunet_2023mar.onnx").contains("is not in");
             assertThat(analyzer.detectorReason()).contains("is not in " + models.toAbsolutePath());
@@ -42,7 +45,7 @@ class HaarFallbackTest {
     void yuNetFileWithWrongHashFallsBackToHaar() throws Exception {
         Path fake = Files.copy(SharedMaterial.models().resolve("face_detection_yunet_2023mar.onnx"), models.resolve("face_detection_yunet_2023mar.onnx"));
         Files.write(fake, new byte[]{0}, StandardOpenOption.APPEND);
-        try (OpenCvPhotoAnalyzer analyzer = new OpenCvPhotoAnalyzer(AnalyzerConfig.defaults(models))) {
+        try (OpenCvPhotoAnalyzer analyzer = new OpenCvPhotoAnalyzer(AnalyzerConfig.defaults(models).withBuiltInDetector(false))) {
             assertThat(analyzer.detectorId()).isEqualTo("haar-frontalface-alt2");
             assertThat(analyzer.describeDetector()).contains("SHA-256").contains("8f2383e4dd3cfbb4553ea8718107fc0423210dc964f9f4280604804ed2552fa4");
             assertThat(analyzer.embeddingModelId()).isEmpty();
@@ -64,6 +67,23 @@ class HaarFallbackTest {
             assertThat(analyzer.detectorId()).isEqualTo("yunet-2023mar");
             assertThat(analyzer.describeDetector()).isEqualTo("YuNet 2023mar (OpenCV FaceDetectorYN)");
             assertThat(analyzer.embeddingModelId()).as("the test-only model is never auto-selected").isEmpty();
+        }
+    }
+
+    @Test
+    void emptyModelsFolderUsesTheBuiltInYuNet() throws Exception {
+        try (OpenCvPhotoAnalyzer analyzer = new OpenCvPhotoAnalyzer(AnalyzerConfig.defaults(models))) {
+            assertThat(analyzer.detectorId()).isEqualTo("yunet-2023mar");
+            assertThat(analyzer.describeDetector()).isEqualTo("YuNet 2023mar (OpenCV FaceDetectorYN, built in)");
+            assertThat(analyzer.detectorReason()).contains("built-in").contains("SHA-256");
+
+            PhotoAnalysis a = analyzer.analyze(SharedMaterial.photo("groups/two_people.jpg"));
+
+            assertThat(a.detectorId()).isEqualTo("yunet-2023mar");
+            assertThat(a.faces()).hasSize(2).allSatisfy(f -> assertThat(f.landmarks()).as("YuNet gives landmarks").isNotNull());
+        }
+        try (var files = Files.list(models)) {
+            assertThat(files).as("the built-in model is read from the jar, never extracted into the models folder").isEmpty();
         }
     }
 }

@@ -43,6 +43,7 @@ class FaceRulesAgreementTest {
     void writerFlaggingCheckAndSqlAgreeOnEveryPlantedRow() throws Exception {
         LibraryFixture fx = LibraryFixture.build(dir);
         fx.dropGuardTriggers();
+        fx.dropBoxTriggers();
         Map<Long, Set<FaceRule>> planted = plant(fx, fx.faces());
         Map<Long, Set<FaceRule>> expected = new HashMap<>(planted);
         expected.values().removeIf(Set::isEmpty);

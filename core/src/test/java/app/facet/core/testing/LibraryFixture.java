@@ -327,7 +327,6 @@ public final class LibraryFixture {
     public void dropGuardTriggers() throws SQLException {
         sql("DROP TRIGGER face_crops_guard_insert", "DROP TRIGGER face_crops_guard_update",
                 "DROP TRIGGER photos_guard_insert", "DROP TRIGGER photos_guard_update");
-        dropBoxTriggers();
     }
 
     /** Drops V50's "a box side is at least 1 px" triggers, to plant a sub-pixel box as a legacy writer could. */

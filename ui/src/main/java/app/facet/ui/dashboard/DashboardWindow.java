@@ -16,6 +16,7 @@ import app.facet.ui.editor.FaceEditorWindow;
 import app.facet.ui.people.PeopleActions;
 import app.facet.ui.session.LibraryContext;
 import app.facet.ui.session.LibrarySession;
+import app.facet.ui.tasks.LatestOnly;
 import app.facet.ui.tasks.TaskRunner;
 import app.facet.ui.theme.Icons;
 import app.facet.ui.theme.ThemeSwitcher;
@@ -68,8 +69,8 @@ public final class DashboardWindow {
     private final DashboardCharts charts = new DashboardCharts();
     private final FaceTable faces;
     private final Label checked = new Label();
-    private long generation;
-    private long pageGeneration;
+    private final LatestOnly dashboardReads;
+    private final LatestOnly pageReads;
     private boolean loaded;
 
     /** Everything one refresh reads. */
@@ -80,6 +81,8 @@ public final class DashboardWindow {
     public DashboardWindow(Window owner, LibrarySession session, TaskRunner tasks, PeopleActions people, FaceEditorWindow editor) {
         this.session = session;
         this.tasks = tasks;
+        this.dashboardReads = tasks.latestOnly();
+        this.pageReads = tasks.latestOnly();
         this.people = people;
         this.editor = editor;
         this.faces = new FaceTable(this::review);
@@ -184,10 +187,9 @@ public final class DashboardWindow {
         if (library == null) {
             return;
         }
-        long mine = ++generation;
         FaceQuery query = faces.queryProperty().get();
         FaceDashboard d = library.faceQuality().dashboard();
-        tasks.background("Reading the face dashboard", (p, c) -> {
+        dashboardReads.background("Reading the face dashboard", (p, c) -> {
             String note = null;
             if (validate) {
                 var r = d.revalidate();
@@ -197,9 +199,6 @@ public final class DashboardWindow {
             return new Snapshot(d.coverage(), d.distributions(), d.facesPerPerson(DashboardCharts.TOP_PEOPLE),
                     library.people().people().stream().map(PersonSummary::person).toList(), d.faces(query), note);
         }, s -> {
-            if (mine != generation) {
-                return;
-            }
             coverage.show(s.coverage());
             charts.show(s.distributions(), s.perPerson());
             faces.setPeople(s.people());
@@ -220,9 +219,8 @@ public final class DashboardWindow {
         if (library == null) {
             return;
         }
-        long mine = ++pageGeneration;
-        tasks.background("Listing faces", (p, c) -> library.faceQuality().dashboard().faces(q), page -> {
-            if (mine == pageGeneration && q.equals(faces.queryProperty().get())) {
+        pageReads.background("Listing faces", (p, c) -> library.faceQuality().dashboard().faces(q), page -> {
+            if (q.equals(faces.queryProperty().get())) {
                 faces.show(page);
             }
         }, null);

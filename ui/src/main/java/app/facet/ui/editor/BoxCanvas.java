@@ -58,7 +58,7 @@ final class BoxCanvas extends Pane {
         return image;
     }
 
-    /** While true, dragging on the photo draws a new box (else it pans the photo). */
+    /** While true, dragging on the photo draws a new box (else it pans the photo); turns itself off once a box is drawn. */
     BooleanProperty drawingProperty() {
         return drawing;
     }
@@ -68,7 +68,13 @@ final class BoxCanvas extends Pane {
         this.session = s;
         this.imageWidth = width;
         this.imageHeight = height;
-        s.boxes().addListener((ListChangeListener<BoxEdit>) c -> rebuild());
+        // a box moving or being renamed is an update of the list too; its view follows by itself. Recreating the
+        // views then would detach the one being dragged (its corner handle) after the first step of a drag
+        s.boxes().addListener((ListChangeListener<BoxEdit>) c -> {
+            if (!s.visible().equals(views.stream().map(BoxView::edit).toList())) {
+                rebuild();
+            }
+        });
         s.selectedProperty().addListener((o, a, b) -> views.forEach(v -> v.setSelected(v.edit() == b)));
         rebuild();
     }
@@ -185,6 +191,8 @@ final class BoxCanvas extends Pane {
         double w = Math.abs(end.getX() - dragStart.getX()), h = Math.abs(end.getY() - dragStart.getY());
         if (w >= MIN_SIZE && h >= MIN_SIZE) {
             session.draw(new BoundingBox(x, y, w, h));
+            // one box per Draw: the next drag on the new box's corner resizes it instead of drawing a tiny second box
+            drawing.set(false);
         }
         e.consume();
     }

@@ -9,6 +9,7 @@ import app.facet.core.thumbnails.DecodedImage;
 import app.facet.ui.dialogs.Dialogs;
 import app.facet.ui.session.LibraryContext;
 import app.facet.ui.session.LibrarySession;
+import app.facet.ui.tasks.LatestOnly;
 import app.facet.ui.tasks.TaskRunner;
 import app.facet.ui.theme.Icons;
 import app.facet.ui.theme.ThemeSwitcher;
@@ -90,7 +91,7 @@ public final class FaceEditorWindow {
     private final BooleanProperty fit = new SimpleBooleanProperty(true);
     private double zoom = 1;
     private double imageScale = 1;
-    private long generation;
+    private final LatestOnly opens;
 
     /** A photo read for editing, or why it cannot be. */
     private record Opened(EditablePhoto photo, DecodedImage image, List<String> names, EditRefusedException refusal) {
@@ -105,6 +106,7 @@ public final class FaceEditorWindow {
         this.owner = owner;
         this.session = session;
         this.tasks = tasks;
+        this.opens = tasks.latestOnly();
         stage.initOwner(owner);
         stage.setTitle("Facet — Edit Faces");
 
@@ -129,11 +131,11 @@ public final class FaceEditorWindow {
         Button delete = button("Delete Box", "editorDeleteBox", Icons.small(MaterialDesignD.DELETE_OUTLINE), "Delete the selected box (Delete)");
         delete.setOnAction(e -> deleteSelected());
         delete.disableProperty().bind(selected.isNull());
-        person.setId("editorPerson");
-        person.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.get() == null || selected.get().locked(), selected));
+        person.field().setId("editorPerson");
+        person.field().disableProperty().bind(Bindings.createBooleanBinding(() -> selected.get() == null || selected.get().locked(), selected));
         Button unassign = button(null, "editorUnassign", Icons.small(MaterialDesignA.ACCOUNT_REMOVE_OUTLINE), "Nobody: take the box off its person");
-        unassign.disableProperty().bind(person.disableProperty());
-        unassign.setOnAction(e -> person.getEditor().setText(""));
+        unassign.disableProperty().bind(person.field().disableProperty());
+        unassign.setOnAction(e -> person.field().setText(""));
         Button zoomOut = button(null, "editorZoomOut", Icons.small(MaterialDesignM.MAGNIFY_MINUS_OUTLINE), "Zoom out (−, Shortcut+scroll)");
         zoomOut.setOnAction(e -> zoomBy(1 / 1.25));
         ToggleButton fitButton = new ToggleButton(null, Icons.small(MaterialDesignF.FIT_TO_SCREEN_OUTLINE));
@@ -153,7 +155,7 @@ public final class FaceEditorWindow {
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         Label who = new Label("Person:");
-        HBox toolbar = new HBox(6, draw, delete, new Separator(javafx.geometry.Orientation.VERTICAL), who, person, unassign,
+        HBox toolbar = new HBox(6, draw, delete, new Separator(javafx.geometry.Orientation.VERTICAL), who, person.field(), unassign,
                 new Separator(javafx.geometry.Orientation.VERTICAL), zoomOut, fitButton, zoomIn, grow, revert, save);
         toolbar.getStyleClass().add("editor-toolbar");
         toolbar.setAlignment(Pos.CENTER_LEFT);
@@ -187,7 +189,7 @@ public final class FaceEditorWindow {
         unlessTyping(scene, new KeyCodeCombination(KeyCode.BACK_SPACE), this::deleteSelected);
         unlessTyping(scene, new KeyCodeCombination(KeyCode.F), () -> fit.set(!fit.get()));
         unlessTyping(scene, new KeyCodeCombination(KeyCode.PLUS), () -> zoomBy(1.25));
-        unlessTyping(scene, new KeyCodeCombination(KeyCode.EQUALS), () -> zoomBy(1.25));
+        unlessTyping(scene, new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHIFT_ANY), () -> zoomBy(1.25)); // "+" is Shift+= on US keyboards
         unlessTyping(scene, new KeyCodeCombination(KeyCode.MINUS), () -> zoomBy(1 / 1.25));
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> {
@@ -196,7 +198,7 @@ public final class FaceEditorWindow {
         });
         // however it was hidden (closed by us, or by its owner), a hidden editor holds no photo
         stage.setOnHidden(e -> {
-            generation++;
+            opens.drop();
             current.set(null);
             canvas.imageView().setImage(null);
         });
@@ -258,6 +260,17 @@ public final class FaceEditorWindow {
                 .map(BoxView::labelText).toList();
     }
 
+    /** The boxes shown, left to right, in original-image pixels after EXIF orientation (tests). */
+    public List<app.facet.model.BoundingBox> boxes() {
+        return canvas.views().stream().map(v -> v.edit().boxProperty().get())
+                .sorted(java.util.Comparator.comparingDouble(app.facet.model.BoundingBox::x)).toList();
+    }
+
+    /** True while Draw Box is on (tests). */
+    public boolean isDrawing() {
+        return canvas.drawingProperty().get();
+    }
+
     // ---- opening ----
 
     private void load(Opener opener, Long faceId) {
@@ -265,8 +278,7 @@ public final class FaceEditorWindow {
         if (library == null) {
             return;
         }
-        long mine = ++generation;
-        tasks.background("Opening a photo for editing", (p, c) -> {
+        opens.background("Opening a photo for editing", (p, c) -> {
             EditablePhoto photo;
             try {
                 photo = opener.open(library);
@@ -277,19 +289,12 @@ public final class FaceEditorWindow {
             List<String> names = library.people().people().stream().map(PersonSummary::person).map(pp -> pp.name()).toList();
             return new Opened(photo, image, names, null);
         }, opened -> {
-            if (mine != generation) {
-                return;
-            }
             if (opened.refusal() != null) {
                 showRefusal(opened.refusal());
             } else {
                 show(opened, faceId);
             }
-        }, error -> {
-            if (mine == generation) {
-                Dialogs.error(stage.isShowing() ? stage : owner, "Cannot open the photo for editing", TaskRunner.describe(error));
-            }
-        });
+        }, error -> Dialogs.error(stage.isShowing() ? stage : owner, "Cannot open the photo for editing", TaskRunner.describe(error)));
     }
 
     private void reload(Long faceId) {

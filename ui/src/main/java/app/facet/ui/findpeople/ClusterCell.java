@@ -1,10 +1,9 @@
 package app.facet.ui.findpeople;
 
 import app.facet.core.people.FaceCluster;
-import javafx.collections.FXCollections;
+import app.facet.ui.people.NameField;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.image.ImageView;
@@ -18,13 +17,16 @@ import java.util.function.BiConsumer;
 import java.util.function.LongFunction;
 import java.util.function.Supplier;
 
-/** One group of unknown faces: up to five best crops, its size, and a name box with "Name". */
+/**
+ * One group of unknown faces: up to five best crops, its size, and a name box with "Name". The name box lists the
+ * people whose name matches what is typed; Enter completes from that list, or (list closed) names the group.
+ */
 final class ClusterCell extends ListCell<FaceCluster> {
     private final CropImages crops;
     private final LongFunction<Path> cropOf;
     private final HBox faces = new HBox(4);
     private final Label size = new Label();
-    private final ComboBox<String> name = new ComboBox<>();
+    private final NameField name = new NameField();
     private final Button apply = new Button("Name");
     private final HBox row;
 
@@ -33,21 +35,24 @@ final class ClusterCell extends ListCell<FaceCluster> {
         this.cropOf = cropOf;
         getStyleClass().add("cluster-cell");
         size.getStyleClass().add("cluster-size");
-        name.setEditable(true);
         name.setPromptText("Who is this?");
         name.setPrefWidth(220);
         name.getStyleClass().add("cluster-name");
-        name.setOnShowing(e -> name.setItems(FXCollections.observableArrayList(names.get())));
+        name.focusedProperty().addListener((o, a, focused) -> {
+            if (focused) {
+                name.setNames(names.get());
+            }
+        });
         apply.getStyleClass().add("cluster-apply");
-        apply.disableProperty().bind(name.getEditor().textProperty().isEmpty());
+        apply.disableProperty().bind(name.textProperty().isEmpty());
         Runnable submit = () -> {
-            String typed = name.getEditor().getText() == null ? "" : name.getEditor().getText().trim();
+            String typed = name.name();
             if (!typed.isEmpty() && getItem() != null) {
                 onName.accept(getItem(), typed);
             }
         };
         apply.setOnAction(e -> submit.run());
-        name.getEditor().setOnAction(e -> submit.run());
+        name.setOnAction(e -> submit.run());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         row = new HBox(12, faces, size, grow, name, apply);
@@ -73,7 +78,7 @@ final class ClusterCell extends ListCell<FaceCluster> {
             }
         }
         size.setText(cluster.size() + " faces");
-        name.getEditor().clear();
+        name.clear();
         setGraphic(row);
     }
 }

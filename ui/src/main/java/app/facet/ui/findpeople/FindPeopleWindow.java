@@ -6,6 +6,7 @@ import app.facet.ui.people.FindPeopleResult;
 import app.facet.ui.people.PeopleActions;
 import app.facet.ui.session.LibraryContext;
 import app.facet.ui.session.LibrarySession;
+import app.facet.ui.tasks.LatestOnly;
 import app.facet.ui.tasks.TaskRunner;
 import app.facet.ui.theme.Icons;
 import app.facet.ui.theme.ThemeSwitcher;
@@ -44,18 +45,21 @@ public final class FindPeopleWindow {
     private final Supplier<List<String>> names;
     private final Stage stage = new Stage();
     private final Label summary = new Label();
+    private final Label remaining = new Label();
     private final ListView<FaceCluster> groups = new ListView<>();
     private final ListView<Suggestion> suggestions = new ListView<>();
     private final Tab groupsTab = new Tab();
     private final Tab suggestionsTab = new Tab();
     private final CropImages crops = new CropImages();
     private Map<Long, Path> cropPaths = Map.of();
-    private long generation;
+    private boolean read; // the lists were read at least once: until then there is no count to show
+    private final LatestOnly reads;
 
     /** @param names the people's names, for completion */
     public FindPeopleWindow(Window owner, LibrarySession session, TaskRunner tasks, PeopleActions actions, Supplier<List<String>> names) {
         this.session = session;
         this.tasks = tasks;
+        this.reads = tasks.latestOnly();
         this.actions = actions;
         this.names = names;
         stage.initOwner(owner);
@@ -66,6 +70,8 @@ public final class FindPeopleWindow {
         summary.setId("findPeopleSummary");
         summary.getStyleClass().add("find-people-summary");
         summary.setWrapText(true);
+        remaining.setId("findPeopleRemaining");
+        remaining.getStyleClass().add("find-people-remaining");
         Button again = new Button("Find Again", Icons.small(MaterialDesignA.ACCOUNT_SEARCH_OUTLINE));
         again.setId("findAgain");
         again.disableProperty().bind(tasks.busyBinding());
@@ -74,7 +80,7 @@ public final class FindPeopleWindow {
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox header = new HBox(12, title, grow, again);
         header.setAlignment(Pos.CENTER_LEFT);
-        VBox top = new VBox(6, header, summary);
+        VBox top = new VBox(6, header, remaining, summary);
         top.getStyleClass().add("find-people-header");
 
         groups.setId("clusterList");
@@ -134,12 +140,7 @@ public final class FindPeopleWindow {
     }
 
     private void describe(FindPeopleResult r) {
-        var rec = r.recognition();
-        long groupsOfTwo = r.clustering().clustersOfAtLeast(2);
-        summary.setText(String.format("Recognised %d of %d unknown faces as named people; %d suggestions to review;"
-                        + " %d groups of unknown faces to name (%d faces compared, in %.1f s).",
-                rec.autoAssigned(), rec.facesChecked(), rec.suggested(), groupsOfTwo, r.clustering().facesConsidered(),
-                (rec.elapsed().toMillis() + r.clustering().elapsed().toMillis()) / 1000.0));
+        summary.setText(FindPeopleText.summary(r));
     }
 
     private Path cropOf(long faceId) {
@@ -152,11 +153,8 @@ public final class FindPeopleWindow {
         if (library == null) {
             return;
         }
-        long mine = ++generation;
-        tasks.background("Reading groups and suggestions", (p, c) -> FindPeopleModel.read(library), model -> {
-            if (mine != generation) {
-                return;
-            }
+        reads.background("Reading groups and suggestions", (p, c) -> FindPeopleModel.read(library), model -> {
+            read = true;
             cropPaths = model.crops();
             groups.getItems().setAll(model.groups());
             suggestions.getItems().setAll(model.suggestions());
@@ -164,8 +162,13 @@ public final class FindPeopleWindow {
         }, null);
     }
 
+    /** The tabs and the header's "left to do" line follow the lists, so naming the last group says so. */
     private void showCounts() {
-        groupsTab.setText("Groups to name (" + groups.getItems().size() + ")");
-        suggestionsTab.setText("Suggestions (" + suggestions.getItems().size() + ")");
+        int g = groups.getItems().size(), s = suggestions.getItems().size();
+        groupsTab.setText("Groups to name (" + g + ")");
+        suggestionsTab.setText("Suggestions (" + s + ")");
+        if (read) {
+            remaining.setText(FindPeopleText.remaining(g, s));
+        }
     }
 }

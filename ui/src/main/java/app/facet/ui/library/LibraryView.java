@@ -5,6 +5,7 @@ import app.facet.core.browse.PhotoFilter;
 import app.facet.core.browse.PhotoSelection;
 import app.facet.ui.session.LibraryContext;
 import app.facet.ui.session.LibrarySession;
+import app.facet.ui.tasks.LatestOnly;
 import app.facet.ui.tasks.TaskRunner;
 import javafx.scene.layout.BorderPane;
 
@@ -17,15 +18,16 @@ import java.util.function.LongFunction;
  */
 public final class LibraryView extends BorderPane {
     private final LibrarySession session;
-    private final TaskRunner tasks;
     private final PhotoGrid grid;
     private final FilterBar filterBar;
     private LongFunction<String> personNames = id -> null;
-    private long generation;
+    private final LatestOnly photoReads;
+    private final LatestOnly folderReads;
 
     public LibraryView(LibrarySession session, TaskRunner tasks) {
         this.session = session;
-        this.tasks = tasks;
+        this.photoReads = tasks.latestOnly();
+        this.folderReads = tasks.latestOnly();
         this.grid = new PhotoGrid(tasks);
         this.filterBar = new FilterBar(session.filterProperty());
         getStyleClass().add("library-view");
@@ -54,27 +56,21 @@ public final class LibraryView extends BorderPane {
 
     /** Reads the current filter's photos and the folder list, then shows them. */
     public void reload() {
-        long mine = ++generation;
         LibraryContext library = session.library();
         if (library == null) {
+            photoReads.drop();
+            folderReads.drop();
             grid.clear();
             filterBar.setSummary(0, null);
             return;
         }
         PhotoFilter filter = session.filter();
         // the grid first; the folder list (a scan of every path) follows in its own task
-        tasks.background("Listing photos", (progress, cancel) -> library.photos().select(filter), selection -> {
-            if (mine != generation) {
-                return; // a newer filter or library replaced this one while it was read
-            }
+        photoReads.background("Listing photos", (progress, cancel) -> library.photos().select(filter), selection -> {
             grid.show(selection, library.photos(), library.thumbnails());
             filterBar.setSummary(selection.size(), describe(filter.person()));
         }, null);
-        tasks.background("Listing folders", (progress, cancel) -> library.photos().folders(), folders -> {
-            if (mine == generation) {
-                filterBar.setFolders(folders);
-            }
-        }, null);
+        folderReads.background("Listing folders", (progress, cancel) -> library.photos().folders(), filterBar::setFolders, null);
     }
 
     private String describe(PersonFilter person) {

@@ -1,5 +1,6 @@
 package app.facet.ui.main;
 
+import app.facet.ui.dialogs.StartFolder;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 
@@ -13,13 +14,16 @@ public interface FolderChooser {
     /** @return the chosen folder, empty when the user cancelled */
     Optional<Path> choose(Window owner, String title);
 
-    /** The operating system's folder dialog. */
+    /** The operating system's folder dialog, opening in the Pictures folder or the last folder used ({@link StartFolder}). */
     static FolderChooser system() {
         return (owner, title) -> {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle(title);
+            chooser.setInitialDirectory(StartFolder.session().initial().toFile());
             File dir = chooser.showDialog(owner);
-            return Optional.ofNullable(dir).map(File::toPath);
+            Optional<Path> chosen = Optional.ofNullable(dir).map(File::toPath);
+            chosen.ifPresent(StartFolder.session()::used);
+            return chosen;
         };
     }
 }

@@ -135,8 +135,9 @@ final class LibraryActions {
             sb.append(", ").append(s.photosPending()).append(" left for the next scan");
         }
         sb.append(String.format(Locale.ROOT, " in %.1f s", s.elapsed().toMillis() / 1000.0));
-        if (s.embeddingNote() != null) {
-            sb.append(". ").append(s.embeddingNote());
+        if (s.embeddingModel() == null) {
+            // the reason is long and the status line short: the banner above the photos says it in full
+            sb.append("; not recognised: no embedding model");
         }
         return sb.toString();
     }

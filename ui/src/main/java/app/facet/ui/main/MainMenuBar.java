@@ -32,7 +32,7 @@ final class MainMenuBar extends MenuBar {
 
     /** What the menus trigger, and when they can. */
     record Actions(Runnable addFolder, Runnable rescan, Runnable openLibrary, Runnable export, Runnable quit, Runnable findPeople,
-                   Runnable verify, Runnable models, Runnable about, Runnable shortcuts, Runnable dashboard, Runnable editFaces,
+                   Runnable verify, Runnable models, Runnable about, Runnable shortcuts, Runnable logFolder, Runnable dashboard, Runnable editFaces,
                    ObservableBooleanValue libraryOpen, ObservableBooleanValue busy) {
     }
 
@@ -85,6 +85,7 @@ final class MainMenuBar extends MenuBar {
 
         Menu help = new Menu("Help", null,
                 item("Keyboard Shortcuts", "menuShortcuts", MaterialDesignK.KEYBOARD_OUTLINE, Shortcuts.HELP, a.shortcuts()),
+                item("Show Log Folder", "menuLogFolder", MaterialDesignF.FOLDER_TEXT_OUTLINE, null, a.logFolder()),
                 item("About Facet", "menuAbout", MaterialDesignI.INFORMATION_OUTLINE, null, a.about()));
 
         getMenus().addAll(file, faces, tools, view, help);

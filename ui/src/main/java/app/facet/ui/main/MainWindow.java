@@ -25,6 +25,10 @@ import javafx.scene.Scene;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import app.facet.ui.models.ModelsBanner;
+import app.facet.ui.models.ModelsPrompt;
 import javafx.stage.Stage;
 
 /**
@@ -45,6 +49,7 @@ public final class MainWindow {
     private final IntegrityWindow integrityWindow;
     private final LibraryActions actions;
     private final FaceQualityWindows faceQuality;
+    private final ModelsPrompt models;
     private final BooleanProperty empty = new SimpleBooleanProperty(false);
 
     public MainWindow(Stage stage, DesktopServices services) {
@@ -69,7 +74,8 @@ public final class MainWindow {
         library.setOnOpen(viewer::open);
         faceQuality = new FaceQualityWindows(stage, session, tasks, people, () -> library.grid().selectedIds());
         viewer.setOnEditFaces(faceQuality::editPhoto);
-        HelpDialogs help = new HelpDialogs(stage, session, tasks, services.version());
+        HelpDialogs help = new HelpDialogs(stage, session, tasks, services.version(), services.logFolder(), services.browse());
+        models = new ModelsPrompt(stage, session, tasks, services.modelFiles());
 
         WelcomePane welcome = new WelcomePane(actions::addFolder, actions::openLibrary);
         welcome.visibleProperty().bind(empty.and(tasks.busyBinding().not()));
@@ -88,9 +94,11 @@ public final class MainWindow {
         statusBar.setOnBadgeClicked(integrityWindow::showLast);
         ExportAction export = new ExportAction(stage, session, tasks, services.saves(), statusBar.messageProperty());
         MainMenuBar menu = new MainMenuBar(new MainMenuBar.Actions(actions::addFolder, actions::rescan, actions::openLibrary,
-                export::run, this::quit, findPeople::open, integrityWindow::open, help::models, help::about, help::shortcuts,
+                export::run, this::quit, findPeople::open, integrityWindow::open, models::open, help::about, help::shortcuts, help::showLogFolder,
                 faceQuality::showDashboard, faceQuality::editFaces, session.openBinding(), tasks.busyBinding()), themes);
-        BorderPane root = new BorderPane(split, menu, null, statusBar, null);
+        VBox centreWithBanner = new VBox(new ModelsBanner(models), split);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        BorderPane root = new BorderPane(centreWithBanner, menu, null, statusBar, null);
         root.getStyleClass().add("main-window");
 
         // never larger than the screen (small laptops, headless test screens)
@@ -150,6 +158,11 @@ public final class MainWindow {
     /** The face quality dashboard and the crop editor. */
     public FaceQualityWindows faceQuality() {
         return faceQuality;
+    }
+
+    /** The face models dialog and banner state. */
+    public ModelsPrompt models() {
+        return models;
     }
 
     public FindPeopleWindow findPeople() {

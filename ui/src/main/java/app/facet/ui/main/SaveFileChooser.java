@@ -1,5 +1,6 @@
 package app.facet.ui.main;
 
+import app.facet.ui.dialogs.StartFolder;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -17,16 +18,20 @@ public interface SaveFileChooser {
      */
     Optional<Path> choose(Window owner, String title, String suggestedName, String... extensions);
 
+    /** The system's save dialog, opening in the Pictures folder or the last folder used ({@link StartFolder}). */
     static SaveFileChooser system() {
         return (owner, title, suggestedName, extensions) -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle(title);
             chooser.setInitialFileName(suggestedName);
+            chooser.setInitialDirectory(StartFolder.session().initial().toFile());
             for (String ext : extensions) {
                 chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(ext.toUpperCase() + " (*." + ext + ")", "*." + ext));
             }
             File file = chooser.showSaveDialog(owner);
-            return Optional.ofNullable(file).map(File::toPath);
+            Optional<Path> chosen = Optional.ofNullable(file).map(File::toPath);
+            chosen.ifPresent(StartFolder.session()::used);
+            return chosen;
         };
     }
 }

@@ -30,11 +30,21 @@ public final class Shortcuts {
     private Shortcuts() {
     }
 
+    /** Select all photos in the grid (the grid's own key, listed here). */
+    static final KeyCombination SELECT_ALL = KeyCombination.keyCombination("Shortcut+A");
+    /** Save in the face editor. */
+    static final KeyCombination SAVE = KeyCombination.keyCombination("Shortcut+S");
+
+    /**
+     * Every line, keys spelled as on this computer's keyboard: "Ctrl+A" on Linux and Windows, "⌘A" on macOS (JavaFX's
+     * display text of the combination; never the platform-neutral "Shortcut+A").
+     */
     static List<Entry> table() {
         return List.of(
                 new Entry(ADD_FOLDER.getDisplayText(), "Add a folder to the library and scan it"),
                 new Entry(RESCAN.getDisplayText(), "Rescan the library's folders"),
                 new Entry(OPEN_LIBRARY.getDisplayText(), "Open another library"),
+                new Entry(EXPORT.getDisplayText(), "Export people and face assignments"),
                 new Entry(QUIT.getDisplayText(), "Quit"),
                 new Entry(SEARCH_PEOPLE.getDisplayText(), "Search people"),
                 new Entry("F2 / Delete", "Rename / delete the person selected in the sidebar"),
@@ -43,14 +53,16 @@ public final class Shortcuts {
                 new Entry(CANCEL_TASK.getDisplayText(), "Cancel the running task"),
                 new Entry(TOGGLE_THEME.getDisplayText(), "Switch between light and dark theme"),
                 new Entry("Arrows, Shift+Arrows", "Move or extend the selection in the grid"),
-                new Entry("Shortcut+A / Esc", "Select all photos / clear the selection"),
+                new Entry(SELECT_ALL.getDisplayText() + " / Esc", "Select all photos / clear the selection"),
                 new Entry("Enter or double-click", "Open the photo viewer"),
                 new Entry("Left / Right", "Viewer: previous / next photo"),
                 new Entry("F, +, −", "Viewer: fit to window, zoom in, zoom out"),
                 new Entry("Esc", "Viewer: close"),
+                new Entry(FIND_PEOPLE.getDisplayText(), "Find people (name groups of unknown faces)"),
                 new Entry(DASHBOARD.getDisplayText(), "Face quality dashboard"),
                 new Entry(EDIT_FACES.getDisplayText(), "Edit the faces of the selected photo"),
-                new Entry("B, Delete, Shortcut+S", "Face editor: draw a box, delete the selected box, save"),
+                new Entry("B, Delete, " + SAVE.getDisplayText(), "Face editor: draw a box, delete the selected box, save"),
+                new Entry(VERIFY.getDisplayText(), "Verify the database's integrity"),
                 new Entry(HELP.getDisplayText(), "This list"));
     }
 }

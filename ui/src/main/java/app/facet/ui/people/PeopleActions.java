@@ -15,7 +15,9 @@ import app.facet.ui.tasks.CoreJob;
 import app.facet.ui.tasks.TaskRunner;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextInputDialog;
 import javafx.stage.Window;
 
@@ -55,16 +57,41 @@ public final class PeopleActions {
         dialog.setContentText("New name:");
         dialog.getEditor().setId("renameField");
         Optional<String> name = dialog.showAndWait().map(String::trim).filter(n -> !n.isEmpty());
-        name.filter(n -> !n.equals(person.person().name())).ifPresent(n -> edit("Renaming " + person.person().name(),
-                l -> l.peopleService().rename(person.person().id(), n), error -> {
-                    if (error instanceof NameTakenException taken && Dialogs.confirm(owner, error.getMessage(),
-                            "Merge " + person.person().name() + " into the existing " + n + "? Every face of "
-                                    + person.person().name() + " moves to " + n + ". You can undo this.", "Merge")) {
-                        edit("Merging " + person.person().name(), l -> l.peopleService().merge(taken.existingPersonId(), List.of(person.person().id())), null);
-                        return true;
-                    }
-                    return false;
-                }));
+        name.filter(n -> !n.equals(person.person().name())).ifPresent(n -> renameTo(person, n));
+    }
+
+    /** A name another person has is the normal way to say "these are the same person": ask to merge, log no error. */
+    private void renameTo(PersonSummary person, String name) {
+        LibraryContext library = session.library();
+        if (library == null) {
+            return;
+        }
+        String old = person.person().name();
+        long id = person.person().id();
+        tasks.run("Renaming " + old, "changes", (p, c) -> Renamed.attempt(library.peopleService(), id, name), renamed -> {
+            if (renamed.taken() == null) {
+                lastAction.set(renamed.action());
+                session.catalogChanged();
+            } else if (Dialogs.confirm(owner, renamed.taken().getMessage(), "Merge " + old + " into the existing " + name
+                    + "? Every face of " + old + " moves to " + name + ". You can undo this.", "Merge")) {
+                long target = renamed.taken().existingPersonId();
+                edit("Merging " + old, l -> l.peopleService().merge(target, List.of(id)), () -> followMerge(id, target));
+            }
+        }, error -> {
+            session.catalogChanged(); // nothing changed, but what the user sees may be stale
+            Dialogs.error(owner, "Renaming " + old + " failed", TaskRunner.describe(error));
+        });
+    }
+
+    /** A rename's outcome: the undoable action, or the person who already has the name. */
+    private record Renamed(UndoableAction action, NameTakenException taken) {
+        static Renamed attempt(PeopleService people, long personId, String name) {
+            try {
+                return new Renamed(people.rename(personId, name), null);
+            } catch (NameTakenException taken) {
+                return new Renamed(null, taken);
+            }
+        }
     }
 
     /** Asks which person {@code source} merges into, among {@code others}. */
@@ -78,6 +105,11 @@ public final class PeopleActions {
         ChoiceDialog<Choice> dialog = Dialogs.styled(new ChoiceDialog<>(null, targets.stream().map(Choice::new).toList()), owner);
         dialog.setHeaderText("Merge " + source.person().name() + " into…");
         dialog.setContentText("Person:");
+        // ChoiceDialog selects the first entry when given no default: a merge target must be the user's choice
+        ComboBox<?> choices = (ComboBox<?>) dialog.getDialogPane().lookup(".combo-box");
+        choices.getSelectionModel().clearSelection();
+        choices.setPromptText("Choose a person");
+        dialog.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(dialog.selectedItemProperty().isNull());
         dialog.showAndWait().ifPresent(choice -> merge(source, choice.person()));
     }
 
@@ -89,8 +121,16 @@ public final class PeopleActions {
         if (Dialogs.confirm(owner, "Merge " + source.person().name() + " into " + target.person().name() + "?",
                 "Every face of " + source.person().name() + " (" + source.person().faceCount() + ") moves to "
                         + target.person().name() + ", and " + source.person().name() + " is removed. You can undo this.", "Merge")) {
+            long from = source.person().id(), to = target.person().id();
             edit("Merging " + source.person().name() + " into " + target.person().name(),
-                    l -> l.peopleService().merge(target.person().id(), List.of(source.person().id())), null);
+                    l -> l.peopleService().merge(to, List.of(from)), () -> followMerge(from, to));
+        }
+    }
+
+    /** The grid filtered on a person merged away shows the person it was merged into. */
+    private void followMerge(long source, long target) {
+        if (session.filter().person() instanceof PersonFilter.Only only && only.personId() == source) {
+            session.showPerson(PersonFilter.only(target));
         }
     }
 
@@ -137,13 +177,27 @@ public final class PeopleActions {
             p.report(1, 2, "grouping unknown faces");
             var clustering = library.clusters().cluster();
             p.report(2, 2, null);
-            return new FindPeopleResult(recognition, clustering);
+            var coverage = library.faceQuality().dashboard().coverage();
+            long withoutEmbedding = Math.max(0, coverage.faces() - coverage.withEmbedding());
+            return new FindPeopleResult(recognition, clustering, withoutEmbedding,
+                    withoutEmbedding == 0 ? null : whyNoEmbedding(library));
         }, result -> {
             // recognition's assignments are undoable like any edit
             lastAction.set(library.peopleService().history().peek().orElse(null));
             session.catalogChanged();
             onDone.accept(result);
         }, error -> Dialogs.error(owner, "Finding people failed", TaskRunner.describe(error)));
+    }
+
+    /** Off the UI thread (may load the face models). */
+    private static String whyNoEmbedding(LibraryContext library) throws Exception {
+        var models = library.models().call();
+        if (models.embeddingModel() == null) {
+            return "no embedding model is in use" + (models.note() == null ? "" : " (" + models.note() + ")")
+                    + "; see Tools → Models…";
+        }
+        return "they were stored by a scan that computed no embedding for them (an older scan without the "
+                + models.embeddingModel() + " model, or a face crop it could not read)";
     }
 
     /** Names a group of unknown faces (a name that exists adds them to that person). */
@@ -181,9 +235,9 @@ public final class PeopleActions {
     /**
      * Runs one people edit as a foreground task.
      *
-     * @param recover handles a failure the user can resolve (returns true), else the error is shown; may be null
+     * @param afterwards runs on the UI thread once the change is made, before the views reload; may be null
      */
-    private void edit(String title, Function<LibraryContext, UndoableAction> change, Function<Throwable, Boolean> recover) {
+    private void edit(String title, Function<LibraryContext, UndoableAction> change, Runnable afterwards) {
         LibraryContext library = session.library();
         if (library == null) {
             return;
@@ -191,12 +245,13 @@ public final class PeopleActions {
         CoreJob<UndoableAction> job = (p, c) -> change.apply(library);
         tasks.run(title, "changes", job, action -> {
             lastAction.set(action);
+            if (afterwards != null) {
+                afterwards.run();
+            }
             session.catalogChanged();
         }, error -> {
-            if (recover == null || !recover.apply(error)) {
-                session.catalogChanged(); // nothing changed, but what the user sees may be stale
-                Dialogs.error(owner, title + " failed", TaskRunner.describe(error));
-            }
+            session.catalogChanged(); // nothing changed, but what the user sees may be stale
+            Dialogs.error(owner, title + " failed", TaskRunner.describe(error));
         });
     }
 

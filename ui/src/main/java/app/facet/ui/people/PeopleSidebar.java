@@ -6,6 +6,7 @@ import app.facet.core.browse.PersonSummary;
 import app.facet.core.browse.UnknownFaces;
 import app.facet.ui.session.LibraryContext;
 import app.facet.ui.session.LibrarySession;
+import app.facet.ui.tasks.LatestOnly;
 import app.facet.ui.tasks.TaskRunner;
 import app.facet.ui.theme.Icons;
 import javafx.geometry.Pos;
@@ -44,12 +45,13 @@ public final class PeopleSidebar extends VBox {
     private List<PersonSummary> people = List.of();
     private UnknownFaces unknown = new UnknownFaces(0, 0);
     private long photoCount;
-    private long generation;
+    private final LatestOnly reads;
     private boolean syncing;
 
     public PeopleSidebar(LibrarySession session, TaskRunner tasks, PeopleActions actions) {
         this.session = session;
         this.tasks = tasks;
+        this.reads = tasks.latestOnly();
         this.menu = new PersonMenu(actions, () -> people);
         this.drag = new PersonDrag(id -> byId.get(id), actions::merge);
         getStyleClass().add("people-sidebar");
@@ -117,19 +119,15 @@ public final class PeopleSidebar extends VBox {
 
     /** Re-reads people and counts from the catalog. */
     public void reload() {
-        long mine = ++generation;
         LibraryContext library = session.library();
         if (library == null) {
+            reads.drop();
             apply(List.of(), new UnknownFaces(0, 0), 0);
             return;
         }
         PeopleBrowser browser = library.people();
-        tasks.background("Listing people", (progress, cancel) -> new Snapshot(browser.people(), browser.unknown(), library.photos().count()),
-                s -> {
-                    if (mine == generation) {
-                        apply(s.people(), s.unknown(), s.photoCount());
-                    }
-                }, null);
+        reads.background("Listing people", (progress, cancel) -> new Snapshot(browser.people(), browser.unknown(), library.photos().count()),
+                s -> apply(s.people(), s.unknown(), s.photoCount()), null);
     }
 
     SidebarCell newCell() {

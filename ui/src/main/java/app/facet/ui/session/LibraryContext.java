@@ -29,13 +29,15 @@ import java.util.concurrent.Callable;
  * @param exporter      exports persons and face assignments (File → Export…)
  * @param faceQuality the face quality dashboard's and the crop editor's services
  * @param models describes the face models this library's scans use; may load them, so call it off the UI thread
+ * @param modelSetup gets the embedding model into this library's models folder (download or a file the user has)
  * @param closer releases what the wiring opened for this library (thumbnail workers, face analyzer)
  */
 public record LibraryContext(LibraryLocation location, PhotoBrowser photos, PeopleBrowser people, FaceBrowser faces,
                              ScanHistory history, ThumbnailCache thumbnails, DisplayImageLoader images, ScanService scans,
                              PeopleService peopleService, ClusterService clusters, RecognitionService recognition,
                              IntegrityChecker integrity, IntegrityRepairer repairer, AssignmentExporter exporter,
-                             FaceQualityServices faceQuality, Callable<ModelsInfo> models, AutoCloseable closer) implements AutoCloseable {
+                             FaceQualityServices faceQuality, Callable<ModelsInfo> models, ModelSetup modelSetup,
+                             AutoCloseable closer) implements AutoCloseable {
     @Override
     public void close() throws Exception {
         closer.close();

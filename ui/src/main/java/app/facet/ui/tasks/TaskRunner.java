@@ -57,6 +57,14 @@ public final class TaskRunner {
         return start(new TrackedTask<>(title, "items", false, job), onSuccess, onError);
     }
 
+    /**
+     * A new lane for background reads whose stale results are dropped: the one place where a view's read that was
+     * overtaken by a newer one (another filter, photo or library) is ignored. Each view keeps one lane per kind of read.
+     */
+    public LatestOnly latestOnly() {
+        return new LatestOnly(this);
+    }
+
     private <T> TrackedTask<T> start(TrackedTask<T> task, Consumer<T> onSuccess, Consumer<Throwable> onError) {
         requireFxThread();
         task.setOnSucceeded(e -> {

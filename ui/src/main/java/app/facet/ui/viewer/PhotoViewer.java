@@ -6,6 +6,7 @@ import app.facet.model.Face;
 import app.facet.model.Photo;
 import app.facet.ui.session.LibraryContext;
 import app.facet.ui.session.LibrarySession;
+import app.facet.ui.tasks.LatestOnly;
 import app.facet.ui.tasks.TaskRunner;
 import app.facet.ui.theme.Icons;
 import app.facet.ui.theme.ThemeSwitcher;
@@ -77,12 +78,15 @@ public final class PhotoViewer {
     private PhotoSelection selection;
     private int index;
     private double imageScale = 1;
-    private long generation;
+    private final LatestOnly photoReads;
+    private final LatestOnly faceReads;
     private Photo photo;
 
     public PhotoViewer(Window owner, LibrarySession session, TaskRunner tasks, FaceMenu faceMenu) {
         this.session = session;
         this.tasks = tasks;
+        this.photoReads = tasks.latestOnly();
+        this.faceReads = tasks.latestOnly();
         this.faceMenu = faceMenu;
         stage.initOwner(owner);
         stage.setTitle("Facet — Photo");
@@ -145,12 +149,8 @@ public final class PhotoViewer {
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = ThemeSwitcher.style(new Scene(root, Math.min(1100, screen.getWidth()), Math.min(800, screen.getHeight())));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), stage::close);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.LEFT), () -> step(-1));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.RIGHT), () -> step(1));
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F), () -> fit.set(!fit.get()));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.PLUS), () -> zoomBy(1.25));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.EQUALS), () -> zoomBy(1.25));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.MINUS), () -> zoomBy(1 / 1.25));
+        ViewerKeys.install(scene, this::step, this::zoomBy);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), stage::close);
         stage.setScene(scene);
         session.revisionProperty().addListener((o, a, b) -> {
@@ -184,6 +184,11 @@ public final class PhotoViewer {
         return boxes.boxes().stream().map(FaceBox::labelText).toList();
     }
 
+    /** Display pixels per decoded-image pixel now (1 = actual size of the decoded image). */
+    public double zoom() {
+        return zoom.get();
+    }
+
     /** The photo shown, or null while loading. */
     public Photo photo() {
         return photo;
@@ -201,7 +206,7 @@ public final class PhotoViewer {
         if (library == null || selection == null || selection.size() == 0) {
             return;
         }
-        long mine = ++generation;
+        faceReads.drop(); // faces read for the photo shown before
         long id = selection.idAt(index);
         previous.setDisable(index == 0);
         next.setDisable(index >= selection.size() - 1);
@@ -210,16 +215,8 @@ public final class PhotoViewer {
         boxes.setFaces(List.of(), b -> { });
         photo = null;
         editFaces.setDisable(true);
-        tasks.background("Opening photo", (progress, cancel) -> Loaded.read(library, id), loaded -> {
-            if (mine != generation) {
-                return;
-            }
-            show(loaded);
-        }, error -> {
-            if (mine == generation) {
-                message.setText("Cannot open this photo: " + TaskRunner.describe(error));
-            }
-        });
+        photoReads.background("Opening photo", (progress, cancel) -> Loaded.read(library, id), this::show,
+                error -> message.setText("Cannot open this photo: " + TaskRunner.describe(error)));
     }
 
     private void reloadFaces() {
@@ -228,9 +225,8 @@ public final class PhotoViewer {
         if (library == null || shown == null) {
             return;
         }
-        long mine = generation;
-        tasks.background("Reading faces", (progress, cancel) -> library.faces().faces(shown.id()), faces -> {
-            if (mine == generation && photo == shown) {
+        faceReads.background("Reading faces", (progress, cancel) -> library.faces().faces(shown.id()), faces -> {
+            if (photo == shown) {
                 showFaces(faces);
             }
         }, null);

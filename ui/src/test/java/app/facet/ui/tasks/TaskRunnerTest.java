@@ -98,6 +98,43 @@ class TaskRunnerTest {
     }
 
     @Test
+    void aLatestOnlyLaneDropsTheResultOfAReadOvertakenByANewerOne() throws Exception {
+        LatestOnly lane = onFx(runner::latestOnly);
+        CountDownLatch releaseOld = new CountDownLatch(1);
+        java.util.List<String> shown = new java.util.concurrent.CopyOnWriteArrayList<>();
+        CompletableFuture<Void> oldDone = new CompletableFuture<>();
+        CompletableFuture<Void> newDone = new CompletableFuture<>();
+        TrackedTask<String> old = onFx(() -> lane.background("Listing photos of Anna", (p, c) -> {
+            releaseOld.await();
+            return "Anna";
+        }, shown::add, null));
+        onFx(() -> lane.background("Listing photos of Ben", (p, c) -> "Ben", v -> {
+            shown.add(v);
+            newDone.complete(null);
+        }, null));
+        newDone.get(10, TimeUnit.SECONDS);
+        releaseOld.countDown();
+        old.get(10, TimeUnit.SECONDS);
+        onFx(() -> null); // the old task's success handler has run by now
+        assertThat(shown).containsExactly("Ben");
+
+        CompletableFuture<String> afterDrop = new CompletableFuture<>();
+        CountDownLatch releaseLast = new CountDownLatch(1);
+        TrackedTask<String> last = onFx(() -> lane.background("Listing photos of Cleo", (p, c) -> {
+            releaseLast.await();
+            return "Cleo";
+        }, afterDrop::complete, afterDrop::completeExceptionally));
+        onFx(() -> {
+            lane.drop();
+            return null;
+        });
+        releaseLast.countDown();
+        assertThat(last.get(10, TimeUnit.SECONDS)).isEqualTo("Cleo");
+        onFx(() -> null);
+        assertThat(afterDrop).isNotDone();
+    }
+
+    @Test
     void describeSkipsWrappersButKeepsOurSentences() {
         Exception cause = new java.io.IOException("disk I/O error");
         assertThat(TaskRunner.describe(new RuntimeException(cause))).isEqualTo("disk I/O error");

@@ -1,5 +1,6 @@
 package app.facet.app.cli.integrity;
 
+import app.facet.app.cli.FacetCommand;
 import app.facet.core.integrity.IntegrityProgress;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -28,7 +29,7 @@ final class CliOutput {
         try {
             return body.call();
         } catch (Exception e) {
-            String m = e.getMessage() == null ? e.toString() : e.getMessage();
+            String m = FacetCommand.terminalSafe(e.getMessage() == null ? e.toString() : e.getMessage());
             err.println(m.endsWith(".") ? m : m + ".");
             err.flush();
             return ERROR;

@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
 /** {@code facet export [--format csv|json] [--output FILE] [--library DIR]}. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write persons and every face's assignment (photo path, content hash, box, person, assigned_by, not a face, "
-                + "cover, \"not this person\" answers) as CSV or JSON, for facet restore.",
+                + "cover, \"not this person\" answers, hand-drawn boxes) and the photos the user decided have no faces, as CSV or JSON, "
+                + "for facet restore.",
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:written", "2:could not export (the message says why)"})
 public final class ExportCommand implements Callable<Integer> {
     @Mixin

@@ -2,7 +2,14 @@ package app.facet.app.cli.integrity;
 
 import app.facet.app.cli.LibraryOption;
 
+import app.facet.core.library.FacetLibrary;
+import app.facet.app.cli.ModelOptions;
+import app.facet.core.analysis.PhotoAnalyzer;
 import app.facet.core.catalog.Catalog;
+import app.facet.core.editor.FaceEditService;
+import app.facet.core.rules.PersonNames;
+import app.facet.core.transfer.AssignmentFiles;
+import app.facet.core.transfer.ExportedFace;
 import app.facet.core.transfer.AssignmentRestorer;
 import app.facet.core.transfer.RestoreChange;
 import app.facet.core.transfer.RestoreReport;
@@ -22,7 +29,10 @@ import java.util.concurrent.Callable;
 /** {@code facet restore FILE [--dry-run] [--library DIR]}. */
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = "Apply a facet export (CSV or JSON) to this library's photos: photos are found by content hash when they moved, "
-                + "faces by box overlap. The file is validated whole first; all changes are one transaction, after a backup.",
+                + "faces by box overlap; hand-drawn boxes no face matches are added as faces (cut and embedded from the photo, "
+                + "which needs the models), \"no faces\" decisions remove the detected faces. The file is validated whole first "
+                + "(names by the one name rule; a file putting one face on two persons is refused); all changes are one "
+                + "transaction, after a backup.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every face with a decision was matched", "1:some faces found no match (listed)",
                 "2:nothing applied: the file is invalid or the catalog could not be changed (the message says why)"})
@@ -38,14 +48,28 @@ public final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Report what would change; change nothing.")
     boolean dryRun;
 
+    @Mixin
+    ModelOptions models;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         return CliOutput.run(spec, () -> {
-            Catalog catalog = library.openExisting();
-            RestoreReport r = new AssignmentRestorer(catalog).restore(file.toAbsolutePath(), dryRun);
+            // the file is validated whole before the library is opened; the face analyzer is loaded only when the file
+            // holds a hand-drawn box (it may have to be added as a face)
+            boolean drawn = AssignmentFiles.read(file.toAbsolutePath()).faces().stream().anyMatch(ExportedFace::manual);
+            if (!library.location().exists()) {
+                library.existing(); // one sentence: no library there
+            }
+            RestoreReport r;
+            try (FacetLibrary opened = library.open(models)) {
+                Catalog catalog = opened.catalog();
+                PhotoAnalyzer analyzer = drawn ? opened.analyzer() : null;
+                r = new AssignmentRestorer(catalog, analyzer == null ? null : new FaceEditService(catalog, analyzer))
+                        .restore(file.toAbsolutePath(), dryRun);
+            }
             PrintWriter out = spec.commandLine().getOut();
             out.printf(Locale.ROOT, "%s %s: %d faces, %d with a decision, %d matched, %d unmatched; %d change%s%s.%n",
                     r.dryRun() ? "Dry run of" : "Restored", file, r.faces(), r.decisions(), r.matched(), r.unmatched().size(),
@@ -54,12 +78,13 @@ public final class RestoreCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "Backup of the catalog before the restore: %s%n", r.backup());
             }
             for (RestoreChange c : r.changes()) {
-                out.printf(Locale.ROOT, "  %s%n", c.description());
+                out.printf(Locale.ROOT, "  %s%n", PersonNames.escaped(c.description()));
             }
             if (!r.unmatched().isEmpty()) {
                 out.println("Not matched:");
                 r.unmatched().stream().limit(UNMATCHED_SHOWN).forEach((UnmatchedFace u) -> out.printf(Locale.ROOT, "  %s%s: %s%n",
-                        u.photoPath(), u.person() == null ? "" : " (" + u.person() + ")", u.reason()));
+                        PersonNames.escaped(u.photoPath()), u.person() == null ? "" : " (" + PersonNames.escaped(u.person()) + ")",
+                        PersonNames.escaped(u.reason())));
                 if (r.unmatched().size() > UNMATCHED_SHOWN) {
                     out.printf(Locale.ROOT, "  ... and %d more%n", r.unmatched().size() - UNMATCHED_SHOWN);
                 }

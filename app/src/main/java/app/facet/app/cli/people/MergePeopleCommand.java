@@ -1,5 +1,6 @@
 package app.facet.app.cli.people;
 
+import app.facet.core.rules.PersonNames;
 import app.facet.app.cli.LibraryOption;
 import app.facet.app.cli.UserError;
 import app.facet.core.people.UndoableAction;
@@ -37,7 +38,7 @@ public final class MergePeopleCommand implements Callable<Integer> {
         UndoableAction done = PeopleSession.userErrors(() -> session.people.merge(a.id(), List.of(b.id())));
         Person merged = PeopleSession.userErrors(() -> session.people.person(a.id()).orElseThrow());
         spec.commandLine().getOut().printf("%s: %d faces in %d photos (person %d).%n",
-                done.description(), merged.faceCount(), merged.photoCount(), merged.id());
+                PersonNames.escaped(done.description()), merged.faceCount(), merged.photoCount(), merged.id());
         return 0;
     }
 }

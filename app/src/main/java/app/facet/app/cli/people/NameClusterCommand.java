@@ -1,5 +1,6 @@
 package app.facet.app.cli.people;
 
+import app.facet.core.rules.PersonNames;
 import app.facet.app.cli.LibraryOption;
 import app.facet.core.people.UndoableAction;
 import app.facet.model.Person;
@@ -31,7 +32,7 @@ public final class NameClusterCommand implements Callable<Integer> {
         UndoableAction done = PeopleSession.userErrors(() -> session.clusters.nameCluster(cluster, String.join(" ", name)));
         Person p = PeopleSession.userErrors(() -> session.people.person(done.personId()).orElseThrow());
         spec.commandLine().getOut().printf("%s: \"%s\" now has %d faces in %d photos (person %d).%n",
-                done.description(), p.name(), p.faceCount(), p.photoCount(), p.id());
+                PersonNames.escaped(done.description()), PersonNames.escaped(p.name()), p.faceCount(), p.photoCount(), p.id());
         return 0;
     }
 }

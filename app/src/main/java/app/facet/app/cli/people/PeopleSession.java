@@ -3,38 +3,35 @@ package app.facet.app.cli.people;
 import app.facet.app.cli.LibraryOption;
 import app.facet.app.cli.UserError;
 import app.facet.core.catalog.Catalog;
+import app.facet.core.library.FacetLibrary;
+import app.facet.core.library.PeopleServices;
 import app.facet.core.people.ClusterService;
-import app.facet.core.people.ModelThresholds;
 import app.facet.core.people.PeopleException;
 import app.facet.core.people.PeopleService;
 import app.facet.core.people.RecognitionService;
-import app.facet.core.people.SeedQuality;
-import app.facet.core.people.ThresholdsByModel;
-import app.facet.core.people.UndoHistory;
 import app.facet.model.Person;
 
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** The people services of one command run over an existing library, with thresholds from the model descriptions. */
+/** The people services of one command run over an existing library (core's {@link PeopleServices}), with the command line's error sentences. */
 final class PeopleSession {
     final Catalog catalog;
     final PeopleService people;
     final ClusterService clusters;
     final RecognitionService recognition;
 
-    private PeopleSession(Catalog catalog) {
-        this.catalog = catalog;
-        UndoHistory history = new UndoHistory();
-        ThresholdsByModel thresholds = ModelThresholds.shipped();
-        people = new PeopleService(catalog, history);
-        clusters = new ClusterService(catalog, thresholds, SeedQuality.DEFAULTS, history);
-        recognition = new RecognitionService(catalog, thresholds, history);
+    private PeopleSession(FacetLibrary library) {
+        this.catalog = library.catalog();
+        PeopleServices services = library.people();
+        people = services.people();
+        clusters = services.clusters();
+        recognition = services.recognition();
     }
 
     /** @throws UserError when there is no library at the location */
     static PeopleSession open(LibraryOption library) {
-        return new PeopleSession(library.openExisting());
+        return new PeopleSession(library.existing());
     }
 
     /** Runs a people action; its refusal (unknown id, blank name...) becomes the one-sentence user error. */

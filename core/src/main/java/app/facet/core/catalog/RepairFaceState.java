@@ -1,54 +1,44 @@
-package app.facet.core.integrity;
+package app.facet.core.catalog;
 
 import app.facet.core.rules.FaceRule;
 import app.facet.core.rules.FaceRowFacts;
-import app.facet.core.catalog.Embeddings;
 
 import app.facet.model.BoundingBox;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * A face row as the repair sees it: what the plan was made from, compared again just before the change.
+ * A face row as the integrity repair sees it: what the plan was made from, compared again just before the change.
+ * Loaded by {@link RepairFaceStore#face}; raw stored values, so a corrupt row is described as it is.
  *
  * @param x, y, w, h      stored box values (NaN when not a number)
  * @param photoPath       path of the photo row, null when that row does not exist
  * @param photoWidth      photos.width, null when unknown
  * @param modelDimension  dimension of the embedding's model, null when unknown or no embedding
  */
-record FaceState(long id, long photoId, String imagePath, String cropPath, double x, double y, double w, double h,
+public record RepairFaceState(long id, long photoId, String imagePath, String cropPath, double x, double y, double w, double h,
                  double detectionScore, byte[] embedding, String embeddingModelId, Long personId, String assignedBy,
                  boolean notAFace, String photoPath, Integer photoWidth, Integer photoHeight, Integer modelDimension) {
 
-    private static final String SQL = "SELECT f.id, f.photo_id, f.image_path, f.crop_path, f.x, f.y, f.w, f.h, f.detection_score,"
+    static final String SQL = "SELECT f.id, f.photo_id, f.image_path, f.crop_path, f.x, f.y, f.w, f.h, f.detection_score,"
             + " f.embedding, f.embedding_model_id, f.person_id, f.assigned_by, f.not_a_face, p.path, p.width, p.height, m.dimension"
             + " FROM face_crops f LEFT JOIN photos p ON p.id = f.photo_id LEFT JOIN embedding_models m ON m.id = f.embedding_model_id"
             + " WHERE f.id = ?";
 
-    static Optional<FaceState> load(Connection c, long faceId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(SQL)) {
-            ps.setLong(1, faceId);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new FaceState(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        number(rs.getObject(5)), number(rs.getObject(6)),
-                        number(rs.getObject(7)), number(rs.getObject(8)),
-                        rs.getDouble(9), rs.getBytes(10), rs.getString(11), nullableLong(rs, 12), rs.getString(13),
-                        rs.getInt(14) == 1, rs.getString(15), nullableInt(rs, 16), nullableInt(rs, 17), nullableInt(rs, 18)));
-            }
-        }
+    /** Maps the current row of a result of {@link #SQL}. */
+    static RepairFaceState map(ResultSet rs) throws SQLException {
+        return new RepairFaceState(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                number(rs.getObject(5)), number(rs.getObject(6)),
+                number(rs.getObject(7)), number(rs.getObject(8)),
+                rs.getDouble(9), rs.getBytes(10), rs.getString(11), nullableLong(rs, 12), rs.getString(13),
+                rs.getInt(14) == 1, rs.getString(15), nullableInt(rs, 16), nullableInt(rs, 17), nullableInt(rs, 18));
     }
 
     /** @return the facts the face rules judge */
-    FaceRowFacts facts() {
+    public FaceRowFacts facts() {
         Integer bytes = embedding == null ? null : embedding.length;
         float[] decoded = embedding == null || embedding.length % 4 != 0 ? null : Embeddings.fromBytes(embedding);
         return new FaceRowFacts(imagePath, photoPath, cropPath, x, y, w, h, photoWidth, photoHeight, detectionScore,
@@ -56,19 +46,19 @@ record FaceState(long id, long photoId, String imagePath, String cropPath, doubl
     }
 
     /** @return the box, or null when the stored values are degenerate */
-    BoundingBox box() {
+    public BoundingBox box() {
         return FaceRule.isDegenerate(x, y, w, h) ? null : new BoundingBox(x, y, w, h);
     }
 
-    boolean isUserDecision() {
+    public boolean isUserDecision() {
         return "user".equals(assignedBy) || notAFace;
     }
 
     /** The groups of columns a repair action depends on: another action of the same repair may change the others. */
-    enum Aspect { IMAGE_PATH, CROP, BOX, EMBEDDING, ASSIGNMENT }
+    public enum Aspect { IMAGE_PATH, CROP, BOX, EMBEDDING, ASSIGNMENT }
 
     /** @return true when the columns of every given aspect are as in {@code other} */
-    boolean sameAs(FaceState other, Aspect... aspects) {
+    public boolean sameAs(RepairFaceState other, Aspect... aspects) {
         for (Aspect a : aspects) {
             boolean same = switch (a) {
                 case IMAGE_PATH -> photoId == other.photoId && Objects.equals(imagePath, other.imagePath)
@@ -106,7 +96,7 @@ record FaceState(long id, long photoId, String imagePath, String cropPath, doubl
         return rs.wasNull() ? null : v;
     }
 
-    String boxText() {
+    public String boxText() {
         return x + "," + y + " " + w + "x" + h;
     }
 }

@@ -1,6 +1,9 @@
-package app.facet.core.analysis;
+package app.facet.core.imaging;
 
-/** A photo that cannot be analysed. {@link #getMessage()} is one sentence for the user; {@link #reason()} a stable code. */
+/**
+ * A photo that cannot be read, decoded or analysed. {@link #getMessage()} is one sentence for the user; {@link #reason()}
+ * a stable code. It lives in {@code imaging}, below {@code analysis}, because the reader and the decoder raise it too.
+ */
 public class PhotoAnalysisException extends Exception {
 
     /** Stable reason codes, stored in {@code photos.failure_reason} as {@code code: message}. */

@@ -1,9 +1,10 @@
-package app.facet.core.metadata;
+package app.facet.core.rules;
 
 import java.text.Normalizer;
 
 /**
- * The one rule for a person's name crossing the metadata boundary (read from or written to XMP). A name is trimmed
+ * The one rule for a person's name, on every path a name enters the catalog or leaves it (people commands, naming a
+ * cluster, the crop editor, restore, XMP read and write). A name is trimmed
  * and NFC-normalised; it is refused when it holds control characters (C0, DEL, C1: they break logs, CSV and
  * terminals), bidirectional embedding/override/isolate characters (U+202A..U+202E, U+2066..U+2069: they make
  * a name display as something else, the "Trojan Source" trick), other invisible format characters (Unicode
@@ -14,9 +15,6 @@ public final class PersonNames {
 
     /** Longest accepted name, in UTF-16 chars (no real name comes near it; a paste of a paragraph does). */
     public static final int MAX_LENGTH = 200;
-
-    /** Windows Live Photo Gallery writes this as the name of a face the user chose to ignore. */
-    static final String WLPG_IGNORED = "ffffffffffffffff";
 
     private PersonNames() {
     }
@@ -57,6 +55,27 @@ public final class PersonNames {
         s.codePoints().forEach(cp -> {
             if (forbidden(cp) != null) {
                 out.append(String.format("<U+%04X>", cp));
+            } else {
+                out.appendCodePoint(cp);
+            }
+        });
+        return out.toString();
+    }
+
+    /**
+     * @return {@code s} safe for a terminal: control characters as {@code \xHH} (ESC as {@code \x1b}), other characters
+     * the rule forbids (bidirectional overrides, invisible format characters) as a backslash, u and four hex digits (U+202E as backslash-u202e); a backslash stays as it is
+     */
+    public static String escaped(String s) {
+        if (s == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        s.codePoints().forEach(cp -> {
+            if (Character.getType(cp) == Character.CONTROL) {
+                out.append(String.format("\\x%02x", cp));
+            } else if (forbidden(cp) != null) {
+                out.append(String.format("\\u%04x", cp));
             } else {
                 out.appendCodePoint(cp);
             }

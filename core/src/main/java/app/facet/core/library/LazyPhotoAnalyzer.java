@@ -1,23 +1,22 @@
-package app.facet.app.desktop;
+package app.facet.core.library;
 
 import app.facet.core.analysis.AnalyzedFace;
 import app.facet.core.analysis.PhotoAnalysis;
-import app.facet.core.analysis.PhotoAnalysisException;
 import app.facet.core.analysis.PhotoAnalyzer;
+import app.facet.core.imaging.PhotoAnalysisException;
 import app.facet.model.BoundingBox;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
  * Creates the real analyzer on first use (loading ONNX and OpenCV models takes seconds), so that opening a library
- * and browsing it never waits for models. Thread-safe; closing closes the real analyzer if it was created.
+ * and browsing it never waits for models, and commands that read the catalog never load them. A failed creation is
+ * not remembered: the next call tries again (the user may have added the model files meanwhile). Thread-safe; closing
+ * closes the real analyzer if it was created.
  */
 final class LazyPhotoAnalyzer implements PhotoAnalyzer {
-    private static final long LOADER_STACK_BYTES = 16L << 20;
-
     private final Supplier<PhotoAnalyzer> factory;
     private volatile PhotoAnalyzer delegate;
 
@@ -31,45 +30,12 @@ final class LazyPhotoAnalyzer implements PhotoAnalyzer {
             synchronized (this) {
                 d = delegate;
                 if (d == null) {
-                    d = createOnLargeStack();
+                    d = factory.get();
                     delegate = d;
                 }
             }
         }
         return d;
-    }
-
-    /**
-     * Loading the embedding model into ONNX Runtime needs 0.8-1 MB of thread stack, right at the JVM's default of 1 MB:
-     * a little more stack in use (a longer classpath was enough) and the JVM dies with SIGSEGV and no error report
-     * (onnxruntime 1.29, measured here: 768 KB always crashes, 2 MB never). So the analyzer is created on a thread
-     * with a large stack.
-     */
-    private PhotoAnalyzer createOnLargeStack() {
-        AtomicReference<PhotoAnalyzer> created = new AtomicReference<>();
-        AtomicReference<Throwable> failed = new AtomicReference<>();
-        Thread loader = new Thread(null, () -> {
-            try {
-                created.set(factory.get());
-            } catch (RuntimeException | Error e) {
-                failed.set(e);
-            }
-        }, "facet-analyzer-load", LOADER_STACK_BYTES);
-        loader.start();
-        try {
-            loader.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while loading the face models.", e);
-        }
-        Throwable t = failed.get();
-        if (t instanceof RuntimeException e) {
-            throw e;
-        }
-        if (t instanceof Error e) {
-            throw e;
-        }
-        return created.get();
     }
 
     @Override
@@ -110,6 +76,14 @@ final class LazyPhotoAnalyzer implements PhotoAnalyzer {
     @Override
     public String describeDetector() {
         return get().describeDetector();
+    }
+
+    /**
+     * Drops the loaded analyzer so the next photo loads the models again (after a model was downloaded or chosen).
+     * Call while no scan runs.
+     */
+    void reload() {
+        close();
     }
 
     @Override

@@ -1,0 +1,101 @@
+package app.facet.core.library;
+
+import app.facet.core.analysis.PhotoAnalyzer;
+import app.facet.core.catalog.LibraryLocation;
+import app.facet.core.testing.SharedMaterial;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Opening a library the one way both the command line and the desktop app use, over a real catalog and real models. */
+class FacetLibraryTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String YUNET_SHA = "8f2383e4dd3cfbb4553ea8718107fc0423210dc964f9f4280604804ed2552fa4";
+    private static final String MOBILEFACENET_SHA = "0c9ad2a83969fc82155706f7020e6926b4a1a90a5476fff4a5588dfe207f64a4";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void modelsFolderIsTheOptionElseTheEnvironmentElseTheLibrarysOwn() {
+        LibraryLocation library = new LibraryLocation(tmp.resolve("lib"));
+        Map<String, String> env = Map.of("FACET_MODELS", tmp.resolve("from-env").toString());
+
+        assertThat(ModelFolder.of(library, new ModelOptions(tmp.resolve("explicit"), null), env).path()).isEqualTo(tmp.resolve("explicit"));
+        assertThat(ModelFolder.of(library, ModelOptions.DEFAULTS, env).path()).isEqualTo(tmp.resolve("from-env"));
+        assertThat(ModelFolder.of(library, ModelOptions.DEFAULTS, Map.of()).path()).isEqualTo(tmp.resolve("lib/models"));
+    }
+
+    @Test
+    void analyzerIsBuiltOnFirstUseAndModelHashesAreCachedInTheModelsFolder() throws Exception {
+        Path models = copyModels();
+        ModelOptions options = new ModelOptions(models, "mobilefacenet");
+        Path cache = models.resolve(ModelFolder.HASH_CACHE_FILE);
+
+        try (FacetLibrary library = FacetLibrary.open(new LibraryLocation(tmp.resolve("lib")), options)) {
+            assertThat(library.location().catalogFile()).exists();
+            assertThat(cache).as("opening loads no model").doesNotExist();
+
+            PhotoAnalyzer analyzer = library.analyzer();
+            assertThat(analyzer.detectorId()).isEqualTo("yunet-2023mar");
+            assertThat(analyzer.embeddingModelId()).contains("mobilefacenet");
+        }
+        assertThat(readCache(cache)).containsOnly(
+                Map.entry(key(models.resolve("face_detection_yunet_2023mar.onnx")), YUNET_SHA),
+                Map.entry(key(models.resolve("mobilefacenet.onnx")), MOBILEFACENET_SHA));
+    }
+
+    @Test
+    void theNextOpenTrustsTheCacheInsteadOfHashingAgain() throws Exception {
+        Path models = copyModels();
+        ModelOptions options = new ModelOptions(models, "mobilefacenet");
+        LibraryLocation location = new LibraryLocation(tmp.resolve("lib"));
+        try (FacetLibrary library = FacetLibrary.open(location, options)) {
+            assertThat(library.analyzer().embeddingModelId()).contains("mobilefacenet");
+        }
+        // a hash only the cache can know: the locator believes it, so the file was not hashed again
+        Path cache = models.resolve(ModelFolder.HASH_CACHE_FILE);
+        Map<String, String> entries = readCache(cache);
+        String planted = "0".repeat(64);
+        entries.put(key(models.resolve("mobilefacenet.onnx")), planted);
+        JSON.writeValue(cache.toFile(), entries);
+
+        try (FacetLibrary again = FacetLibrary.open(location, options)) {
+            assertThat(again.analyzer().embeddingModelId()).isEmpty();
+            assertThat(again.analyzer().embeddingUnavailableReason()).hasValueSatisfying(r -> assertThat(r).contains(planted));
+        }
+    }
+
+    @Test
+    void peopleServicesAreMadeOncePerLibrary() {
+        try (FacetLibrary library = FacetLibrary.open(new LibraryLocation(tmp.resolve("lib")), ModelOptions.DEFAULTS)) {
+            assertThat(library.people()).isSameAs(library.people());
+            assertThat(library.people().people().listPeople(true)).isEmpty();
+        }
+    }
+
+    private Path copyModels() throws Exception {
+        Path models = Files.createDirectories(tmp.resolve("models"));
+        for (String file : new String[]{"face_detection_yunet_2023mar.onnx", "mobilefacenet.onnx"}) {
+            Files.copy(SharedMaterial.models().resolve(file), models.resolve(file));
+        }
+        return models;
+    }
+
+    /** The cache key: absolute path, size in bytes, modification time in ms (see FileHashCache). */
+    private static String key(Path file) throws Exception {
+        return file.toAbsolutePath().normalize() + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis();
+    }
+
+    private static Map<String, String> readCache(Path cache) throws Exception {
+        return new TreeMap<>(JSON.readValue(cache.toFile(), new TypeReference<Map<String, String>>() { }));
+    }
+}
