@@ -150,6 +150,12 @@ public final class ScanCommand implements Callable<Integer> {
             out.printf("  rejected writes   %d%n", s.rejectedWrites());
             out.printf("  flagged invalid   %d%n", s.invalidFlagged());
             out.printf("  still pending     %d%n", s.photosPending());
+            out.printf("  decisions carried %d%n", s.decisionsCarried());
+            if (s.decisionsNeedingReview() > 0) {
+                out.printf("  %d decision%s need%s review: the face %s on is gone after an edit of the photo (facet decisions)%n",
+                        s.decisionsNeedingReview(), s.decisionsNeedingReview() == 1 ? "" : "s",
+                        s.decisionsNeedingReview() == 1 ? "s" : "", s.decisionsNeedingReview() == 1 ? "it was" : "they were");
+            }
         }
         out.printf("  detector          %s%n", s.detector());
         out.printf("  embedding model   %s%n", s.embeddingModel() == null ? "none: " + s.embeddingNote() : s.embeddingModel());

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -266,6 +267,11 @@ public final class EditStore {
     /** @return rows deleted (0 when the row is gone); its crop file is queued for deletion by the catalog's trigger */
     public int deleteFace(long faceId) {
         return update("DELETE FROM face_crops WHERE id = ?", faceId);
+    }
+
+    /** See {@link DecisionStore#holdForReview}: call it before the rows are deleted. @return decisions kept */
+    public int holdForReview(Collection<Long> faceIds, String reason) {
+        return faceIds.isEmpty() ? 0 : DecisionStore.holdForReview(Tx.of(c), faceIds, reason);
     }
 
     /** Deletes every face row of the photo. */

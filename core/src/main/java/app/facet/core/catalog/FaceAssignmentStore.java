@@ -81,9 +81,16 @@ public final class FaceAssignmentStore {
         }, rs -> rs.getLong(1));
     }
 
-    /** Every face of {@code from} goes to {@code target}, keeping its {@code assigned_by}. */
+    /**
+     * Every face of {@code from} goes to {@code target}, keeping its {@code assigned_by}; so do the decisions kept in
+     * {@code orphaned_decisions} (deleting the merged people would otherwise drop them by cascade).
+     */
     public void moveFaces(Collection<Long> from, long target) {
         PeopleJdbc.update(c, "UPDATE face_crops SET person_id = ? WHERE person_id" + IdList.IN, ps -> {
+            ps.setLong(1, target);
+            IdList.bind(ps, 2, from);
+        });
+        PeopleJdbc.update(c, "UPDATE orphaned_decisions SET person_id = ? WHERE person_id" + IdList.IN, ps -> {
             ps.setLong(1, target);
             IdList.bind(ps, 2, from);
         });

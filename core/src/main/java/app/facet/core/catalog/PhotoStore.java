@@ -134,7 +134,7 @@ public final class PhotoStore {
         });
     }
 
-    /** The file's content changed: its faces go, it is analysed again. @throws CatalogException */
+    /** The file's content changed: its faces go (their user decisions held for the re-analysis), it is analysed again. @throws CatalogException */
     public static void resetForReanalysis(Tx tx, long id, long size, long mtimeMs, String hash) {
         run("reset photo " + id + " for analysis", () -> {
             resetForReanalysis(tx.connection(), id, size, mtimeMs, hash);
@@ -250,8 +250,10 @@ public final class PhotoStore {
         }
     }
 
-    /** The file's content changed: its faces are no longer valid, it is analysed again. */
+    /** The file's content changed: its faces are no longer valid, it is analysed again; their user decisions are held ({@link DecisionStore#holdForReanalysis}). */
     public static void resetForReanalysis(Connection c, long id, long size, long mtimeMs, String hash) throws SQLException {
+        // the user's decisions outlive the rows: the re-analysis carries them to the new faces (DecisionStore)
+        DecisionStore.holdForReanalysis(c, id);
         try (PreparedStatement del = c.prepareStatement("DELETE FROM face_crops WHERE photo_id = ?")) {
             del.setLong(1, id);
             del.executeUpdate();
@@ -275,11 +277,13 @@ public final class PhotoStore {
         }
     }
 
-    /** Records a finished analysis: image facts and {@code done} or {@code no_faces}. */
+    /** Records a finished analysis (a re-detection): image facts and {@code done} or {@code no_faces}; clears {@code no_faces_by_user}. */
     public static void recordAnalysed(Connection c, long id, int width, int height, Integer orientation, Instant takenAt,
                                       ScanState state, String detector, String modelId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE photos SET width = ?, height = ?, orientation = ?, taken_at = ?, "
-                + "scan_state = ?, failure_reason = NULL, detector = ?, embedding_model_id = ?, scanned_at = " + NOW + " WHERE id = ?")) {
+                + "scan_state = ?, failure_reason = NULL, detector = ?, embedding_model_id = ?, scanned_at = " + NOW
+                // a re-detection the user asked for replaces their "no faces" decision with what it finds
+                + ", no_faces_by_user = 0 WHERE id = ?")) {
             ps.setInt(1, width);
             ps.setInt(2, height);
             if (orientation == null) {

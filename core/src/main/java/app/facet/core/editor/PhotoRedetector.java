@@ -10,6 +10,8 @@ import app.facet.core.catalog.CropFileJanitor;
 import app.facet.core.catalog.EditStore;
 import app.facet.core.catalog.PhotoScanRow;
 import app.facet.core.catalog.PlacementStore;
+import app.facet.core.decisions.FaceMatcher;
+import app.facet.core.decisions.SameFace;
 import app.facet.core.validation.FaceCropWriter;
 import app.facet.core.rules.ManagedFolder;
 import app.facet.core.catalog.Tx;
@@ -31,17 +33,15 @@ import java.util.OptionalLong;
  * Detects the faces of one photo again (dashboard "Re-detect photo"): the photo goes back through the same
  * analysis as a scan ({@link PhotoAnalyzer#analyze}) and its face rows are replaced, in one transaction, by what
  * the analysis finds, each row through {@link FaceCropWriter}. The user's decisions survive where they still apply:
- * a new face at the place of an old one (bounding-box IoU at least {@link #SAME_FACE_IOU}) takes over its person
- * (user or auto), "not a face" mark, refusals and cover role. A photo that now fails analysis is recorded
+ * a new face that {@link FaceMatcher} (the one matcher of old and new faces, also used when a scan re-analyses an
+ * edited photo) pairs with an old one takes over its person (user or auto), "not a face" mark, refusals and cover
+ * role; the user's decisions on an old face nothing pairs with are kept for review ({@code orphaned_decisions}). A photo that now fails analysis is recorded
  * {@code failed} with the reason and loses its faces, as a scan of a changed file would do.
  * <p>
  * Thread-safe; blocks for one analysis: call it off the UI thread.
  */
 public final class PhotoRedetector {
     private static final Logger log = LoggerFactory.getLogger(PhotoRedetector.class);
-
-    /** Two boxes at least this similar (intersection over union) show the same face. */
-    static final double SAME_FACE_IOU = 0.5;
 
     private final Catalog catalog;
     private final PhotoAnalyzer analyzer;
@@ -116,12 +116,16 @@ public final class PhotoRedetector {
         s.recordImageFacts(photo.id(), analysis.width(), analysis.height(), analysis.orientation(), analysis.takenAt());
         FaceCropWriter writer = new FaceCropWriter(managed, catalog.location().cropsDir());
         PlacementStore people = s.people();
-        boolean[] taken = new boolean[old.size()];
+        List<OldFace> matchable = old.stream().filter(o -> o.box() != null).toList();
+        FaceMatcher.Matching matching = SameFace.matcherFor(modelId).match(photo.width(), photo.height(),
+                matchable.stream().map(o -> new FaceMatcher.Face(o.box(), null, null)).toList(), analysis.width(), analysis.height(),
+                analysis.faces().stream().map(f -> new FaceMatcher.Face(f.box(), null, null)).toList());
+        boolean[] taken = new boolean[matchable.size()];
         int stored = 0, rejected = 0, kept = 0;
         for (int i = 0; i < analysis.faces().size(); i++) {
             AnalyzedFace f = analysis.faces().get(i);
-            int match = bestMatch(old, taken, f.box());
-            OldFace o = match < 0 ? null : old.get(match);
+            int match = matching.oldOf(i);
+            OldFace o = match < 0 ? null : matchable.get(match);
             Long personId = o == null ? null : o.personId();
             AssignedBy by = o == null || o.personId() == null ? AssignedBy.NONE : o.assignedBy();
             NewFaceCrop row = new NewFaceCrop(photo.id(), photo.path(), cropPaths.get(i), f.box(), f.landmarks(),
@@ -142,6 +146,14 @@ public final class PhotoRedetector {
                 people.inherit(o.id(), id.getAsLong(), personId);
             }
         }
+        List<Long> unmatched = new ArrayList<>();
+        for (int i = 0; i < matchable.size(); i++) {
+            if (!taken[i]) {
+                unmatched.add(matchable.get(i).id());
+            }
+        }
+        // the user's decisions on faces the new detection does not have are kept for review, never dropped
+        s.holdForReview(unmatched, "Detecting the faces again found no face at this place.");
         for (OldFace o : old) {
             s.deleteFace(o.id());
         }
@@ -161,22 +173,6 @@ public final class PhotoRedetector {
                     state, analysis.detectorId(), modelId);
         }
         return new RedetectResult(photo.id(), old.size(), stored, kept, rejected, state, failure);
-    }
-
-    private static int bestMatch(List<OldFace> old, boolean[] taken, BoundingBox box) {
-        int best = -1;
-        double bestIou = SAME_FACE_IOU;
-        for (int i = 0; i < old.size(); i++) {
-            if (taken[i] || old.get(i).box() == null) {
-                continue;
-            }
-            double iou = old.get(i).box().iou(box);
-            if (iou >= bestIou) {
-                best = i;
-                bestIou = iou;
-            }
-        }
-        return best;
     }
 
     /** The photo's face rows, by id; a degenerate stored box is null (it matches no new face). */

@@ -13,7 +13,8 @@ import java.util.stream.Stream;
  * @param fresh     files catalogued for the first time ({@code catalogued} null); they start pending
  * @param unchanged files already catalogued with the same size and mtime, or the same content hash (then their new
  *                  size and mtime are stored); a photo marked missing is found again
- * @param changed   catalogued files whose content hash changed: their faces go and they are analysed again
+ * @param changed   catalogued files whose content hash changed: their faces go (the user's decisions on them are held
+ *                  in {@code orphaned_decisions} and carried to the new faces by the sink) and they are analysed again
  * @param moved     catalogued photos found at a new path with the same content hash: they keep their faces
  * @param missing   catalogued photos under the scanned folders no longer on disk: marked missing, never dropped
  */

@@ -44,6 +44,20 @@ final class CropFiles {
         }
     }
 
+    /**
+     * Writes the crop JPEG of a hand-drawn box cut again from a re-analysed photo ({@code number}: 0, 1, … per photo).
+     *
+     * @return the file's absolute path
+     * @throws IOException when the file cannot be written
+     */
+    String writeRecut(long photoId, long runId, int number, AnalyzedFace face) throws IOException {
+        Path dir = cropsDir.resolve(String.format("%02x", photoId & 0xff));
+        Files.createDirectories(dir);
+        Path file = dir.resolve("p" + photoId + "-r" + runId + "-m" + number + ".jpg");
+        Files.write(file, face.cropJpeg());
+        return file.toString();
+    }
+
     /** Removes {@code files}; a file that cannot be removed is logged and left. */
     static void deleteQuietly(List<String> files) {
         for (String f : files) {

@@ -38,6 +38,6 @@ public final class NewLibraryPreview {
         listener.onProgress(new ScanProgress(ScanPhase.WALKING, 0, -1, 0, null));
         long seen = new FolderWalker(List.of(library.root())).walk(roots, count -> { }, cancellation).size();
         return new ScanSummary(0, cancellation.isCancelled() ? "cancelled" : "completed", true, seen, seen, 0, 0, 0, 0, 0, 0,
-                Map.of(), 0, seen, 0, 0, 0, detector, embeddingModel, embeddingNote, Duration.ofNanos(System.nanoTime() - started));
+                Map.of(), 0, seen, 0, 0, 0, detector, embeddingModel, embeddingNote, Duration.ofNanos(System.nanoTime() - started), 0, 0);
     }
 }

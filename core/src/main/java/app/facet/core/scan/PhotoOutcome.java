@@ -10,8 +10,15 @@ import app.facet.model.ScanState;
  * @param facesRejected  face rows the validator refused
  * @param flaggedInvalid written rows the post-write check flagged invalid
  * @param failureCode    why the photo failed (reason code), or null
+ * @param decisionsCarried       held user decisions carried to a new face
+ * @param decisionsNeedingReview held user decisions no new face matched (kept for review)
  */
-record PhotoOutcome(ScanState state, int facesStored, int facesRejected, long flaggedInvalid, String failureCode) {
+record PhotoOutcome(ScanState state, int facesStored, int facesRejected, long flaggedInvalid, String failureCode,
+                    int decisionsCarried, int decisionsNeedingReview) {
+
+    PhotoOutcome(ScanState state, int facesStored, int facesRejected, long flaggedInvalid, String failureCode) {
+        this(state, facesStored, facesRejected, flaggedInvalid, failureCode, 0, 0);
+    }
 
     /** The failure code of a write that failed because the disk is full (SQLITE_FULL, no space left). */
     static final String DISK_FULL = "disk_full";

@@ -2,6 +2,10 @@ package app.facet.core.scan;
 
 import app.facet.core.analysis.AnalyzedFace;
 import app.facet.core.analysis.PhotoAnalysis;
+import app.facet.core.analysis.PhotoAnalyzer;
+import app.facet.core.catalog.DecisionStore;
+import app.facet.core.catalog.HeldDecision;
+import app.facet.core.decisions.DecisionCarrier;
 import app.facet.core.catalog.CatalogWriter;
 import app.facet.core.catalog.FaceCropStore;
 import app.facet.core.catalog.NewFaceCrop;
@@ -15,6 +19,9 @@ import app.facet.model.ScanState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -23,7 +30,8 @@ import java.util.OptionalLong;
  * Stage 3 of a scan: writes one photo's {@link PhotoResult} in ONE transaction on the catalog's single writer thread
  * (a killed scan leaves the photo fully written or still pending), then checks only the rows it wrote
  * ({@link FaceRowRevalidator#flag}) inside the same transaction. Called from the worker threads; blocks until the
- * write committed or rolled back.
+ * write committed or rolled back. The user's decisions held for a re-analysed photo are carried to its new faces
+ * ({@link DecisionCarrier}) in the same transaction.
  */
 final class PhotoSink {
     private static final Logger log = LoggerFactory.getLogger(PhotoSink.class);
@@ -32,16 +40,20 @@ final class PhotoSink {
     private final FaceCropWriter faceWriter;
     private final FaceRowRevalidator flagging;
     private final FaceCropStore faces = new FaceCropStore();
+    private final DecisionCarrier carrier = new DecisionCarrier();
+    private final PhotoAnalyzer analyzer;
+    private final CropFiles crops;
     private final long runId;
-    private final String detectorId;
 
-    /** @param detectorId recorded on photos that failed before any detector result existed */
-    PhotoSink(CatalogWriter writer, FaceCropWriter faceWriter, FaceRowRevalidator flagging, long runId, String detectorId) {
+    /** @param analyzer cuts hand-drawn boxes again ({@link PhotoAnalyzer#analyzeBox}); its detector id is recorded on failures */
+    PhotoSink(CatalogWriter writer, FaceCropWriter faceWriter, FaceRowRevalidator flagging, PhotoAnalyzer analyzer,
+              CropFiles crops, long runId) {
         this.writer = writer;
         this.faceWriter = faceWriter;
         this.flagging = flagging;
+        this.analyzer = analyzer;
+        this.crops = crops;
         this.runId = runId;
-        this.detectorId = detectorId;
     }
 
     /**
@@ -57,7 +69,7 @@ final class PhotoSink {
                     if (!PhotoStore.stillPending(tx, failed.photo().id(), failed.photo().contentHash())) {
                         return false;
                     }
-                    PhotoStore.recordFailed(tx, failed.photo().id(), failed.reason(), detectorId);
+                    PhotoStore.recordFailed(tx, failed.photo().id(), failed.reason(), analyzer.detectorId());
                     return true;
                 });
                 return recorded ? PhotoOutcome.failed(failed.code()) : skipped(failed.photo());
@@ -66,16 +78,25 @@ final class PhotoSink {
             }
         }
         PhotoResult.Analysed analysed = (PhotoResult.Analysed) result;
+        List<String> recutCrops = new ArrayList<>();
+        List<String> unused = new ArrayList<>();
+        PhotoOutcome outcome;
         try {
-            PhotoOutcome stored = writer.call(tx -> store(tx, analysed));
-            if (stored == null) {
+            outcome = writer.call(tx -> {
+                recutCrops.clear();
+                unused.clear();
+                return store(tx, analysed, recutCrops, unused);
+            });
+            if (outcome == null) {
                 CropFiles.deleteQuietly(analysed.cropPaths());
                 return skipped(analysed.photo());
             }
-            return stored;
         } catch (RuntimeException e) {
+            CropFiles.deleteQuietly(recutCrops);
             return rolledBack(analysed.photo(), analysed.cropPaths(), e);
         }
+        CropFiles.deleteQuietly(unused);
+        return outcome;
     }
 
     /** Drops a result without writing it (the scan stopped): the photo stays pending, its crop files go. */
@@ -109,7 +130,7 @@ final class PhotoSink {
     }
 
     /** @return what was stored, or null when the photo is no longer in the state the scan read (nothing written) */
-    private PhotoOutcome store(Tx tx, PhotoResult.Analysed r) {
+    private PhotoOutcome store(Tx tx, PhotoResult.Analysed r, List<String> recutCrops, List<String> unused) {
         long id = r.photo().id();
         PhotoAnalysis a = r.analysis();
         // compare-and-set: another scan, a repair or a restore may have written this photo since it was read
@@ -121,29 +142,45 @@ final class PhotoSink {
         // image facts first: the rules check every box against the width and height
         PhotoStore.recordImageFacts(tx, id, a.width(), a.height(), a.orientation(), a.takenAt());
         FaceCropWriter.PhotoFaces judge = faceWriter.forPhoto(tx, id);
-        List<Long> written = new ArrayList<>();
-        for (int i = 0; i < a.faces().size(); i++) {
-            OptionalLong faceId = judge.insert(newFace(r, a.faces().get(i), r.cropPaths().get(i)), runId);
-            faceId.ifPresent(written::add);
-        }
+        List<HeldDecision> held = DecisionStore.awaiting(tx, id);
+        boolean noFaces = DecisionStore.noFacesByUser(tx, id);
+        DecisionCarrier.Result carried = carrier.carry(tx, held, noFaces, a, box -> analyzer.analyzeBox(Path.of(r.photo().path()), box),
+                (face, detection, personId) -> {
+                    String crop = detection >= 0 ? r.cropPaths().get(detection) : recut(r, face, recutCrops);
+                    return judge.insert(newFace(r, face, crop, personId), runId);
+                });
+        carried.unusedDetections().forEach(i -> unused.add(r.cropPaths().get(i)));
+        List<Long> written = carried.written();
         long flagged = flagging.flag(tx, written).flaggedInvalid();
-        int rejected = a.faces().size() - written.size();
-        if (a.faces().isEmpty()) {
+        int stored = a.faces().size() - carried.unusedDetections().size() + recutCrops.size();
+        int rejected = stored - written.size();
+        if (stored == 0) {
             PhotoStore.recordScanned(tx, id, ScanState.NO_FACES, a.detectorId(), a.embeddingModelId());
-            return new PhotoOutcome(ScanState.NO_FACES, 0, 0, flagged, null);
+            return new PhotoOutcome(ScanState.NO_FACES, 0, 0, flagged, null, carried.carried(), carried.needingReview());
         }
         if (written.isEmpty()) {
             PhotoStore.recordFailed(tx, id, "faces_rejected: all " + rejected
                     + " detected faces failed validation (see rejected_writes)", a.detectorId());
-            return new PhotoOutcome(ScanState.FAILED, 0, rejected, flagged, "faces_rejected");
+            return new PhotoOutcome(ScanState.FAILED, 0, rejected, flagged, "faces_rejected", carried.carried(), carried.needingReview());
         }
         PhotoStore.recordScanned(tx, id, ScanState.DONE, a.detectorId(), a.embeddingModelId());
-        return new PhotoOutcome(ScanState.DONE, written.size(), rejected, flagged, null);
+        return new PhotoOutcome(ScanState.DONE, written.size(), rejected, flagged, null, carried.carried(), carried.needingReview());
     }
 
-    private static NewFaceCrop newFace(PhotoResult.Analysed r, AnalyzedFace f, String cropPath) {
+    /** Writes the crop file of a hand-drawn box cut again. @return its path */
+    private String recut(PhotoResult.Analysed r, AnalyzedFace face, List<String> recutCrops) {
+        try {
+            String path = crops.writeRecut(r.photo().id(), runId, recutCrops.size(), face);
+            recutCrops.add(path);
+            return path;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the crop of a hand-drawn box to " + crops.folder() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static NewFaceCrop newFace(PhotoResult.Analysed r, AnalyzedFace f, String cropPath, Long personId) {
         return new NewFaceCrop(r.photo().id(), r.photo().path(), cropPath, f.box(), f.landmarks(), f.detectionScore(),
                 f.detector(), f.quality(), f.embedding(), f.embedding() == null ? null : r.analysis().embeddingModelId(),
-                null, AssignedBy.NONE);
+                personId, personId == null ? AssignedBy.NONE : AssignedBy.USER);
     }
 }

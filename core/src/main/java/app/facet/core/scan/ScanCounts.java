@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class ScanCounts {
     long seen, fresh, unchanged, changed, moved, missing, pendingLeft;
     final AtomicLong analysed = new AtomicLong(), failed = new AtomicLong(), noFaces = new AtomicLong(),
-            faces = new AtomicLong(), rejected = new AtomicLong(), invalidFlagged = new AtomicLong();
+            faces = new AtomicLong(), rejected = new AtomicLong(), invalidFlagged = new AtomicLong(),
+            decisionsCarried = new AtomicLong(), decisionsNeedingReview = new AtomicLong();
     private final Map<String, AtomicLong> reasons = new ConcurrentHashMap<>();
 
     /** Counts what cataloguing found. */
@@ -39,6 +40,8 @@ final class ScanCounts {
         faces.addAndGet(o.facesStored());
         rejected.addAndGet(o.facesRejected());
         invalidFlagged.addAndGet(o.flaggedInvalid());
+        decisionsCarried.addAndGet(o.decisionsCarried());
+        decisionsNeedingReview.addAndGet(o.decisionsNeedingReview());
     }
 
     ScanSummary summary(long runId, String status, boolean dryRun, String detector, String modelId, String embeddingNote,
@@ -47,6 +50,7 @@ final class ScanCounts {
         reasons.forEach((k, v) -> byReason.put(k, v.get()));
         return new ScanSummary(runId, status, dryRun, seen, fresh, unchanged, changed, moved, missing, analysed.get(),
                 failed.get(), byReason, noFaces.get(), pendingLeft, faces.get(), rejected.get(), invalidFlagged.get(),
-                detector, modelId, embeddingNote, Duration.ofNanos(System.nanoTime() - startedNanos));
+                detector, modelId, embeddingNote, Duration.ofNanos(System.nanoTime() - startedNanos), decisionsCarried.get(),
+                decisionsNeedingReview.get());
     }
 }

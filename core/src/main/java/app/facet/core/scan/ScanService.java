@@ -30,7 +30,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * checks only the rows it wrote. Re-validating the whole library is the integrity check's job, not the scan's.
  * <p>
  * Incremental rules ({@link CataloguePlanner}): a file with the same path, size and mtime is not read again; a
- * changed size or mtime is hashed, and only a changed hash makes the photo be analysed again; a new path whose hash
+ * changed size or mtime is hashed, and only a changed hash makes the photo be analysed again (the user's decisions on
+ * its faces are carried to the new faces, or kept for review: {@link app.facet.core.decisions.DecisionCarrier}); a new path whose hash
  * matches a catalogued photo that is gone from its old path is a move (the photo keeps its faces and people); a
  * catalogued photo no longer found under a scanned folder is marked missing, never dropped. Photos with no face
  * ({@code no_faces}) and failed photos are not analysed again until their file changes.
@@ -155,9 +156,10 @@ public final class ScanService {
     private void analyse(List<PendingPhoto> photos, long runId, CatalogWriter writer, WorkerPool pool, ScanListener listener,
                          Cancellation cancellation, ScanCounts n, FreeSpaceGuard guard) {
         LibraryLocation location = catalog.location();
+        CropFiles crops = new CropFiles(location.cropsDir());
         PhotoSink sink = new PhotoSink(writer, new FaceCropWriter(ManagedFolder.of(location.managedDir()), location.cropsDir()),
-                new FaceRowRevalidator(catalog), runId, analyzer.detectorId());
-        AnalysisStage stage = new AnalysisStage(analyzer, new CropFiles(location.cropsDir()), runId);
+                new FaceRowRevalidator(catalog), analyzer, crops, runId);
+        AnalysisStage stage = new AnalysisStage(analyzer, crops, runId);
         AtomicLong done = new AtomicLong();
         listener.onProgress(new ScanProgress(ScanPhase.ANALYSING, 0, photos.size(), 0, null));
         stage.run(photos, pool, cancellation, result -> {

@@ -24,12 +24,15 @@ import java.util.Map;
  * @param detector        detector description, e.g. "YuNet 2023mar"
  * @param embeddingModel  embedding model id, or null when none
  * @param embeddingNote   why faces have no embedding (one sentence), or null
+ * @param decisionsCarried       user decisions of changed photos carried to their new faces
+ * @param decisionsNeedingReview user decisions of changed photos that no new face matched: kept in
+ *                               {@code orphaned_decisions} and listed for review ({@code facet decisions})
  */
 public record ScanSummary(long runId, String status, boolean dryRun, long photosSeen, long photosNew, long photosUnchanged, long photosChanged,
                           long photosMoved, long photosMissing, long photosAnalysed, long photosFailed,
                           Map<String, Long> failureReasons, long photosNoFaces, long photosPending, long facesFound,
                           long rejectedWrites, long invalidFlagged, String detector, String embeddingModel,
-                          String embeddingNote, Duration elapsed) {
+                          String embeddingNote, Duration elapsed, long decisionsCarried, long decisionsNeedingReview) {
 
     /** Analysed photos per second over the whole run (0 when nothing was analysed). */
     public double photosPerSecond() {

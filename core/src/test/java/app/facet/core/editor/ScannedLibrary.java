@@ -41,12 +41,25 @@ public final class ScannedLibrary implements AutoCloseable {
     }
 
     /** @param relative photos of the shared folder, e.g. {@code people/joe_biden/biden.jpg} */
-    public static ScannedLibrary scan(Path tmp, String... relative) throws IOException {
+    public static ScannedLibrary scan(Path tmp, String... relative) throws Exception {
+        return scan(tmp, copy -> {
+        }, relative);
+    }
+
+    /** A change made to each copied photo before the first scan (e.g. an edit with an external tool). */
+    @FunctionalInterface
+    public interface Prepare {
+        void apply(Path copy) throws Exception;
+    }
+
+    /** As {@link #scan(Path, String...)}, with {@code prepare} applied to each copy before the scan. */
+    public static ScannedLibrary scan(Path tmp, Prepare prepare, String... relative) throws Exception {
         Path photos = tmp.resolve("photos");
         for (String r : relative) {
             Path to = photos.resolve(r);
             Files.createDirectories(to.getParent());
             Files.copy(SharedMaterial.photo(r), to);
+            prepare.apply(to);
         }
         Catalog catalog = Catalog.open(new LibraryLocation(tmp.resolve("library")));
         OpenCvPhotoAnalyzer analyzer = TestAnalyzers.withEmbeddings();

@@ -115,7 +115,7 @@ class ScanFaultsTest {
         PhotoOutcome outcome;
         try (CatalogWriter writer = new CatalogWriter(catalog)) {
             PhotoSink sink = new PhotoSink(writer, new FaceCropWriter(ManagedFolder.of(location.managedDir()), location.cropsDir()),
-                    new FaceRowRevalidator(catalog), 99, analyzer.detectorId());
+                    new FaceRowRevalidator(catalog), analyzer, new CropFiles(location.cropsDir()), 99);
             outcome = sink.write(result);
         }
 
