@@ -206,13 +206,7 @@ public final class EditStore {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + FaceRows.COLUMNS + " FROM " + FaceRows.FROM
                 + " WHERE f.photo_id = ? ORDER BY f.id")) {
             ps.setLong(1, photoId);
-            List<Face> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(FaceRows.map(rs));
-                }
-            }
-            return out;
+            return FaceRows.mapAll(ps);
         } catch (SQLException e) {
             throw failure(e);
         }

@@ -75,6 +75,17 @@ public final class FaceRows {
                 label == null ? QualityLabel.of(overall) : QualityLabel.valueOf(label.toUpperCase(Locale.ROOT)));
     }
 
+    /** Runs {@code ps} (selecting {@link #COLUMNS}) and maps every row, in the statement's order. */
+    public static java.util.List<Face> mapAll(java.sql.PreparedStatement ps) throws SQLException {
+        java.util.List<Face> out = new java.util.ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(map(rs));
+            }
+        }
+        return out;
+    }
+
     /** @return the column's value, or null when it is NULL */
     public static Long longOrNull(ResultSet rs, String column) throws SQLException {
         long v = rs.getLong(column);

@@ -38,13 +38,7 @@ public final class PhotoFacesStore {
     public List<Face> faces(long photoId) {
         try (Connection c = catalog.connect(); PreparedStatement ps = c.prepareStatement(BY_PHOTO)) {
             ps.setLong(1, photoId);
-            List<Face> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(FaceRows.map(rs));
-                }
-            }
-            return out;
+            return FaceRows.mapAll(ps);
         } catch (SQLException e) {
             throw new CatalogException("Cannot read the faces of photo " + photoId + ": " + e.getMessage(), e);
         }
