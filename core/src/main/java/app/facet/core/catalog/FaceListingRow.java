@@ -33,7 +33,6 @@ import app.facet.model.QualityMetrics;
  * @param storedReason       the stored invalid_reason
  * @param photoWidth         the photo's width in pixels after EXIF orientation; null when unknown
  * @param photoHeight        its height
- * @param photoMissing       the photo is recorded missing
  * @param imagePathIsCrop    the row's image_path is some row's crop_path
  * @param readError          why the row could not be read (a value no code path of Facet writes, e.g. text in a
  *                           number column); null when it was read. Only the ids are set then.
@@ -43,12 +42,12 @@ public record FaceListingRow(long faceId, long photoId, String photoPath, String
                              QualityMetrics quality, float[] embedding, boolean hasEmbedding, String embeddingModelId,
                              Integer embeddingDimension, Long personId, String personName, AssignedBy assignedBy,
                              Long suggestedPersonId, String suggestedName, boolean notAFace, boolean storedInvalid,
-                             String storedReason, Integer photoWidth, Integer photoHeight, boolean photoMissing,
+                             String storedReason, Integer photoWidth, Integer photoHeight,
                              boolean imagePathIsCrop, String readError) {
 
     /** A row whose values could not be read: only its ids and the reason. */
     static FaceListingRow unreadable(long faceId, long photoId, String readError) {
         return new FaceListingRow(faceId, photoId, null, null, null, 0, 0, 0, 0, 0, null, null, null, false, null, null,
-                null, null, AssignedBy.NONE, null, null, false, false, null, null, null, false, false, readError);
+                null, null, AssignedBy.NONE, null, null, false, false, null, null, null, false, readError);
     }
 }

@@ -52,7 +52,7 @@ public final class FaceListingStore {
             + "f.detection_score, f.detector, f.face_size_px, f.sharpness, f.brightness, f.contrast, f.frontal_pose, "
             + "f.quality, f.quality_label, f.embedding, f.embedding_model_id, em.dimension, f.person_id, pe.name, "
             + "f.assigned_by, sp.name, f.suggested_person_id, f.not_a_face, f.status, f.invalid_reason, "
-            + "p.width, p.height, p.missing_since, "
+            + "p.width, p.height, "
             + "EXISTS (SELECT 1 FROM face_crops k WHERE k.crop_path = f.image_path) "
             + "FROM face_crops f LEFT JOIN photos p ON p.id = f.photo_id LEFT JOIN persons pe ON pe.id = f.person_id "
             + "LEFT JOIN persons sp ON sp.id = f.suggested_person_id LEFT JOIN embedding_models em ON em.id = f.embedding_model_id";
@@ -147,7 +147,7 @@ public final class FaceListingStore {
                 quality, embedding, blob != null, rs.getString(20), (Integer) rs.getObject(21), longOrNull(rs, 22),
                 rs.getString(23), AssignedBy.fromSql(rs.getString(24)), longOrNull(rs, 26),
                 rs.getString(25), rs.getInt(27) == 1, "invalid".equals(rs.getString(28)), rs.getString(29),
-                (Integer) rs.getObject(30), (Integer) rs.getObject(31), rs.getString(32) != null, rs.getInt(33) == 1, null);
+                (Integer) rs.getObject(30), (Integer) rs.getObject(31), rs.getInt(32) == 1, null);
     }
 
     private static String where(FaceListingQuery q, List<Object> params, String dimension) {

@@ -16,11 +16,10 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Maps a face row to a {@link FaceListing} without ever throwing: the row's stored status is combined with the
- * validation rules applied now ({@link FaceRowRules}, plus "is the photo file still there"), so that a row broken
+ * one face-row rule set applied now ({@link FaceRowRules}, files included), so that a row broken
  * by hand after the last validation pass is still shown as invalid, with its reasons.
  */
 final class FaceListingReader {
@@ -64,7 +63,6 @@ final class FaceListingReader {
         String modelId = r.embeddingModelId();
         Integer dimension = r.embeddingDimension();
         Integer width = r.photoWidth(), height = r.photoHeight();
-        boolean missing = r.photoMissing();
         boolean imageIsCrop = r.imagePathIsCrop();
         FaceRowFacts facts = new FaceRowFacts(imagePath, photoPath, cropPath, x, y, w, h, width, height, score,
                 !r.hasEmbedding() ? null : embedding.length == 0 ? FaceRowFacts.NOT_A_BLOB : embedding.length * 4,
@@ -96,14 +94,6 @@ final class FaceListingReader {
         try {
             Path p = Path.of(cropPath).toAbsolutePath().normalize();
             return p.startsWith(cropsDir) && Files.isRegularFile(p);
-        } catch (InvalidPathException e) {
-            return false;
-        }
-    }
-
-    private static boolean exists(String path) {
-        try {
-            return Files.exists(Path.of(path));
         } catch (InvalidPathException e) {
             return false;
         }
