@@ -1,7 +1,6 @@
 package app.facet.core.integrity;
 
 import app.facet.core.rules.FaceRule;
-import app.facet.core.rules.FaceRowFacts;
 import app.facet.core.catalog.IntegrityCheckStore;
 
 /**
@@ -25,9 +24,7 @@ final class EmbeddingNormCheck implements IntegrityCheck.Single {
     @Override
     public void run(CheckContext ctx, Findings findings) {
         IntegrityCheckStore.wellSizedEmbeddings(ctx.tx(), row -> {
-            float[] embedding = row.embedding();
-            String detail = FaceRule.EMBEDDING_NOT_NORMALISED.detail(new FaceRowFacts(null, null, null, 0, 0, 1, 1, null, null, 0,
-                    4 * embedding.length, embedding, null, embedding.length), null, path -> false);
+            String detail = FaceRule.normalisationProblem(row.embedding());
             if (detail != null) {
                 findings.add(Subject.FACE, row.faceId(), row.imagePath(), detail);
             }

@@ -178,7 +178,17 @@ public enum FaceRule {
         if (f.embedding() == null || f.modelDimension() == null || f.embedding().length != f.modelDimension()) {
             return null; // no embedding, or already a size/model violation
         }
-        double norm = FaceRowRules.norm(f.embedding());
+        return normalisationProblem(f.embedding());
+    }
+
+    /**
+     * The Java test of {@link #EMBEDDING_NOT_NORMALISED} on a decoded embedding of the right size.
+     *
+     * @param embedding float[dimension], expected L2-normalised
+     * @return what is wrong ("L2 norm 2.000000"), or null when the norm is within {@link #NORM_TOLERANCE} of 1
+     */
+    public static String normalisationProblem(float[] embedding) {
+        double norm = FaceRowRules.norm(embedding);
         return FaceRowRules.isNormalised(norm) ? null : "L2 norm " + String.format(Locale.ROOT, "%.6f", norm);
     }
 
