@@ -30,8 +30,8 @@ final class CropFiles {
     /**
      * Writes the crop JPEG of every face of photo {@code photoId}.
      *
-     * @param written receives each file's absolute path as soon as it is written, so a caller can remove the
-     *                files of a half-finished photo
+     * @param written receives each file's absolute path just before it is written, so a caller can remove the
+     *                files (whole or partial) of a half-finished photo
      * @throws IOException when a file cannot be written
      */
     void write(long photoId, long runId, List<AnalyzedFace> faces, List<String> written) throws IOException {
@@ -39,8 +39,9 @@ final class CropFiles {
         Files.createDirectories(dir);
         for (int i = 0; i < faces.size(); i++) {
             Path file = dir.resolve("p" + photoId + "-r" + runId + "-f" + i + ".jpg");
-            Files.write(file, faces.get(i).cropJpeg());
+            // listed before writing: a write that fails half-way (disk full) leaves a partial file to remove too
             written.add(file.toString());
+            Files.write(file, faces.get(i).cropJpeg());
         }
     }
 
@@ -54,7 +55,13 @@ final class CropFiles {
         Path dir = cropsDir.resolve(String.format("%02x", photoId & 0xff));
         Files.createDirectories(dir);
         Path file = dir.resolve("p" + photoId + "-r" + runId + "-m" + number + ".jpg");
-        Files.write(file, face.cropJpeg());
+        try {
+            Files.write(file, face.cropJpeg());
+        } catch (IOException e) {
+            // a write that fails half-way (disk full) leaves a partial file no row will ever reference
+            deleteQuietly(List.of(file.toString()));
+            throw e;
+        }
         return file.toString();
     }
 
