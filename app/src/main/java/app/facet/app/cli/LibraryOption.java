@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 
 /** {@code --library DIR}, shared by every command. */
 public final class LibraryOption {
@@ -29,11 +30,7 @@ public final class LibraryOption {
         LibraryFolderCheck.problem(location()).ifPresent(problem -> {
             throw new UserError(problem);
         });
-        FacetLibrary opened = FacetLibrary.open(location(), models.options());
-        if (models.modelsDir() != null && !Files.isDirectory(opened.models().path())) {
-            throw new UserError("Models folder not found: " + opened.models().path() + ".");
-        }
-        return opened;
+        return withModelsFolder(FacetLibrary.open(location(), models.options()), models);
     }
 
     /**
@@ -42,11 +39,33 @@ public final class LibraryOption {
      * @throws UserError when there is no catalog at the location
      */
     public FacetLibrary existing() {
+        return FacetLibrary.open(existingLocation(), app.facet.core.library.ModelOptions.DEFAULTS);
+    }
+
+    /**
+     * Opens an existing library for commands that analyse a box (face models found as for {@link #open}).
+     *
+     * @param embeddingModel the embedding model to use when {@code --embedding-model} names none (asked when the models
+     *                       load; null there means the production model whose file is present)
+     * @throws UserError when there is no catalog at the location, or {@code --models} names a folder that does not exist
+     */
+    public FacetLibrary existing(ModelOptions models, Supplier<String> embeddingModel) {
+        return withModelsFolder(FacetLibrary.open(existingLocation(), models.options(), embeddingModel), models);
+    }
+
+    private static FacetLibrary withModelsFolder(FacetLibrary opened, ModelOptions models) {
+        if (models.modelsDir() != null && !Files.isDirectory(opened.models().path())) {
+            throw new UserError("Models folder not found: " + opened.models().path() + ".");
+        }
+        return opened;
+    }
+
+    private LibraryLocation existingLocation() {
         LibraryLocation loc = location();
         if (!loc.exists()) {
             throw new UserError("No Facet library at " + loc.root() + " (run `facet scan DIR` first, or pass --library DIR).");
         }
-        return FacetLibrary.open(loc, app.facet.core.library.ModelOptions.DEFAULTS);
+        return loc;
     }
 
     /**

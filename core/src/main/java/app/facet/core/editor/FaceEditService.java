@@ -195,6 +195,35 @@ public final class FaceEditService {
         return deleted;
     }
 
+    /**
+     * The user says the photo shows no face: every face row of the photo goes (boxes the user drew, "not a face" rows and
+     * rows whose stored box is degenerate included), in one transaction, and the photo is recorded {@code no_faces} by
+     * the user, so a later scan keeps it so while the file is unchanged. Crop files are removed after the commit.
+     *
+     * @return face rows deleted (0 when the photo had none; it is still recorded as the user's "no faces")
+     * @throws FaceEditException when the photo is not an analysed original of this catalog, or the catalog write fails
+     *                           (nothing is changed then)
+     */
+    public int clearFaces(long photoId) {
+        PhotoScanRow photo = readEditable(photoId, Set.of());
+        int deleted;
+        try {
+            deleted = EditStore.write(catalog, s -> {
+                int n = 0;
+                for (long id : s.faceIdsOf(photo.id())) {
+                    n += s.deleteFace(id);
+                }
+                settleState(s, photo.id());
+                return n;
+            });
+        } catch (CatalogException e) {
+            throw new FaceEditException("Could not clear the faces of " + Path.of(photo.path()).getFileName() + ": " + e.getMessage(), e);
+        }
+        sweepCrops();
+        log.info("event=faces_cleared photo={} deleted={}", photoId, deleted);
+        return deleted;
+    }
+
     // ---- save, step by step ----
 
     private PhotoScanRow readEditable(long photoId, Set<Long> editedIds) {
