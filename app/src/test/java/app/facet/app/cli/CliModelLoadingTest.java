@@ -25,12 +25,12 @@ class CliModelLoadingTest {
     void scanLoadsModelsWithASmallThreadStackAndCachesTheirHashes() throws Exception {
         Path models = Files.createDirectories(tmp.resolve("models"));
         for (String file : List.of("face_detection_yunet_2023mar.onnx", "mobilefacenet.onnx")) {
-            Files.copy(CliEndToEndTest.shared().resolve("models").resolve(file), models.resolve(file));
+            Files.copy(Cli.shared().resolve("models").resolve(file), models.resolve(file));
         }
         Path output = tmp.resolve("out.txt");
         Process facet = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xss384k",
                 "-cp", System.getProperty("java.class.path"), "app.facet.app.FacetMain",
-                "scan", CliEndToEndTest.shared().resolve("photos/groups").toString(), "--library", tmp.resolve("lib").toString(),
+                "scan", Cli.shared().resolve("photos/groups").toString(), "--library", tmp.resolve("lib").toString(),
                 "--models", models.toString(), "--embedding-model", "mobilefacenet", "--threads", "2")
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         boolean finished = facet.waitFor(5, TimeUnit.MINUTES);

@@ -17,8 +17,8 @@ import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 
-import static app.facet.app.cli.CliEndToEndTest.facet;
-import static app.facet.app.cli.CliEndToEndTest.shared;
+import static app.facet.app.cli.Cli.facet;
+import static app.facet.app.cli.Cli.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -65,11 +65,11 @@ class DecisionsCommandTest {
         assertThat(p.waitFor()).isZero();
         Files.move(cropped, two, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
-        CliEndToEndTest.Run again = facet(scan);
+        Cli.Run again = facet(scan);
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(again.out()).contains("changed         1", "decisions carried 1", "1 decision needs review");
 
-        CliEndToEndTest.Run csv = facet("decisions", "--library", lib.toString());
+        Cli.Run csv = facet("decisions", "--library", lib.toString());
         assertThat(csv.exit()).as(csv.err()).isZero();
         try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv.out()))) {
             assertThat(parser.getHeaderNames()).containsExactlyElementsOf(DecisionsCommand.COLUMNS);
@@ -81,7 +81,7 @@ class DecisionsCommandTest {
             assertThat(rows.get(0).get("path")).endsWith("two_people.jpg");
             assertThat(Double.parseDouble(rows.get(0).get("x"))).isEqualTo(rightX);
         }
-        CliEndToEndTest.Run json = facet("review", "--library", lib.toString(), "--format", "json");
+        Cli.Run json = facet("review", "--library", lib.toString(), "--format", "json");
         assertThat(json.exit()).isZero();
         assertThat(json.out()).contains("\"person\" : \"Joe Biden\"", "\"kind\" : \"person\"");
     }

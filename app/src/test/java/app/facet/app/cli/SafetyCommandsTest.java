@@ -1,12 +1,8 @@
 package app.facet.app.cli;
 
-import app.facet.app.cli.people.PeopleCommand;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -16,6 +12,8 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.util.HexFormat;
 
+import static app.facet.app.cli.Cli.facet;
+import static app.facet.app.cli.Cli.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -26,31 +24,12 @@ class SafetyCommandsTest {
     @TempDir
     Path tmp;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run facet(String... args) {
-        CommandLine cl = FacetCommand.commandLine();
-        if (!cl.getSubcommands().containsKey("people")) {
-            cl.addSubcommand("people", new PeopleCommand());
-        }
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    static Path shared() {
-        return Path.of(System.getProperty("facet.shared")).toAbsolutePath().normalize();
-    }
-
     private Path scannedLibrary() throws Exception {
         Path photos = tmp.resolve("photos");
         Files.createDirectories(photos);
         Files.copy(shared().resolve("photos/groups/two_people.jpg"), photos.resolve("two_people.jpg"));
         Path lib = tmp.resolve("lib");
-        Run scan = facet("scan", photos.toString(), "--library", lib.toString(), "--models", shared().resolve("models").toString(),
+        Cli.Run scan = facet("scan", photos.toString(), "--library", lib.toString(), "--models", shared().resolve("models").toString(),
                 "--embedding-model", "mobilefacenet", "--threads", "2");
         assertThat(scan.exit()).as(scan.err()).isZero();
         return lib;
@@ -82,7 +61,7 @@ class SafetyCommandsTest {
                 {"faces"}, {"photos"}, {"repair"}}) {
             String[] withLib = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--library", lib.toString()))
                     .toArray(String[]::new);
-            Run r = facet(withLib);
+            Cli.Run r = facet(withLib);
             assertThat(r.exit()).as(String.join(" ", args) + ": " + r.err()).isEqualTo(2);
             assertThat(r.err()).as(String.join(" ", args)).contains("This library was written by a newer Facet (schema v999; this Facet knows up to v")
                     .contains("Update Facet to open it.").doesNotContain("at app.facet");
@@ -96,9 +75,9 @@ class SafetyCommandsTest {
         Files.createDirectories(lib);
         Files.write(lib.resolve("catalog.sqlite"), new byte[0]);
 
-        Run scan = facet("scan", shared().resolve("photos/groups").toString(), "--library", lib.toString(),
+        Cli.Run scan = facet("scan", shared().resolve("photos/groups").toString(), "--library", lib.toString(),
                 "--models", shared().resolve("models").toString(), "--embedding-model", "mobilefacenet");
-        Run list = facet("people", "list", "--library", lib.toString());
+        Cli.Run list = facet("people", "list", "--library", lib.toString());
 
         assertThat(scan.exit()).as(scan.err()).isEqualTo(2);
         assertThat(scan.err()).contains("is empty (0 bytes)");
@@ -112,8 +91,8 @@ class SafetyCommandsTest {
         // a name an older Facet stored without the name rule
         sql(lib, "INSERT INTO persons (name) VALUES (?)", "Evil\u001b[2JName\u202e");
 
-        Run csv = facet("people", "list", "--library", lib.toString());
-        Run json = facet("people", "list", "--format", "json", "--library", lib.toString());
+        Cli.Run csv = facet("people", "list", "--library", lib.toString());
+        Cli.Run json = facet("people", "list", "--format", "json", "--library", lib.toString());
 
         assertThat(csv.exit()).as(csv.err()).isZero();
         assertThat(csv.out()).contains("Evil\\x1b[2JName\\u202e").doesNotContain("\u001b").doesNotContain("\u202e");
@@ -123,13 +102,13 @@ class SafetyCommandsTest {
     @Test
     void restoreRefusesOneFaceOnTwoPersonsAndABadNameWithExitTwoChangingNothing() throws Exception {
         Path lib = scannedLibrary();
-        Run name = facet("people", "list", "--library", lib.toString());
+        Cli.Run name = facet("people", "list", "--library", lib.toString());
         assertThat(name.exit()).isZero();
         Path export = tmp.resolve("export.csv");
         sql(lib, "INSERT INTO persons (name) VALUES ('Barack')");
         sql(lib, "UPDATE face_crops SET person_id = (SELECT id FROM persons WHERE name = 'Barack'), assigned_by = 'user'"
                 + " WHERE id = (SELECT min(id) FROM face_crops)");
-        Run exported = facet("export", "--output", export.toString(), "--library", lib.toString());
+        Cli.Run exported = facet("export", "--output", export.toString(), "--library", lib.toString());
         assertThat(exported.exit()).as(exported.err()).isZero();
         java.util.List<String> lines = Files.readAllLines(export);
         String row = lines.stream().filter(l -> l.contains(",Barack,user,")).findFirst().orElseThrow();
@@ -139,8 +118,8 @@ class SafetyCommandsTest {
         Files.writeString(esc, String.join("\n", lines).replace("Barack", "Bar\u001back") + "\n");
         String before = sha256(lib.resolve("catalog.sqlite"));
 
-        Run r1 = facet("restore", twice.toString(), "--library", lib.toString());
-        Run r2 = facet("restore", esc.toString(), "--library", lib.toString());
+        Cli.Run r1 = facet("restore", twice.toString(), "--library", lib.toString());
+        Cli.Run r2 = facet("restore", esc.toString(), "--library", lib.toString());
 
         assertThat(r1.exit()).as(r1.err()).isEqualTo(2);
         assertThat(r1.err()).contains("gives one face two persons").contains("\"Barack\"").contains("\"Joe\"").contains("nothing was applied");

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 
-import static app.facet.app.cli.CliEndToEndTest.facet;
-import static app.facet.app.cli.CliEndToEndTest.shared;
+import static app.facet.app.cli.Cli.facet;
+import static app.facet.app.cli.Cli.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Issue 10 item 2 at the command line: a scan while another holds the library's scan lock is refused, exit 2. */
@@ -21,7 +21,7 @@ class ScanRefusalCliTest {
         String[] scan = {"scan", shared().resolve("photos/groups").toString(), "--library", lib.toString(),
                 "--models", shared().resolve("models").toString(), "--threads", "1"};
         assertThat(facet(scan).exit()).isZero();
-        CliEndToEndTest.Run refused;
+        Cli.Run refused;
         try (ScanLock live = ScanLock.acquire(lib)) {
             refused = facet(scan);
         }

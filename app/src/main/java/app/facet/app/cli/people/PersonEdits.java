@@ -63,7 +63,7 @@ public final class PersonEdits {
         protected String act(PeopleSession session) {
             Person p = session.person(person);
             UndoableAction done = session.people.deletePerson(p.id());
-            return String.format(Locale.ROOT, "%s: %d faces are unknown again.", done.description(), p.faceCount());
+            return done.description() + (p.faceCount() == 1 ? ": its face is unknown again." : ": its " + p.faceCount() + " faces are unknown again.");
         }
     }
 

@@ -1,8 +1,6 @@
 package app.facet.app.cli.people;
 
-import app.facet.app.cli.FacetCommand;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
+import app.facet.app.cli.Cli.Run;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -11,43 +9,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
-import java.io.PrintWriter;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 
+import static app.facet.app.cli.Cli.csv;
+import static app.facet.app.cli.Cli.facet;
+import static app.facet.app.cli.Cli.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code facet people ...} as a user runs it: a real scan of the shared photos into a real catalog, then the people
- * commands through the top-level command line (PeopleCommand added to it here until the lead registers it).
+ * commands through the top-level command line.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PeopleCommandTest {
     Path lib;
-
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run facet(String... args) {
-        CommandLine cl = FacetCommand.commandLine();
-        if (!cl.getSubcommands().containsKey("people")) {
-            cl.addSubcommand("people", new PeopleCommand());
-        }
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
-    static Path shared() {
-        return Path.of(System.getProperty("facet.shared")).toAbsolutePath().normalize();
-    }
 
     @BeforeAll
     void scan(@TempDir Path tmp) {
@@ -115,11 +93,5 @@ class PeopleCommandTest {
         Run noLibrary = facet("people", "list", "--library", lib.resolveSibling("missing").toString());
         assertThat(noLibrary.exit()).isEqualTo(2);
         assertThat(noLibrary.err()).contains("No Facet library at");
-    }
-
-    private static List<CSVRecord> csv(String text) throws Exception {
-        try (CSVParser p = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(text))) {
-            return p.getRecords();
-        }
     }
 }
