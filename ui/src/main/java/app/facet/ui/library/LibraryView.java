@@ -20,6 +20,7 @@ public final class LibraryView extends BorderPane {
     private final LibrarySession session;
     private final PhotoGrid grid;
     private final FilterBar filterBar;
+    private final LibraryGridModel model;
     private LongFunction<String> personNames = id -> null;
     private final LatestOnly photoReads;
     private final LatestOnly folderReads;
@@ -28,8 +29,9 @@ public final class LibraryView extends BorderPane {
         this.session = session;
         this.photoReads = tasks.latestOnly();
         this.folderReads = tasks.latestOnly();
-        this.grid = new PhotoGrid(tasks);
-        this.filterBar = new FilterBar(session.filterProperty());
+        this.model = new LibraryGridModel(session.filterProperty());
+        this.grid = new PhotoGrid(tasks, model);
+        this.filterBar = new FilterBar(model);
         getStyleClass().add("library-view");
         grid.setId("photoGrid");
         setTop(filterBar);
@@ -54,6 +56,11 @@ public final class LibraryView extends BorderPane {
         return grid;
     }
 
+    /** The grid's state and actions (filter, photos shown, selection), without the nodes. */
+    public LibraryGridModel model() {
+        return model;
+    }
+
     /** Reads the current filter's photos and the folder list, then shows them. */
     public void reload() {
         LibraryContext library = session.library();
@@ -61,14 +68,14 @@ public final class LibraryView extends BorderPane {
             photoReads.drop();
             folderReads.drop();
             grid.clear();
-            filterBar.setSummary(0, null);
+            filterBar.setSummary(model.summary(null));
             return;
         }
         PhotoFilter filter = session.filter();
         // the grid first; the folder list (a scan of every path) follows in its own task
         photoReads.background("Listing photos", (progress, cancel) -> library.photos().select(filter), selection -> {
             grid.show(selection, library.photos(), library.thumbnails());
-            filterBar.setSummary(selection.size(), describe(filter.person()));
+            filterBar.setSummary(model.summary(describe(filter.person())));
         }, null);
         folderReads.background("Listing folders", (progress, cancel) -> library.photos().folders(), filterBar::setFolders, null);
     }

@@ -14,7 +14,9 @@ import app.facet.ui.people.PeopleActions;
 import app.facet.ui.people.PeopleSidebar;
 import app.facet.ui.session.LibraryContext;
 import app.facet.ui.session.LibrarySession;
+import app.facet.ui.tasks.LatestOnly;
 import app.facet.ui.tasks.TaskRunner;
+import app.facet.ui.dialogs.StartFolder;
 import app.facet.ui.theme.Theme;
 import app.facet.ui.theme.ThemeSwitcher;
 import app.facet.ui.viewer.FaceMenu;
@@ -51,12 +53,18 @@ public final class MainWindow {
     private final FaceQualityWindows faceQuality;
     private final ModelsPrompt models;
     private final BooleanProperty empty = new SimpleBooleanProperty(false);
+    private final LatestOnly photoCounts;
 
     public MainWindow(Stage stage, DesktopServices services) {
         this.stage = stage;
         this.services = services;
         TaskRunner tasks = services.tasks();
+        this.photoCounts = tasks.latestOnly();
         UserSettings settings = services.settings().load();
+        StartFolder.session().rememberAcrossRuns(settings.lastFolder(), folder -> tasks.background("Saving settings", (p, c) -> {
+            services.settings().save(services.settings().load().withLastFolder(folder));
+            return null;
+        }, null, null));
         themes = new ThemeSwitcher(Theme.fromId(settings.theme()), theme -> tasks.background("Saving settings", (p, c) -> {
             services.settings().save(services.settings().load().withTheme(theme.id()));
             return null;
@@ -119,6 +127,14 @@ public final class MainWindow {
             refreshEmpty();
         });
         session.revisionProperty().addListener((o, a, b) -> refreshEmpty());
+        ExternalChangeRefresh external = new ExternalChangeRefresh(session, tasks);
+        stage.showingProperty().addListener((o, was, showing) -> {
+            if (showing) {
+                external.start();
+            } else {
+                external.stop();
+            }
+        });
         stage.setOnCloseRequest(e -> {
             if (!mayQuit()) {
                 e.consume();
@@ -176,14 +192,11 @@ public final class MainWindow {
     private void refreshEmpty() {
         LibraryContext lib = session.library();
         if (lib == null) {
+            photoCounts.drop();
             empty.set(false);
             return;
         }
-        services.tasks().background("Counting photos", (p, c) -> lib.photos().count(), n -> {
-            if (session.library() == lib) {
-                empty.set(n == 0);
-            }
-        }, null);
+        photoCounts.background("Counting photos", (p, c) -> lib.photos().count(), n -> empty.set(n == 0), null);
     }
 
     private void quit() {
