@@ -8,6 +8,8 @@ import app.facet.ui.findpeople.FindPeopleWindow;
 import app.facet.ui.integrity.IntegrityActions;
 import app.facet.ui.integrity.IntegrityWindow;
 import app.facet.ui.transfer.ExportAction;
+import app.facet.ui.transfer.RestoreAction;
+import app.facet.ui.library.DetectFacesAction;
 import javafx.beans.binding.Bindings;
 import app.facet.ui.library.LibraryView;
 import app.facet.ui.people.PeopleActions;
@@ -52,6 +54,7 @@ public final class MainWindow {
     private final LibraryActions actions;
     private final FaceQualityWindows faceQuality;
     private final ModelsPrompt models;
+    private final RestoreAction restore;
     private final BooleanProperty empty = new SimpleBooleanProperty(false);
     private final LatestOnly photoCounts;
 
@@ -101,9 +104,12 @@ public final class MainWindow {
                 ? 0 : (int) Math.min(Integer.MAX_VALUE, integrity.lastReportProperty().get().problemCount()), integrity.lastReportProperty()));
         statusBar.setOnBadgeClicked(integrityWindow::showLast);
         ExportAction export = new ExportAction(stage, session, tasks, services.saves(), statusBar.messageProperty());
+        restore = new RestoreAction(stage, session, tasks, statusBar.messageProperty());
+        DetectFacesAction detect = new DetectFacesAction(stage, session, tasks, library.model(), statusBar.messageProperty());
         MainMenuBar menu = new MainMenuBar(new MainMenuBar.Actions(actions::addFolder, actions::rescan, actions::openLibrary,
                 export::run, this::quit, findPeople::open, integrityWindow::open, models::open, help::about, help::shortcuts, help::showLogFolder,
-                faceQuality::showDashboard, faceQuality::editFaces, session.openBinding(), tasks.busyBinding()), themes);
+                faceQuality::showDashboard, faceQuality::editFaces, session.openBinding(), tasks.busyBinding(),
+                restore::run, detect::run, detect.possibleBinding()), themes);
         VBox centreWithBanner = new VBox(new ModelsBanner(models), split);
         VBox.setVgrow(split, Priority.ALWAYS);
         BorderPane root = new BorderPane(centreWithBanner, menu, null, statusBar, null);
@@ -179,6 +185,11 @@ public final class MainWindow {
     /** The face models dialog and banner state. */
     public ModelsPrompt models() {
         return models;
+    }
+
+    /** File → Restore… (tests preview a file directly). */
+    public RestoreAction restore() {
+        return restore;
     }
 
     public FindPeopleWindow findPeople() {
