@@ -73,11 +73,25 @@ public final class LibraryView extends BorderPane {
         }
         PhotoFilter filter = session.filter();
         // the grid first; the folder list (a scan of every path) follows in its own task
-        photoReads.background("Listing photos", (progress, cancel) -> library.photos().select(filter), selection -> {
-            grid.show(selection, library.photos(), library.thumbnails());
-            filterBar.setSummary(model.summary(describe(filter.person())));
-        }, null);
+        // the person's name is read with the photos: the sidebar may still hold the name from before a rename
+        photoReads.background("Listing photos", (progress, cancel) -> new Shown(library.photos().select(filter), nameOf(library, filter.person())),
+                shown -> {
+                    grid.show(shown.photos(), library.photos(), library.thumbnails());
+                    filterBar.setSummary(model.summary(shown.person() != null ? shown.person() : describe(filter.person())));
+                }, null);
         folderReads.background("Listing folders", (progress, cancel) -> library.photos().folders(), filterBar::setFolders, null);
+    }
+
+    /** Off the UI thread: the name of the person filtered on, null when the filter is not on one person or they are gone. */
+    private static String nameOf(LibraryContext library, PersonFilter person) {
+        if (person instanceof PersonFilter.Only only) {
+            return library.people().people().stream().filter(p -> p.person().id() == only.personId())
+                    .map(p -> p.person().name()).findFirst().orElse(null);
+        }
+        return null;
+    }
+
+    private record Shown(PhotoSelection photos, String person) {
     }
 
     private String describe(PersonFilter person) {

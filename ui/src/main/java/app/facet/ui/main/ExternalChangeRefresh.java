@@ -70,6 +70,7 @@ final class ExternalChangeRefresh {
         CatalogChangeWatch watch = library.changes();
         boolean acknowledge = ownChangePending;
         ownChangePending = false;
+        long revisionAtStart = session.revisionProperty().get();
         inFlight = true;
         looks.background("Checking the catalog for changes", (progress, cancel) -> {
             if (acknowledge) {
@@ -79,7 +80,9 @@ final class ExternalChangeRefresh {
             return watch.changed();
         }, changed -> {
             inFlight = false;
-            if (changed && session.library() == library) {
+            // the window raised a revision of its own meanwhile: its views reload anyway, and the next look acknowledges
+            boolean ownReloadRunning = session.revisionProperty().get() != revisionAtStart;
+            if (changed && !ownReloadRunning && session.library() == library) {
                 log.info("event=catalog_changed_elsewhere library={}", library.location().root());
                 raising = true;
                 try {

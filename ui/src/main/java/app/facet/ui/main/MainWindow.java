@@ -141,6 +141,9 @@ public final class MainWindow {
                 external.stop();
             }
         });
+        if (stage.isShowing()) {
+            external.start(); // a stage shown before this window was built (tests reuse one)
+        }
         stage.setOnCloseRequest(e -> {
             if (!mayQuit()) {
                 e.consume();
