@@ -82,7 +82,7 @@ final class ExternalChangeRefresh {
             inFlight = false;
             // the window raised a revision of its own meanwhile: its views reload anyway, and the next look acknowledges
             boolean ownReloadRunning = session.revisionProperty().get() != revisionAtStart;
-            if (changed && !ownReloadRunning && session.library() == library) {
+            if (changed && !ownReloadRunning) { // a look at another library was dropped with the lane
                 log.info("event=catalog_changed_elsewhere library={}", library.location().root());
                 raising = true;
                 try {
