@@ -18,7 +18,6 @@ import app.facet.ui.transfer.RestorePreviewDialog;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.ListView;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
@@ -233,8 +232,8 @@ class WindowRefreshAndRestoreTest {
         assertThat(Fx.get(() -> ((Labeled) pane.lookup("#restoreSummary")).getText())).isEqualTo("Assign 1 face to a person");
         assertThat(Fx.get(() -> ((Labeled) pane.lookup("#restoreHeadline")).getText())).startsWith(faces.size() + " faces in the file");
         assertThat(Fx.get(() -> ((Labeled) pane.lookup("#restoreConflictCount")).getText())).isEqualTo("1 conflict:");
-        @SuppressWarnings("unchecked")
-        List<String> conflicts = Fx.get(() -> List.copyOf(((ListView<String>) pane.lookup("#restoreConflicts")).getItems()));
+        List<String> conflicts = Fx.get(() -> ((javafx.scene.layout.Pane) pane.lookup("#restoreConflicts")).getChildren().stream()
+                .map(n -> ((Labeled) n).getText()).toList());
         assertThat(conflicts).singleElement().asString().startsWith("Not applied: " + obama.photoPath() + " (Barack H. Obama): no face");
         assertThat(count("SELECT count(*) FROM face_crops WHERE id = " + obamaFace + " AND person_id IS NULL"))
                 .as("a preview changes nothing").isEqualTo(1);

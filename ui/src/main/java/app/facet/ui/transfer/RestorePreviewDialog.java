@@ -8,7 +8,9 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -30,11 +32,11 @@ public final class RestorePreviewDialog {
         DialogPaneContent content = new DialogPaneContent(preview);
         dialog.getDialogPane().setContent(content.root);
         dialog.getDialogPane().setId("restorePreview");
-        dialog.getDialogPane().setPrefWidth(640);
         dialog.getDialogPane().getButtonTypes().addAll(APPLY, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(APPLY).setId("restoreApply");
         dialog.getDialogPane().lookupButton(APPLY).setDisable(!preview.changesSomething());
         dialog.setResultConverter(b -> b);
+        dialog.setResizable(true);
         dialog.setOnHidden(e -> {
             if (dialog.getResult() == APPLY) {
                 apply.run();
@@ -68,23 +70,36 @@ public final class RestorePreviewDialog {
             Label conflicts = new Label(p.conflicts() == 0 ? "No conflicts: every decision in the file finds its face here."
                     : p.conflicts() + (p.conflicts() == 1 ? " conflict:" : " conflicts:"));
             conflicts.setId("restoreConflictCount");
-            ListView<String> conflictList = new ListView<>();
-            conflictList.setId("restoreConflicts");
-            conflictList.getItems().setAll(p.conflictLines().stream().map(PersonNames::escaped).toList());
-            conflictList.setPrefHeight(Math.min(160, 26 * Math.max(1, p.conflictLines().size()) + 4));
+            VBox conflictLines = new VBox(4);
+            conflictLines.setId("restoreConflicts");
+            for (String line : p.conflictLines()) {
+                Label l = new Label(PersonNames.escaped(line));
+                l.setWrapText(true);
+                l.setMinHeight(Region.USE_PREF_SIZE);
+                conflictLines.getChildren().add(l);
+            }
+            ScrollPane conflictList = new ScrollPane(conflictLines);
+            conflictList.setFitToWidth(true);
+            conflictList.setPrefViewportHeight(Math.min(150, 40.0 * p.conflictLines().size()));
+            conflictList.setMinHeight(Math.min(150, 40.0 * p.conflictLines().size()));
             conflictList.setVisible(p.conflicts() > 0);
             conflictList.setManaged(p.conflicts() > 0);
             ListView<String> changes = new ListView<>();
             changes.setId("restoreChanges");
             changes.getItems().setAll(p.report().changes().stream().map(RestoreChange::description).map(PersonNames::escaped).toList());
             changes.setPrefHeight(180);
+            changes.setMinHeight(120);
             TitledPane all = new TitledPane("Every change (" + p.report().changes().size() + ")", changes);
             all.setExpanded(false);
             Label backup = new Label("Facet backs up the catalog before applying; nothing is taken away (a face keeps the "
                     + "decisions the file does not mention).");
             backup.setWrapText(true);
             backup.getStyleClass().add("hint");
+            for (Label l : new Label[]{headline, summary, conflicts, backup}) {
+                l.setMinHeight(Region.USE_PREF_SIZE); // a wrapped label keeps all its lines
+            }
             root = new VBox(10, headline, summary, conflicts, conflictList, all, backup);
+            root.setPrefWidth(660);
         }
     }
 }
