@@ -69,6 +69,11 @@ public final class CatalogChangeWatch implements AutoCloseable {
         changed();
     }
 
+    /** @return true once {@link #close()} ran (the library was closed: there is nothing more to watch) */
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
     private long dataVersion() throws SQLException {
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("PRAGMA data_version")) {
             rs.next();

@@ -42,7 +42,9 @@ class CatalogChangeWatchTest {
         LibraryLocation location = new LibraryLocation(tmp.resolve("lib"));
         Catalog catalog = Catalog.open(location);
         CatalogChangeWatch watch = CatalogChangeWatch.open(catalog);
+        assertThat(watch.isClosed()).isFalse();
         watch.close();
+        assertThat(watch.isClosed()).isTrue();
         try (Connection other = catalog.connect(); Statement s = other.createStatement()) {
             s.executeUpdate("INSERT INTO persons(name) VALUES ('Bo')");
         }

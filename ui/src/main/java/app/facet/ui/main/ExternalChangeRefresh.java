@@ -68,6 +68,9 @@ final class ExternalChangeRefresh {
             return;
         }
         CatalogChangeWatch watch = library.changes();
+        if (watch.isClosed()) {
+            return; // the library was closed (the app is quitting, or another library replaces it): its tasks may not start
+        }
         boolean acknowledge = ownChangePending;
         ownChangePending = false;
         long revisionAtStart = session.revisionProperty().get();
