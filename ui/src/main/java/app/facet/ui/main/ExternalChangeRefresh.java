@@ -5,6 +5,7 @@ import app.facet.ui.session.LibraryContext;
 import app.facet.ui.session.LibrarySession;
 import app.facet.ui.tasks.LatestOnly;
 import app.facet.ui.tasks.TaskRunner;
+import app.facet.ui.tasks.TrackedTask;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.util.Duration;
@@ -13,13 +14,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the window current when another process changes the catalog (a {@code facet scan}, {@code facet people
- * rename} in a terminal): every {@link #PERIOD} the open library's {@link CatalogChangeWatch} is asked, through the
+ * merge} in a terminal): every {@link #PERIOD} the open library's {@link CatalogChangeWatch} is asked, through the
  * task bridge, whether anyone committed a change; if so the session's revision goes up and every view reloads what it
  * shows (views keep their selection and scroll position on such a reload).
  * <p>
- * The window's own changes do not reload twice: each revision the window raises itself (after a rename, at the end of
- * a scan) makes the next look acknowledge what was committed so far instead of reporting it, and no look is taken
- * while the window's own foreground task (a scan writing thousands of rows) runs. UI thread only.
+ * The window's own changes do not reload twice: when the window raises a revision itself (after a rename, at the end
+ * of a scan) the watch acknowledges at once what was committed so far, while the views start reading it; a look that
+ * was under way then is dropped (its lane is overtaken). No look is taken while the window's own foreground task (a
+ * scan writing thousands of rows) runs. UI thread only.
  */
 final class ExternalChangeRefresh {
     private static final Logger log = LoggerFactory.getLogger(ExternalChangeRefresh.class);
@@ -30,8 +32,7 @@ final class ExternalChangeRefresh {
     private final TaskRunner tasks;
     private final LatestOnly looks;
     private final Timeline timeline;
-    private boolean inFlight;
-    private boolean ownChangePending;
+    private TrackedTask<Boolean> running;
     private boolean raising;
     private LibraryContext failedFor;
 
@@ -43,14 +44,10 @@ final class ExternalChangeRefresh {
         timeline.setCycleCount(Timeline.INDEFINITE);
         session.revisionProperty().addListener((o, a, b) -> {
             if (!raising) {
-                ownChangePending = true;
+                acknowledge();
             }
         });
-        session.libraryProperty().addListener((o, a, b) -> {
-            looks.drop(); // a look at the previous library says nothing about this one
-            inFlight = false;
-            ownChangePending = false;
-        });
+        session.libraryProperty().addListener((o, a, b) -> looks.drop()); // a look at the previous library says nothing here
     }
 
     void start() {
@@ -62,30 +59,25 @@ final class ExternalChangeRefresh {
         looks.drop();
     }
 
-    private void look() {
-        LibraryContext library = session.library();
-        if (library == null || inFlight || library == failedFor || tasks.busyBinding().get()) {
-            return;
-        }
-        CatalogChangeWatch watch = library.changes();
-        if (watch.isClosed()) {
-            return; // the library was closed (the app is quitting, or another library replaces it): its tasks may not start
-        }
-        boolean acknowledge = ownChangePending;
-        ownChangePending = false;
-        long revisionAtStart = session.revisionProperty().get();
-        inFlight = true;
-        looks.background("Checking the catalog for changes", (progress, cancel) -> {
-            if (acknowledge) {
+    /** The window changed the catalog and its views reload: what was committed so far is seen. */
+    private void acknowledge() {
+        CatalogChangeWatch watch = watchOfOpenLibrary();
+        if (watch != null) {
+            running = looks.background("Acknowledging the window's own catalog change", (progress, cancel) -> {
                 watch.acknowledge();
                 return false;
-            }
-            return watch.changed();
-        }, changed -> {
-            inFlight = false;
-            // the window raised a revision of its own meanwhile: its views reload anyway, and the next look acknowledges
-            boolean ownReloadRunning = session.revisionProperty().get() != revisionAtStart;
-            if (changed && !ownReloadRunning) { // a look at another library was dropped with the lane
+            }, null, error -> failedFor = session.library());
+        }
+    }
+
+    private void look() {
+        CatalogChangeWatch watch = watchOfOpenLibrary();
+        if (watch == null || (running != null && !running.isDone()) || tasks.busyBinding().get()) {
+            return;
+        }
+        LibraryContext library = session.library();
+        running = looks.background("Checking the catalog for changes", (progress, cancel) -> watch.changed(), changed -> {
+            if (changed) {
                 log.info("event=catalog_changed_elsewhere library={}", library.location().root());
                 raising = true;
                 try {
@@ -94,10 +86,15 @@ final class ExternalChangeRefresh {
                     raising = false;
                 }
             }
-        }, error -> {
-            inFlight = false;
-            // said once (the task bridge logged it); looking again every second would only repeat it
-            failedFor = library;
-        });
+        }, error -> failedFor = library); // said once (the task bridge logged it): looking again would only repeat it
+    }
+
+    /** @return the open library's watch; null when none is open, it is closed (the app is quitting) or it failed */
+    private CatalogChangeWatch watchOfOpenLibrary() {
+        LibraryContext library = session.library();
+        if (library == null || library == failedFor || library.changes().isClosed()) {
+            return null;
+        }
+        return library.changes();
     }
 }
