@@ -21,6 +21,8 @@ import app.facet.core.scan.ScanService;
 import app.facet.core.thumbnails.DisplayImageLoader;
 import app.facet.core.thumbnails.ThumbnailCache;
 import app.facet.core.transfer.AssignmentExporter;
+import app.facet.core.transfer.AssignmentRestorer;
+import app.facet.core.catalog.CatalogChangeWatch;
 import app.facet.ui.session.FaceQualityServices;
 import app.facet.ui.session.LibraryContext;
 import app.facet.ui.session.LibraryOpener;
@@ -51,17 +53,21 @@ final class CoreLibraryOpener implements LibraryOpener {
         PhotoAnalyzer analyzer = library.analyzer();
         ThumbnailCache thumbnails = ThumbnailCache.forLibrary(location);
         PeopleServices people = library.people();
+        FaceEditService editor = new FaceEditService(catalog, analyzer);
+        CatalogChangeWatch changes = CatalogChangeWatch.open(catalog);
         return new LibraryContext(location, new PhotoBrowser(catalog), new PeopleBrowser(catalog), new FaceBrowser(catalog),
                 new ScanHistory(catalog), thumbnails, new DisplayImageLoader(), new ScanService(catalog, analyzer),
                 people.people(), people.clusters(), people.recognition(),
-                new IntegrityChecker(catalog), new IntegrityRepairer(catalog), new AssignmentExporter(catalog),
-                new FaceQualityServices(new FaceDashboard(catalog), new FaceEditService(catalog, analyzer),
+                new IntegrityChecker(catalog), new IntegrityRepairer(catalog), new AssignmentExporter(catalog), new AssignmentRestorer(catalog, editor),
+                new FaceQualityServices(new FaceDashboard(catalog), editor,
                         new PhotoRedetector(catalog, analyzer)),
                 () -> new ModelsInfo(analyzer.describeDetector(), analyzer.embeddingModelId().orElse(null),
                         analyzer.embeddingUnavailableReason().orElse(null), library.models().path()),
                 new DesktopModelSetup(library.models().path(), ModelDescriptions.shipped(), settings, this::chosenModelId,
                         new ModelDownloader(DOWNLOAD_TIMEOUT), library::reloadModels),
+                changes,
                 () -> {
+                    changes.close();
                     thumbnails.close();
                     library.close();
                 });

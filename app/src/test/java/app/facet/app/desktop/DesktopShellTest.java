@@ -81,7 +81,8 @@ class DesktopShellTest {
         Fx.waitUntil("no task running", 10, () -> !app.window().session().library().location().root().toString().isEmpty()
                 && robot.lookup("#taskLabel").query().isVisible() == false);
         robot.clickOn("File");
-        assertThat(menuTexts()).containsExactly("Add Folder…", "Rescan", "Open Library…", "Export…", "Quit");
+        assertThat(menuTexts()).containsExactly("Add Folder…", "Rescan", "Open Library…", "Export…", "Restore…", "Quit");
+        assertThat(menuItem("menuRestore").isDisable()).isFalse();
         assertThat(menuItem("menuExport").isDisable()).isFalse();
         assertThat(menuItem("menuAddFolder").isDisable()).isFalse();
         assertThat(menuItem("menuRescan").isDisable()).isFalse();
@@ -90,7 +91,7 @@ class DesktopShellTest {
         assertThat(menuTexts()).containsExactly("Detect Faces", "Find People", "Face Quality Dashboard", "Edit Faces…");
         assertThat(menuItem("menuDashboard").isDisable()).isFalse();
         assertThat(menuItem("menuEditFaces").isDisable()).isFalse();
-        assertThat(menuItem("menuDetectFaces").isDisable()).isTrue();
+        assertThat(menuItem("menuDetectFaces").isDisable()).as("no photo selected").isTrue();
         assertThat(menuItem("menuFindPeople").isDisable()).isFalse();
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         robot.clickOn("Tools");

@@ -15,13 +15,16 @@ import java.util.Objects;
  * @param theme       theme name ("light" or "dark"), null for the default
  * @param embeddingModel embedding model id the user chose in the window (a file they had), null: the production
  *                    model whose file is present
+ * @param lastFolder  the folder the user last chose something in with a file or folder dialog (absolute path), where
+ *                    the next dialog opens; null until they have
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record UserSettings(List<String> libraries, String lastLibrary, String theme, String embeddingModel) {
+public record UserSettings(List<String> libraries, String lastLibrary, String theme, String embeddingModel,
+                           String lastFolder) {
     /** Most libraries remembered. */
     public static final int MAX_LIBRARIES = 10;
 
-    public static final UserSettings EMPTY = new UserSettings(List.of(), null, null, null);
+    public static final UserSettings EMPTY = new UserSettings(List.of(), null, null, null, null);
 
     public UserSettings {
         libraries = libraries == null ? List.of() : List.copyOf(libraries);
@@ -33,22 +36,27 @@ public record UserSettings(List<String> libraries, String lastLibrary, String th
         List<String> list = new ArrayList<>(libraries);
         list.remove(path);
         list.add(0, path);
-        return new UserSettings(list.subList(0, Math.min(MAX_LIBRARIES, list.size())), path, theme, embeddingModel);
+        return new UserSettings(list.subList(0, Math.min(MAX_LIBRARIES, list.size())), path, theme, embeddingModel, lastFolder);
     }
 
     public UserSettings withTheme(String newTheme) {
-        return new UserSettings(libraries, lastLibrary, Objects.requireNonNull(newTheme), embeddingModel);
+        return new UserSettings(libraries, lastLibrary, Objects.requireNonNull(newTheme), embeddingModel, lastFolder);
     }
 
     public UserSettings withoutLibrary(Path library) {
         String path = library.toAbsolutePath().normalize().toString();
         List<String> list = new ArrayList<>(libraries);
         list.remove(path);
-        return new UserSettings(list, path.equals(lastLibrary) ? null : lastLibrary, theme, embeddingModel);
+        return new UserSettings(list, path.equals(lastLibrary) ? null : lastLibrary, theme, embeddingModel, lastFolder);
     }
 
     /** @param id embedding model chosen in the window, or null to use the production model whose file is present */
     public UserSettings withEmbeddingModel(String id) {
-        return new UserSettings(libraries, lastLibrary, theme, id);
+        return new UserSettings(libraries, lastLibrary, theme, id, lastFolder);
+    }
+
+    /** @param folder the folder of the user's last file or folder choice; stored absolute and normalised */
+    public UserSettings withLastFolder(Path folder) {
+        return new UserSettings(libraries, lastLibrary, theme, embeddingModel, folder.toAbsolutePath().normalize().toString());
     }
 }

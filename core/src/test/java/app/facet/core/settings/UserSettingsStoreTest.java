@@ -26,6 +26,19 @@ class UserSettingsStoreTest {
     }
 
     @Test
+    void theLastFolderOfAFileDialogIsRememberedAcrossRunsAndOlderFilesReadWithoutIt() throws Exception {
+        UserSettingsStore store = new UserSettingsStore(tmp.resolve("cfg/settings.json"));
+        store.save(store.load().withTheme("dark").withLastFolder(tmp.resolve("exports/../exports")));
+        UserSettings read = new UserSettingsStore(tmp.resolve("cfg/settings.json")).load();
+        assertThat(read.lastFolder()).isEqualTo(tmp.resolve("exports").toString());
+        assertThat(read.withOpened(tmp.resolve("a")).withTheme("light").lastFolder()).isEqualTo(tmp.resolve("exports").toString());
+
+        // a settings file written before the field existed
+        Path old = Files.writeString(tmp.resolve("old.json"), "{\"libraries\":[],\"theme\":\"dark\"}");
+        assertThat(new UserSettingsStore(old).load().lastFolder()).isNull();
+    }
+
+    @Test
     void aDamagedFileIsKeptAsideNotLost() throws Exception {
         Path file = Files.writeString(tmp.resolve("settings.json"), "{ not json");
         UserSettings read = new UserSettingsStore(file).load();

@@ -3,13 +3,14 @@ package app.facet.ui.dialogs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Where the system's file and folder dialogs open: the last folder the user chose in one of them, else the user's
- * Pictures folder, else their home folder (never the process's working directory). Remembered for this run of the
- * app only (the settings file has no field for it). Thread-safe.
+ * Pictures folder, else their home folder (never the process's working directory). Remembered across runs once the
+ * window has called {@link #rememberAcrossRuns} (the settings file keeps the folder). Thread-safe.
  */
 public final class StartFolder {
     private static final StartFolder SESSION = new StartFolder(picturesFolder(Path.of(System.getProperty("user.home"))));
@@ -17,6 +18,7 @@ public final class StartFolder {
 
     private final Path fallback;
     private Path last;
+    private Consumer<Path> persist = folder -> { };
 
     /** @param fallback where dialogs open until the user has chosen something */
     StartFolder(Path fallback) {
@@ -36,12 +38,36 @@ public final class StartFolder {
         return fallback;
     }
 
-    /** Remembers the folder of what the user chose: {@code chosen} itself when it is a folder, else its parent. */
-    public synchronized void used(Path chosen) {
+    /**
+     * Remembers the folder of what the user chose: {@code chosen} itself when it is a folder, else its parent; a new
+     * folder is handed to the persistence given to {@link #rememberAcrossRuns}.
+     */
+    public void used(Path chosen) {
         Path abs = chosen.toAbsolutePath().normalize();
         Path folder = Files.isDirectory(abs) ? abs : abs.getParent();
-        if (folder != null) {
+        Consumer<Path> save;
+        synchronized (this) {
+            if (folder == null || folder.equals(last)) {
+                return;
+            }
             last = folder;
+            save = persist;
+        }
+        save.accept(folder);
+    }
+
+    /**
+     * Continues from the folder an earlier run remembered, and hands each newly used folder to {@code persist} (the
+     * window saves it in the user's settings, off the UI thread).
+     *
+     * @param remembered the stored folder (absolute path), or null when none is stored; ignored when it no longer exists
+     */
+    public void rememberAcrossRuns(String remembered, Consumer<Path> persist) {
+        synchronized (this) {
+            this.persist = persist;
+            if (remembered != null && last == null) {
+                last = Path.of(remembered);
+            }
         }
     }
 

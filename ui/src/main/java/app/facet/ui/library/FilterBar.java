@@ -34,8 +34,11 @@ final class FilterBar extends HBox {
     private final Label selected = new Label();
     private boolean updating;
 
-    FilterBar(ObjectProperty<PhotoFilter> filter) {
-        this.filter = filter;
+    private final LibraryGridModel model;
+
+    FilterBar(LibraryGridModel model) {
+        this.model = model;
+        this.filter = model.filterProperty();
         getStyleClass().add("filter-bar");
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(8);
@@ -74,7 +77,7 @@ final class FilterBar extends HBox {
         Button clear = new Button(null, Icons.small(MaterialDesignF.FILTER_REMOVE_OUTLINE));
         clear.setId("clearFilters");
         clear.setTooltip(new Tooltip("Show all photos (clear folder, date and person filters)"));
-        clear.setOnAction(e -> filter.set(PhotoFilter.ALL));
+        clear.setOnAction(e -> model.clearFilters());
         clear.disableProperty().bind(filter.isEqualTo(PhotoFilter.ALL));
 
         summary.setId("photoCount");
@@ -100,10 +103,9 @@ final class FilterBar extends HBox {
         }
     }
 
-    /** @param photos photos shown; @param person name of the person filtered on, or null */
-    void setSummary(int photos, String person) {
-        String text = photos + (photos == 1 ? " photo" : " photos");
-        summary.setText(person == null ? text : text + " · " + person);
+    /** @param text what is shown, e.g. "24 photos · Anna" ({@link LibraryGridModel#summary}) */
+    void setSummary(String text) {
+        summary.setText(text);
     }
 
     void setSelected(int count) {
@@ -116,7 +118,7 @@ final class FilterBar extends HBox {
         }
         LocalDate a = from.getValue(), b = to.getValue();
         Path f = Optional.ofNullable(folder.getValue()).filter(p -> p != ALL_FOLDERS).orElse(null);
-        filter.set(filter.get().withFolder(f).withDates(a, b));
+        model.showFolderAndDates(f, a, b);
     }
 
     private void showFilter(PhotoFilter f) {

@@ -23,6 +23,22 @@ final class GridSelection {
         changed();
     }
 
+    /** A new list of {@code newSize} photos with {@code indices} selected (a reload that kept the user's photos). */
+    void restore(int newSize, int[] indices, int newAnchor) {
+        size = newSize;
+        selected.clear();
+        for (int i : indices) {
+            selected.set(i);
+        }
+        anchor = newAnchor;
+        changed();
+    }
+
+    /** @return the index Shift+click extends from, -1 when none */
+    int anchor() {
+        return anchor;
+    }
+
     boolean isSelected(int index) {
         return selected.get(index);
     }

@@ -20,6 +20,7 @@ public final class LibraryView extends BorderPane {
     private final LibrarySession session;
     private final PhotoGrid grid;
     private final FilterBar filterBar;
+    private final LibraryGridModel model;
     private LongFunction<String> personNames = id -> null;
     private final LatestOnly photoReads;
     private final LatestOnly folderReads;
@@ -28,8 +29,9 @@ public final class LibraryView extends BorderPane {
         this.session = session;
         this.photoReads = tasks.latestOnly();
         this.folderReads = tasks.latestOnly();
-        this.grid = new PhotoGrid(tasks);
-        this.filterBar = new FilterBar(session.filterProperty());
+        this.model = new LibraryGridModel(session.filterProperty());
+        this.grid = new PhotoGrid(tasks, model);
+        this.filterBar = new FilterBar(model);
         getStyleClass().add("library-view");
         grid.setId("photoGrid");
         setTop(filterBar);
@@ -54,6 +56,11 @@ public final class LibraryView extends BorderPane {
         return grid;
     }
 
+    /** The grid's state and actions (filter, photos shown, selection), without the nodes. */
+    public LibraryGridModel model() {
+        return model;
+    }
+
     /** Reads the current filter's photos and the folder list, then shows them. */
     public void reload() {
         LibraryContext library = session.library();
@@ -61,16 +68,30 @@ public final class LibraryView extends BorderPane {
             photoReads.drop();
             folderReads.drop();
             grid.clear();
-            filterBar.setSummary(0, null);
+            filterBar.setSummary(model.summary(null));
             return;
         }
         PhotoFilter filter = session.filter();
         // the grid first; the folder list (a scan of every path) follows in its own task
-        photoReads.background("Listing photos", (progress, cancel) -> library.photos().select(filter), selection -> {
-            grid.show(selection, library.photos(), library.thumbnails());
-            filterBar.setSummary(selection.size(), describe(filter.person()));
-        }, null);
+        // the person's name is read with the photos: the sidebar may still hold the name from before a rename
+        photoReads.background("Listing photos", (progress, cancel) -> new Shown(library.photos().select(filter), nameOf(library, filter.person())),
+                shown -> {
+                    grid.show(shown.photos(), library.photos(), library.thumbnails());
+                    filterBar.setSummary(model.summary(shown.person() != null ? shown.person() : describe(filter.person())));
+                }, null);
         folderReads.background("Listing folders", (progress, cancel) -> library.photos().folders(), filterBar::setFolders, null);
+    }
+
+    /** Off the UI thread: the name of the person filtered on, null when the filter is not on one person or they are gone. */
+    private static String nameOf(LibraryContext library, PersonFilter person) {
+        if (person instanceof PersonFilter.Only only) {
+            return library.people().people().stream().filter(p -> p.person().id() == only.personId())
+                    .map(p -> p.person().name()).findFirst().orElse(null);
+        }
+        return null;
+    }
+
+    private record Shown(PhotoSelection photos, String person) {
     }
 
     private String describe(PersonFilter person) {

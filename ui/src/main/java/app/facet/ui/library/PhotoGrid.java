@@ -35,7 +35,8 @@ public final class PhotoGrid extends StackPane {
 
     private final TaskRunner tasks;
     private final ListView<Integer> list = new ListView<>();
-    private final GridSelection selection = new GridSelection();
+    private final LibraryGridModel model;
+    private final GridSelection selection;
     private final ThumbnailImages images = new ThumbnailImages(1500);
     private final List<PhotoRowCell> cells = new ArrayList<>();
     private PhotoPages pages;
@@ -46,8 +47,11 @@ public final class PhotoGrid extends StackPane {
     private static final long HOLD_OFF_MILLIS = 200;
     private BiConsumer<PhotoSelection, Integer> onOpen = (s, i) -> { };
 
-    public PhotoGrid(TaskRunner tasks) {
+    /** @param model the grid's state: filter, photos shown, selection */
+    public PhotoGrid(TaskRunner tasks, LibraryGridModel model) {
         this.tasks = tasks;
+        this.model = model;
+        this.selection = model.selection();
         getStyleClass().add("photo-grid");
         list.getStyleClass().add("photo-grid-list");
         list.setFixedCellSize(ROW_HEIGHT);
@@ -69,13 +73,16 @@ public final class PhotoGrid extends StackPane {
         getChildren().add(list);
     }
 
-    /** Shows a new selection of photos (from the start, nothing selected). */
+    /**
+     * Shows a new selection of photos: for another filter from the start with nothing selected; for the filter shown
+     * already (a reload after a change) at the same place, with the same photos selected.
+     */
     public void show(PhotoSelection photos, PhotoBrowser browser, ThumbnailCache thumbs) {
-        boolean sameFilter = pages != null && pages.selection().filter().equals(photos.filter());
-        int keepRow = sameFilter ? firstVisibleRow() : 0;
+        int visibleRow = pages == null ? 0 : firstVisibleRow();
+        boolean sameFilter = model.shown(photos.filter(), photos.size(), photos::idAt);
+        int keepRow = sameFilter ? visibleRow : 0;
         this.pages = new PhotoPages(tasks, browser, photos);
         this.thumbnails = thumbs;
-        selection.reset(photos.size());
         list.getItems().setAll(rows());
         list.refresh();
         if (keepRow > 0) {
@@ -88,7 +95,7 @@ public final class PhotoGrid extends StackPane {
     /** Empties the grid (no library open). */
     public void clear() {
         pages = null;
-        selection.reset(0);
+        model.clear();
         list.getItems().clear();
     }
 
@@ -110,8 +117,7 @@ public final class PhotoGrid extends StackPane {
 
     /** @return ids of the selected photos, in grid order */
     public long[] selectedIds() {
-        PhotoSelection s = photos();
-        return IntStream.of(selection.indices()).mapToLong(s::idAt).toArray();
+        return model.selectedIds();
     }
 
     /** @return the tiles on screen now, photo null while its page is still being read (tests, benchmarks) */

@@ -14,6 +14,7 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
@@ -25,15 +26,15 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 
 /**
- * File, Faces, Tools, View, Help. Items whose feature is not in this build are present and disabled; the others
- * are disabled while they cannot run (no library, or a scan already running), through bindings.
+ * File, Faces, Tools, View, Help. Items are disabled while they cannot run (no library, or a scan already running), through bindings.
  */
 final class MainMenuBar extends MenuBar {
 
     /** What the menus trigger, and when they can. */
     record Actions(Runnable addFolder, Runnable rescan, Runnable openLibrary, Runnable export, Runnable quit, Runnable findPeople,
                    Runnable verify, Runnable models, Runnable about, Runnable shortcuts, Runnable logFolder, Runnable dashboard, Runnable editFaces,
-                   ObservableBooleanValue libraryOpen, ObservableBooleanValue busy) {
+                   ObservableBooleanValue libraryOpen, ObservableBooleanValue busy,
+                   Runnable restore, Runnable detectFaces, ObservableBooleanValue photosSelected) {
     }
 
     MainMenuBar(Actions a, ThemeSwitcher themes) {
@@ -49,8 +50,10 @@ final class MainMenuBar extends MenuBar {
         openLibrary.disableProperty().bind(busy);
         MenuItem export = item("Export…", "menuExport", MaterialDesignE.EXPORT, Shortcuts.EXPORT, a.export());
         export.disableProperty().bind(open.not().or(busy));
+        MenuItem restore = item("Restore…", "menuRestore", MaterialDesignB.BACKUP_RESTORE, null, a.restore());
+        restore.disableProperty().bind(open.not().or(busy));
         MenuItem quit = item("Quit", "menuQuit", MaterialDesignE.EXIT_TO_APP, Shortcuts.QUIT, a.quit());
-        Menu file = new Menu("File", null, addFolder, rescan, openLibrary, new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File", null, addFolder, rescan, openLibrary, new SeparatorMenuItem(), export, restore, new SeparatorMenuItem(), quit);
 
         MenuItem findPeople = item("Find People", "menuFindPeople", MaterialDesignA.ACCOUNT_SEARCH_OUTLINE, Shortcuts.FIND_PEOPLE, a.findPeople());
         findPeople.disableProperty().bind(open.not().or(busy));
@@ -58,9 +61,10 @@ final class MainMenuBar extends MenuBar {
         dashboard.disableProperty().bind(open.not());
         MenuItem editFaces = item("Edit Faces…", "menuEditFaces", MaterialDesignV.VECTOR_SQUARE_EDIT, Shortcuts.EDIT_FACES, a.editFaces());
         editFaces.disableProperty().bind(open.not());
-        Menu faces = new Menu("Faces", null,
-                notBuilt("Detect Faces", "menuDetectFaces", MaterialDesignF.FACE_RECOGNITION, Shortcuts.DETECT_FACES),
-                findPeople, dashboard, editFaces);
+        MenuItem detectFaces = item("Detect Faces", "menuDetectFaces", MaterialDesignF.FACE_RECOGNITION, Shortcuts.DETECT_FACES,
+                a.detectFaces());
+        detectFaces.disableProperty().bind(open.not().or(busy).or(BooleanExpression.booleanExpression(a.photosSelected()).not()));
+        Menu faces = new Menu("Faces", null, detectFaces, findPeople, dashboard, editFaces);
 
         MenuItem models = item("Models…", "menuModels", MaterialDesignC.CUBE_OUTLINE, null, a.models());
         models.disableProperty().bind(open.not());
@@ -98,15 +102,6 @@ final class MainMenuBar extends MenuBar {
             item.setAccelerator(keys);
         }
         item.setOnAction(e -> action.run());
-        return item;
-    }
-
-    /** A feature of a later part of Facet that this build does not have: shown, disabled, doing nothing. */
-    private static MenuItem notBuilt(String text, String id, Ikon icon, KeyCombination keys) {
-        MenuItem item = new MenuItem(text, Icons.small(icon));
-        item.setId(id);
-        item.setAccelerator(keys);
-        item.setDisable(true);
         return item;
     }
 }

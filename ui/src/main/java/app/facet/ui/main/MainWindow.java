@@ -8,13 +8,17 @@ import app.facet.ui.findpeople.FindPeopleWindow;
 import app.facet.ui.integrity.IntegrityActions;
 import app.facet.ui.integrity.IntegrityWindow;
 import app.facet.ui.transfer.ExportAction;
+import app.facet.ui.transfer.RestoreAction;
+import app.facet.ui.library.DetectFacesAction;
 import javafx.beans.binding.Bindings;
 import app.facet.ui.library.LibraryView;
 import app.facet.ui.people.PeopleActions;
 import app.facet.ui.people.PeopleSidebar;
 import app.facet.ui.session.LibraryContext;
 import app.facet.ui.session.LibrarySession;
+import app.facet.ui.tasks.LatestOnly;
 import app.facet.ui.tasks.TaskRunner;
+import app.facet.ui.dialogs.StartFolder;
 import app.facet.ui.theme.Theme;
 import app.facet.ui.theme.ThemeSwitcher;
 import app.facet.ui.viewer.FaceMenu;
@@ -50,13 +54,20 @@ public final class MainWindow {
     private final LibraryActions actions;
     private final FaceQualityWindows faceQuality;
     private final ModelsPrompt models;
+    private final RestoreAction restore;
     private final BooleanProperty empty = new SimpleBooleanProperty(false);
+    private final LatestOnly photoCounts;
 
     public MainWindow(Stage stage, DesktopServices services) {
         this.stage = stage;
         this.services = services;
         TaskRunner tasks = services.tasks();
+        this.photoCounts = tasks.latestOnly();
         UserSettings settings = services.settings().load();
+        StartFolder.session().rememberAcrossRuns(settings.lastFolder(), folder -> tasks.background("Saving settings", (p, c) -> {
+            services.settings().save(services.settings().load().withLastFolder(folder));
+            return null;
+        }, null, null));
         themes = new ThemeSwitcher(Theme.fromId(settings.theme()), theme -> tasks.background("Saving settings", (p, c) -> {
             services.settings().save(services.settings().load().withTheme(theme.id()));
             return null;
@@ -93,9 +104,12 @@ public final class MainWindow {
                 ? 0 : (int) Math.min(Integer.MAX_VALUE, integrity.lastReportProperty().get().problemCount()), integrity.lastReportProperty()));
         statusBar.setOnBadgeClicked(integrityWindow::showLast);
         ExportAction export = new ExportAction(stage, session, tasks, services.saves(), statusBar.messageProperty());
+        restore = new RestoreAction(stage, session, tasks, statusBar.messageProperty());
+        DetectFacesAction detect = new DetectFacesAction(stage, session, tasks, library.model(), statusBar.messageProperty());
         MainMenuBar menu = new MainMenuBar(new MainMenuBar.Actions(actions::addFolder, actions::rescan, actions::openLibrary,
                 export::run, this::quit, findPeople::open, integrityWindow::open, models::open, help::about, help::shortcuts, help::showLogFolder,
-                faceQuality::showDashboard, faceQuality::editFaces, session.openBinding(), tasks.busyBinding()), themes);
+                faceQuality::showDashboard, faceQuality::editFaces, session.openBinding(), tasks.busyBinding(),
+                restore::run, detect::run, detect.possibleBinding()), themes);
         VBox centreWithBanner = new VBox(new ModelsBanner(models), split);
         VBox.setVgrow(split, Priority.ALWAYS);
         BorderPane root = new BorderPane(centreWithBanner, menu, null, statusBar, null);
@@ -119,6 +133,17 @@ public final class MainWindow {
             refreshEmpty();
         });
         session.revisionProperty().addListener((o, a, b) -> refreshEmpty());
+        ExternalChangeRefresh external = new ExternalChangeRefresh(session, tasks);
+        stage.showingProperty().addListener((o, was, showing) -> {
+            if (showing) {
+                external.start();
+            } else {
+                external.stop();
+            }
+        });
+        if (stage.isShowing()) {
+            external.start(); // a stage shown before this window was built (tests reuse one)
+        }
         stage.setOnCloseRequest(e -> {
             if (!mayQuit()) {
                 e.consume();
@@ -165,6 +190,11 @@ public final class MainWindow {
         return models;
     }
 
+    /** File → Restore… (tests preview a file directly). */
+    public RestoreAction restore() {
+        return restore;
+    }
+
     public FindPeopleWindow findPeople() {
         return findPeople;
     }
@@ -176,14 +206,11 @@ public final class MainWindow {
     private void refreshEmpty() {
         LibraryContext lib = session.library();
         if (lib == null) {
+            photoCounts.drop();
             empty.set(false);
             return;
         }
-        services.tasks().background("Counting photos", (p, c) -> lib.photos().count(), n -> {
-            if (session.library() == lib) {
-                empty.set(n == 0);
-            }
-        }, null);
+        photoCounts.background("Counting photos", (p, c) -> lib.photos().count(), n -> empty.set(n == 0), null);
     }
 
     private void quit() {

@@ -14,6 +14,8 @@ import app.facet.core.scan.ScanService;
 import app.facet.core.thumbnails.DisplayImageLoader;
 import app.facet.core.thumbnails.ThumbnailCache;
 import app.facet.core.transfer.AssignmentExporter;
+import app.facet.core.transfer.AssignmentRestorer;
+import app.facet.core.catalog.CatalogChangeWatch;
 
 import java.util.concurrent.Callable;
 
@@ -27,17 +29,20 @@ import java.util.concurrent.Callable;
  * @param integrity     checks the catalog (quick at start-up, full on request), changing nothing
  * @param repairer      plans and applies repairs (backup first)
  * @param exporter      exports persons and face assignments (File → Export…)
+ * @param restorer      applies such an export to this library, or plans it as a dry run (File → Restore…)
  * @param faceQuality the face quality dashboard's and the crop editor's services
  * @param models describes the face models this library's scans use; may load them, so call it off the UI thread
  * @param modelSetup gets the embedding model into this library's models folder (download or a file the user has)
+ * @param changes    tells whether another process (a CLI scan, {@code facet people ...}) changed the catalog; closed by
+ *                   {@code closer}
  * @param closer releases what the wiring opened for this library (thumbnail workers, face analyzer)
  */
 public record LibraryContext(LibraryLocation location, PhotoBrowser photos, PeopleBrowser people, FaceBrowser faces,
                              ScanHistory history, ThumbnailCache thumbnails, DisplayImageLoader images, ScanService scans,
                              PeopleService peopleService, ClusterService clusters, RecognitionService recognition,
-                             IntegrityChecker integrity, IntegrityRepairer repairer, AssignmentExporter exporter,
+                             IntegrityChecker integrity, IntegrityRepairer repairer, AssignmentExporter exporter, AssignmentRestorer restorer,
                              FaceQualityServices faceQuality, Callable<ModelsInfo> models, ModelSetup modelSetup,
-                             AutoCloseable closer) implements AutoCloseable {
+                             CatalogChangeWatch changes, AutoCloseable closer) implements AutoCloseable {
     @Override
     public void close() throws Exception {
         closer.close();

@@ -13,8 +13,6 @@ import app.facet.ui.theme.ThemeSwitcher;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -69,14 +67,13 @@ public final class PhotoViewer {
     private final Label message = new Label();
     private final Label title = new Label();
     private final Label info = new Label();
-    private final DoubleProperty zoom = new SimpleDoubleProperty(1);
-    private final BooleanProperty fit = new SimpleBooleanProperty(true);
+    private final ViewerModel model = new ViewerModel();
+    private final DoubleProperty zoom = model.zoomProperty();
+    private final BooleanProperty fit = model.fitProperty();
     private final Button previous = new Button(null, Icons.small(MaterialDesignC.CHEVRON_LEFT));
     private final Button next = new Button(null, Icons.small(MaterialDesignC.CHEVRON_RIGHT));
     private final Button editFaces = new Button("Edit Faces…", Icons.small(MaterialDesignV.VECTOR_SQUARE_EDIT));
     private java.util.function.LongConsumer onEditFaces;
-    private PhotoSelection selection;
-    private int index;
     private double imageScale = 1;
     private final LatestOnly photoReads;
     private final LatestOnly faceReads;
@@ -114,6 +111,8 @@ public final class PhotoViewer {
         previous.setTooltip(new Tooltip("Previous photo (Left)"));
         next.setTooltip(new Tooltip("Next photo (Right)"));
         previous.setOnAction(e -> step(-1));
+        previous.disableProperty().bind(model.hasPreviousBinding().not());
+        next.disableProperty().bind(model.hasNextBinding().not());
         next.setOnAction(e -> step(1));
         ToggleButton fitButton = new ToggleButton(null, Icons.small(MaterialDesignF.FIT_TO_SCREEN_OUTLINE));
         fitButton.setTooltip(new Tooltip("Fit to window (F); off: actual size"));
@@ -122,8 +121,8 @@ public final class PhotoViewer {
         Button zoomOut = new Button(null, Icons.small(MaterialDesignM.MAGNIFY_MINUS_OUTLINE));
         zoomIn.setTooltip(new Tooltip("Zoom in (+)"));
         zoomOut.setTooltip(new Tooltip("Zoom out (−)"));
-        zoomIn.setOnAction(e -> zoomBy(1.25));
-        zoomOut.setOnAction(e -> zoomBy(1 / 1.25));
+        zoomIn.setOnAction(e -> zoomBy(ViewerModel.ZOOM_STEP));
+        zoomOut.setOnAction(e -> zoomBy(1 / ViewerModel.ZOOM_STEP));
         title.getStyleClass().add("viewer-title");
         title.setId("viewerTitle");
         Region grow = new Region();
@@ -163,8 +162,7 @@ public final class PhotoViewer {
 
     /** Opens (or brings to front) the viewer on photo {@code index} of {@code photos}. */
     public void open(PhotoSelection photos, int index) {
-        this.selection = photos;
-        this.index = index;
+        model.open(photos.size(), photos::idAt, index);
         stage.show();
         stage.toFront();
         load();
@@ -194,22 +192,24 @@ public final class PhotoViewer {
         return photo;
     }
 
+    /** The viewer's state and actions without the nodes (photo shown, zoom). */
+    public ViewerModel model() {
+        return model;
+    }
+
     private void step(int delta) {
-        if (selection != null && index + delta >= 0 && index + delta < selection.size()) {
-            index += delta;
+        if (model.step(delta)) {
             load();
         }
     }
 
     private void load() {
         LibraryContext library = session.library();
-        if (library == null || selection == null || selection.size() == 0) {
+        long id = model.photoId();
+        if (library == null || id < 0) {
             return;
         }
         faceReads.drop(); // faces read for the photo shown before
-        long id = selection.idAt(index);
-        previous.setDisable(index == 0);
-        next.setDisable(index >= selection.size() - 1);
         message.setText("Loading…");
         message.setVisible(true);
         boxes.setFaces(List.of(), b -> { });
@@ -225,11 +225,8 @@ public final class PhotoViewer {
         if (library == null || shown == null) {
             return;
         }
-        faceReads.background("Reading faces", (progress, cancel) -> library.faces().faces(shown.id()), faces -> {
-            if (photo == shown) {
-                showFaces(faces);
-            }
-        }, null);
+        // another photo shown meanwhile dropped this read (load() drops the lane)
+        faceReads.background("Reading faces", (progress, cancel) -> library.faces().faces(shown.id()), this::showFaces, null);
     }
 
     private void show(Loaded loaded) {
@@ -237,7 +234,7 @@ public final class PhotoViewer {
         editFaces.setDisable(onEditFaces == null);
         Path path = Path.of(loaded.photo().path());
         stage.setTitle("Facet — " + path.getFileName());
-        title.setText(path.getFileName() + "  (" + (index + 1) + " of " + selection.size() + ")");
+        title.setText(path.getFileName() + "  (" + model.position() + ")");
         if (loaded.image() != null) {
             DecodedImage d = loaded.image();
             WritableImage image = new WritableImage(d.width(), d.height());
@@ -281,9 +278,7 @@ public final class PhotoViewer {
         if (imageView.getImage() == null) {
             return;
         }
-        double current = zoom.get();
-        fit.set(false);
-        zoom.set(Math.max(0.05, Math.min(8, current * factor)));
+        model.zoomBy(factor);
     }
 
     private void applyZoom() {
@@ -292,13 +287,8 @@ public final class PhotoViewer {
             return;
         }
         double w = image.getWidth(), h = image.getHeight();
-        if (fit.get()) {
-            var viewport = scroller.getViewportBounds();
-            double z = Math.min(1.0, Math.min((viewport.getWidth() - 2) / w, (viewport.getHeight() - 2) / h));
-            if (z > 0) {
-                zoom.set(z);
-            }
-        }
+        var viewport = scroller.getViewportBounds();
+        model.fitTo(viewport.getWidth(), viewport.getHeight(), w, h);
         double z = zoom.get();
         imageView.setFitWidth(w * z);
         imageView.setFitHeight(h * z);

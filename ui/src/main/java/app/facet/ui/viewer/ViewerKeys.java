@@ -15,7 +15,7 @@ import java.util.function.IntConsumer;
  * Minus and the keypad's Subtract zoom out.
  */
 final class ViewerKeys {
-    static final double ZOOM_STEP = 1.25;
+    static final double ZOOM_STEP = ViewerModel.ZOOM_STEP;
 
     private ViewerKeys() {
     }

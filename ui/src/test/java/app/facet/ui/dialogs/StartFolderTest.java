@@ -39,4 +39,24 @@ class StartFolderTest {
         Files.delete(photos);
         assertThat(start.initial()).isEqualTo(pictures);
     }
+
+    @Test
+    void aFolderRememberedByAnEarlierRunIsWhereDialogsOpenAndEachNewFolderIsHandedOnToBeSaved() throws Exception {
+        Path pictures = Files.createDirectories(home.resolve("Pictures"));
+        Path earlier = Files.createDirectories(home.resolve("exports"));
+        java.util.List<Path> saved = new java.util.ArrayList<>();
+        StartFolder start = new StartFolder(pictures);
+        start.rememberAcrossRuns(earlier.toString(), saved::add);
+        assertThat(start.initial()).isEqualTo(earlier);
+        assertThat(saved).isEmpty();
+
+        Path photos = Files.createDirectories(home.resolve("photos"));
+        start.used(photos.resolve("a.jpg"));
+        start.used(photos); // the same folder again: nothing new to save
+        assertThat(saved).containsExactly(photos);
+
+        StartFolder nextRun = new StartFolder(pictures);
+        nextRun.rememberAcrossRuns(home.resolve("gone").toString(), p -> { });
+        assertThat(nextRun.initial()).as("a remembered folder that was deleted").isEqualTo(pictures);
+    }
 }
