@@ -23,6 +23,9 @@ import app.facet.core.thumbnails.ThumbnailCache;
 import app.facet.core.transfer.AssignmentExporter;
 import app.facet.ui.session.FaceQualityServices;
 import app.facet.ui.session.LibraryContext;
+import app.facet.ui.session.MetadataServices;
+import app.facet.core.decisions.DecisionReview;
+import app.facet.core.metadata.SidecarExport;
 import app.facet.ui.session.LibraryOpener;
 import app.facet.ui.session.ModelsInfo;
 
@@ -64,6 +67,7 @@ final class CoreLibraryOpener implements LibraryOpener {
                 () -> {
                     thumbnails.close();
                     library.close();
-                });
+                },
+                new MetadataServices(new DecisionReview(catalog), new SidecarExport(catalog)));
     }
 }

@@ -15,16 +15,19 @@ import java.util.Objects;
  * @param theme       theme name ("light" or "dark"), null for the default
  * @param embeddingModel embedding model id the user chose in the window (a file they had), null: the production
  *                    model whose file is present
+ * @param keepSidecarsInSync write the names into the photos' XMP sidecars whenever names change (opt-in; null: off)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record UserSettings(List<String> libraries, String lastLibrary, String theme, String embeddingModel) {
+public record UserSettings(List<String> libraries, String lastLibrary, String theme, String embeddingModel,
+                           Boolean keepSidecarsInSync) {
     /** Most libraries remembered. */
     public static final int MAX_LIBRARIES = 10;
 
-    public static final UserSettings EMPTY = new UserSettings(List.of(), null, null, null);
+    public static final UserSettings EMPTY = new UserSettings(List.of(), null, null, null, false);
 
     public UserSettings {
         libraries = libraries == null ? List.of() : List.copyOf(libraries);
+        keepSidecarsInSync = Boolean.TRUE.equals(keepSidecarsInSync);
     }
 
     /** @return these settings with {@code library} opened last: first in the list, and the one to open next time */
@@ -33,22 +36,27 @@ public record UserSettings(List<String> libraries, String lastLibrary, String th
         List<String> list = new ArrayList<>(libraries);
         list.remove(path);
         list.add(0, path);
-        return new UserSettings(list.subList(0, Math.min(MAX_LIBRARIES, list.size())), path, theme, embeddingModel);
+        return new UserSettings(list.subList(0, Math.min(MAX_LIBRARIES, list.size())), path, theme, embeddingModel, keepSidecarsInSync);
     }
 
     public UserSettings withTheme(String newTheme) {
-        return new UserSettings(libraries, lastLibrary, Objects.requireNonNull(newTheme), embeddingModel);
+        return new UserSettings(libraries, lastLibrary, Objects.requireNonNull(newTheme), embeddingModel, keepSidecarsInSync);
     }
 
     public UserSettings withoutLibrary(Path library) {
         String path = library.toAbsolutePath().normalize().toString();
         List<String> list = new ArrayList<>(libraries);
         list.remove(path);
-        return new UserSettings(list, path.equals(lastLibrary) ? null : lastLibrary, theme, embeddingModel);
+        return new UserSettings(list, path.equals(lastLibrary) ? null : lastLibrary, theme, embeddingModel, keepSidecarsInSync);
     }
 
     /** @param id embedding model chosen in the window, or null to use the production model whose file is present */
     public UserSettings withEmbeddingModel(String id) {
-        return new UserSettings(libraries, lastLibrary, theme, id);
+        return new UserSettings(libraries, lastLibrary, theme, id, keepSidecarsInSync);
+    }
+
+    /** @param on write the names into the photos' sidecars whenever names change */
+    public UserSettings withKeepSidecarsInSync(boolean on) {
+        return new UserSettings(libraries, lastLibrary, theme, embeddingModel, on);
     }
 }

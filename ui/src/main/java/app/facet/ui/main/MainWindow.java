@@ -12,6 +12,7 @@ import javafx.beans.binding.Bindings;
 import app.facet.ui.library.LibraryView;
 import app.facet.ui.people.PeopleActions;
 import app.facet.ui.people.PeopleSidebar;
+import app.facet.ui.review.MetadataTools;
 import app.facet.ui.session.LibraryContext;
 import app.facet.ui.session.LibrarySession;
 import app.facet.ui.tasks.TaskRunner;
@@ -51,6 +52,7 @@ public final class MainWindow {
     private final FaceQualityWindows faceQuality;
     private final ModelsPrompt models;
     private final BooleanProperty empty = new SimpleBooleanProperty(false);
+    private final MetadataTools metadataTools;
 
     public MainWindow(Stage stage, DesktopServices services) {
         this.stage = stage;
@@ -96,6 +98,8 @@ public final class MainWindow {
         MainMenuBar menu = new MainMenuBar(new MainMenuBar.Actions(actions::addFolder, actions::rescan, actions::openLibrary,
                 export::run, this::quit, findPeople::open, integrityWindow::open, models::open, help::about, help::shortcuts, help::showLogFolder,
                 faceQuality::showDashboard, faceQuality::editFaces, session.openBinding(), tasks.busyBinding()), themes);
+        metadataTools = new MetadataTools(stage, session, tasks, services.settings(), path -> services.browse().accept(path.toUri()));
+        menu.addToTools(metadataTools.menuItems());
         VBox centreWithBanner = new VBox(new ModelsBanner(models), split);
         VBox.setVgrow(split, Priority.ALWAYS);
         BorderPane root = new BorderPane(centreWithBanner, menu, null, statusBar, null);
@@ -163,6 +167,11 @@ public final class MainWindow {
     /** The face models dialog and banner state. */
     public ModelsPrompt models() {
         return models;
+    }
+
+    /** Names in photo metadata (sidecars) and the decisions needing review. */
+    public MetadataTools metadataTools() {
+        return metadataTools;
     }
 
     public FindPeopleWindow findPeople() {

@@ -31,13 +31,14 @@ import java.util.concurrent.Callable;
  * @param models describes the face models this library's scans use; may load them, so call it off the UI thread
  * @param modelSetup gets the embedding model into this library's models folder (download or a file the user has)
  * @param closer releases what the wiring opened for this library (thumbnail workers, face analyzer)
+ * @param metadata decisions needing review, and the names written to XMP sidecars
  */
 public record LibraryContext(LibraryLocation location, PhotoBrowser photos, PeopleBrowser people, FaceBrowser faces,
                              ScanHistory history, ThumbnailCache thumbnails, DisplayImageLoader images, ScanService scans,
                              PeopleService peopleService, ClusterService clusters, RecognitionService recognition,
                              IntegrityChecker integrity, IntegrityRepairer repairer, AssignmentExporter exporter,
                              FaceQualityServices faceQuality, Callable<ModelsInfo> models, ModelSetup modelSetup,
-                             AutoCloseable closer) implements AutoCloseable {
+                             AutoCloseable closer, MetadataServices metadata) implements AutoCloseable {
     @Override
     public void close() throws Exception {
         closer.close();
