@@ -211,6 +211,49 @@ class MetadataFacesCliTest {
         assertThat(rows.get(0).get("path")).endsWith("obama.jpg");
     }
 
+    @Test
+    void badRegionsWrittenByExifToolAreRecordedWithTheirReasonsAndTheScanCompletes() throws Exception {
+        assumeExifTool();
+        Path photos = copyOf("people/barack_obama/obama.jpg", "people/joe_biden/biden.jpg");
+        Path ref = tmp.resolve("reference");
+        assertThat(scan(photos, ref).exit()).isZero();
+        BoundingBox obama = onlyFace(catalog(ref), "obama.jpg");
+        int[] s = size(photos.resolve("obama.jpg"));
+        double[] f = storedFractions(obama, s, 1);
+        // the face, named with a right-to-left override (a name that displays as something else), and a region outside
+        String rlo = "Eve\u202Etxt.exe";
+        exif("-overwrite_original", String.format(Locale.ROOT, "-XMP-mwg-rs:RegionInfo={RegionList=[{Area={X=%.5f,Y=%.5f,W=%.5f,"
+                + "H=%.5f,Unit=normalized},Name=%s,Type=Face},{Area={X=1.6,Y=0.5,W=0.2,H=0.2,Unit=normalized},Name=Out,Type=Face}]}",
+                f[0] + f[2] / 2, f[1] + f[3] / 2, f[2], f[3], rlo), photos.resolve("obama.jpg").toString());
+        // 600 small regions: more than a list is read, and more than are cut as faces
+        StringBuilder many = new StringBuilder("-XMP-mwg-rs:RegionInfo={RegionList=[");
+        for (int i = 0; i < 600; i++) {
+            many.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "{Area={X=%.4f,Y=%.4f,W=0.03,H=0.03,Unit=normalized},"
+                    + "Name=N%d,Type=Face}", 0.05 + (i % 30) * 0.03, 0.05 + (i / 30) * 0.04, i));
+        }
+        exif("-overwrite_original", many.append("]}").toString(), photos.resolve("biden.jpg").toString());
+
+        Path lib = tmp.resolve("lib");
+        CliEndToEndTest.Run run = scan(photos, lib);
+        assertThat(run.exit()).as(run.err()).isZero();
+        List<CSVRecord> rows = decisions(lib);
+        assertThat(rows).extracting(r -> r.get("kind")).containsOnly("metadata_bad");
+        assertThat(rows).extracting(r -> r.get("code")).containsExactlyInAnyOrder("unsafe_name", "outside_image",
+                "too_many_regions", "too_many_regions");
+        assertThat(rows.stream().filter(r -> r.get("code").equals("unsafe_name")).findFirst().orElseThrow().get("reason"))
+                .contains("U+202E");
+        List<Face> faces = faces(catalog(lib));
+        // the face is kept, unnamed: no person was made of the unsafe name
+        Face obamaFace = faces.stream().filter(x -> x.box().iou(obama) >= 0.8).findFirst().orElseThrow();
+        assertThat(obamaFace.person()).isNull();
+        assertThat(faces.stream().filter(x -> "manual".equals(x.detector())).count()).isLessThanOrEqualTo(50);
+        try (Connection c = catalog(lib).connect(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT count(*) FROM persons WHERE name LIKE 'Eve%' OR name = 'Out'")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isZero();
+        }
+    }
+
     // ---- helpers ----
 
     private static void assertNamed(Catalog catalog, String file, BoundingBox expected, String name, String source) throws Exception {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static app.facet.core.metadata.MetadataProblem.Reason.TOO_MANY_REGIONS;
 import static app.facet.core.metadata.MetadataProblem.Reason.UNREADABLE;
 
 /**
@@ -27,7 +28,7 @@ public final class RegionPreparer {
 
     /**
      * Most regions of one photo cut as new faces (each is a decode of the photo): a family photo has a few dozen faces;
-     * the rest are kept for review, not cut.
+     * the rest are not imported, and one problem says how many.
      */
     public static final int MAX_CUT_PER_PHOTO = 50;
 
@@ -64,19 +65,25 @@ public final class RegionPreparer {
                 analysis.faces().stream().map(f -> new FaceMatcher.Face(f.box(), null, null)).toList(),
                 analysis.width(), analysis.height());
         List<PreparedRegions.Region> out = new ArrayList<>();
-        int cut = 0;
+        List<MetadataProblem> problems = new ArrayList<>(reading.problems());
+        int cut = 0, left = 0;
         for (int i = 0; i < reading.regions().size(); i++) {
             FaceRegion region = reading.regions().get(i);
             if (m.newOfOld()[i] >= 0) {
                 out.add(new PreparedRegions.Region(region, null, null, null));
             } else if (cut >= MAX_CUT_PER_PHOTO) {
-                out.add(new PreparedRegions.Region(region, null, null, "More than " + MAX_CUT_PER_PHOTO
-                        + " regions of this photo match no detected face; this one was not cut."));
+                left++;
             } else {
                 out.add(cut(photo, region, cut++, cutter, crops));
             }
         }
-        return new PreparedRegions(out, reading.problems());
+        if (left > 0) {
+            // one problem for the lot: a list this long is broken or hostile, not a photo with that many faces
+            problems.add(new MetadataProblem(photo, TOO_MANY_REGIONS, String.format("%d face regions of this photo match "
+                    + "no detected face; the first %d became faces, the other %d were not imported.", cut + left, cut, left)));
+            log.warn("event=metadata_regions_not_cut photo=\"{}\" regions={} cut={}", photo, cut + left, cut);
+        }
+        return new PreparedRegions(out, problems);
     }
 
     private static PreparedRegions.Region cut(Path photo, FaceRegion region, int number, DecisionCarrier.BoxCutter cutter,
