@@ -7,6 +7,11 @@
 -- (A plain ADD COLUMN: V1's and V50's triggers on face_crops name their columns and are unaffected.)
 ALTER TABLE face_crops ADD COLUMN metadata_source TEXT;
 
+-- The size and mtime of the photo's sidecars when its face regions were last read (metadata.SidecarStamp): a rescan
+-- analyses a photo again when they changed, so names another program wrote into a sidecar are read although the
+-- photo's bytes did not change. NULL: never read (analysed before this version, or with --no-metadata-faces).
+ALTER TABLE photos ADD COLUMN sidecar_stamp TEXT;
+
 -- What a scan could not take from a photo's face regions, kept for review beside orphaned_decisions and listed by
 -- `facet decisions` and the desktop review window until the user dismisses it:
 --   'conflict'     a named region disagrees with a decision made in Facet (the face is named differently by the user,

@@ -74,6 +74,9 @@ class MetadataFacesCliTest {
         assertThat(sha256All(photos)).as("the originals' bytes").isEqualTo(shaBefore);
         CliEndToEndTest.Run again = facet("metadata", "write", "--library", a.toString());
         assertThat(again.out()).contains("3 unchanged");
+        // Facet's own sidecars hold nothing new for library A: a rescan analyses nothing again (same face rows)
+        assertThat(scan(photos, a).exit()).isZero();
+        assertThat(faces(catalogA)).isEqualTo(facesA);
 
         // ExifTool, the independent witness, reads the names and regions back from the sidecars
         for (Face f : facesA) {
@@ -136,6 +139,34 @@ class MetadataFacesCliTest {
         assertNamed(catalog, "obama.jpg", obama, "Ada", "embedded ");
         assertNamed(catalog, "biden.jpg", biden, "Bea", "sidecar ");
         assertNamed(catalog, "kit1.jpg", kit, "Cy", "sidecar ");
+    }
+
+    @Test
+    void aSidecarWrittenAfterTheScanIsReadByTheNextScanThoughThePhotoDidNotChange() throws Exception {
+        assumeExifTool();
+        Path photos = copyOf("people/barack_obama/obama.jpg", "people/joe_biden/biden.jpg");
+        Path photo = photos.resolve("obama.jpg");
+        Path lib = tmp.resolve("lib");
+        assertThat(scan(photos, lib).exit()).isZero();
+        Catalog catalog = catalog(lib);
+        List<Face> before = faces(catalog);
+        assertThat(before).extracting(Face::person).containsOnlyNulls();
+        assertThat(scan(photos, lib).exit()).isZero();
+        assertThat(faces(catalog)).as("a rescan of unchanged photos changes nothing").isEqualTo(before);
+
+        String sha = sha256All(photos).get(1);
+        BoundingBox box = onlyFace(catalog, "obama.jpg");
+        int[] s = size(photo);
+        exif("-o", photos.resolve("obama.jpg.xmp").toString(), "-XMP-mwg-rs:RegionInfo=" + mwg(s[0], s[1],
+                storedFractions(box, s, 1), "Ada"), photo.toString());
+        assertThat(sha256All(photos).get(1)).isEqualTo(sha);
+        assertThat(scan(photos, lib).exit()).isZero();
+        assertNamed(catalog, "obama.jpg", box, "Ada", "sidecar ");
+        Face biden = faces(catalog).stream().filter(f -> photoPathUnchecked(catalog, f.id()).endsWith("biden.jpg")).findFirst().orElseThrow();
+        assertThat(before).as("the other photo was not analysed again").contains(biden);
+        List<Face> named = faces(catalog);
+        assertThat(scan(photos, lib).exit()).isZero();
+        assertThat(faces(catalog)).isEqualTo(named);
     }
 
     @Test

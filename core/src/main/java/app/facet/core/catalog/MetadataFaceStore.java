@@ -135,6 +135,50 @@ public final class MetadataFaceStore {
         }
     }
 
+    /** Records the photo's sidecar stamp ({@code metadata.SidecarStamp}) at the reading of its regions. */
+    public static void recordSidecarStamp(Tx tx, long photoId, String stamp) {
+        try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE photos SET sidecar_stamp = ? WHERE id = ?")) {
+            ps.setString(1, stamp);
+            ps.setLong(2, photoId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw fail("record the sidecar stamp of photo " + photoId, e);
+        }
+    }
+
+    /**
+     * Records the stamp of a sidecar Facet itself just wrote, for a photo whose regions were read before (a stamp is
+     * recorded): there is nothing new in it to read, so the next scan does not analyse the photo again.
+     */
+    public static void recordOwnSidecarWrite(Tx tx, long photoId, String stamp) {
+        try (PreparedStatement ps = tx.connection().prepareStatement(
+                "UPDATE photos SET sidecar_stamp = ? WHERE id = ? AND sidecar_stamp IS NOT NULL")) {
+            ps.setString(1, stamp);
+            ps.setLong(2, photoId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw fail("record the sidecar stamp of photo " + photoId, e);
+        }
+    }
+
+    /**
+     * @return photo id → its recorded sidecar stamp (null values included) of the photos that are analysed
+     *         ({@code done} or {@code no_faces}); a rescan compares them with the disk
+     */
+    public static Map<Long, String> sidecarStamps(Tx tx) {
+        try (PreparedStatement ps = tx.connection().prepareStatement(
+                "SELECT id, sidecar_stamp FROM photos WHERE scan_state IN ('done', 'no_faces')");
+             ResultSet rs = ps.executeQuery()) {
+            Map<Long, String> out = new java.util.HashMap<>();
+            while (rs.next()) {
+                out.put(rs.getLong(1), rs.getString(2));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw fail("read the sidecar stamps", e);
+        }
+    }
+
     // ---- metadata_reviews ----
 
     /** Forgets the review rows of a photo (its metadata is being read again). @return rows deleted */

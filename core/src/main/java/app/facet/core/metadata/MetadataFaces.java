@@ -68,7 +68,11 @@ public final class MetadataFaces {
      */
     public Applied apply(Tx tx, long photoId, PreparedRegions regions, List<WrittenFace> written, boolean noFaces,
                          int width, int height, FaceInserter rows) {
+        if (regions.sidecarStamp() == null) {
+            return new Applied(List.of(), 0, List.of(), 0, 0);   // reading is off: the photo's earlier rows stay
+        }
         MetadataFaceStore.forgetReviews(tx, photoId);
+        MetadataFaceStore.recordSidecarStamp(tx, photoId, regions.sidecarStamp());
         Tally t = new Tally(tx, photoId);
         regions.problems().forEach(t::problem);
         List<PreparedRegions.Region> list = regions.regions();

@@ -11,10 +11,11 @@ import java.util.List;
  *
  * @param regions  the regions read, each with its face cut in advance when no detected face matched it
  * @param problems every problem met while reading (bad metadata), to be recorded with the photo
+ * @param sidecarStamp the photo's {@link SidecarStamp} taken before reading; null when nothing was read
  */
-public record PreparedRegions(List<Region> regions, List<MetadataProblem> problems) {
-    /** Nothing read (reading is off, or the photo has no regions). */
-    public static final PreparedRegions NONE = new PreparedRegions(List.of(), List.of());
+public record PreparedRegions(List<Region> regions, List<MetadataProblem> problems, String sidecarStamp) {
+    /** Nothing read: reading is off ({@code --no-metadata-faces}). */
+    public static final PreparedRegions NONE = new PreparedRegions(List.of(), List.of(), null);
 
     public PreparedRegions {
         regions = List.copyOf(regions);

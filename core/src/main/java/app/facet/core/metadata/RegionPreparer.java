@@ -48,6 +48,8 @@ public final class RegionPreparer {
      * @return the regions, with faces cut for those no detection matches, and the problems met
      */
     public PreparedRegions prepare(Path photo, PhotoAnalysis analysis, DecisionCarrier.BoxCutter cutter, CropSaver crops) {
+        // taken before reading: a sidecar written meanwhile differs from it, and is read again by the next scan
+        String stamp = SidecarStamp.of(photo);
         FaceRegionReading reading;
         try {
             reading = reader.read(photo, PhotoGeometry.of(analysis.width(), analysis.height(), analysis.orientation()));
@@ -55,10 +57,10 @@ public final class RegionPreparer {
             // the reader never throws for bad metadata; anything else is still bad input for this photo, not the scan
             log.error("event=metadata_read_error photo=\"{}\"", photo, e);
             return new PreparedRegions(List.of(), List.of(new MetadataProblem(photo, UNREADABLE,
-                    "The face regions of this photo could not be read (" + e + ").")));
+                    "The face regions of this photo could not be read (" + e + ").")), stamp);
         }
         if (reading.regions().isEmpty()) {
-            return new PreparedRegions(List.of(), reading.problems());
+            return new PreparedRegions(List.of(), reading.problems(), stamp);
         }
         FaceMatcher.Matching m = SameFace.matcherFor(null).matchInPlace(
                 reading.regions().stream().map(r -> new FaceMatcher.Face(r.box(), null, null)).toList(),
@@ -83,7 +85,7 @@ public final class RegionPreparer {
                     + "no detected face; the first %d became faces, the other %d were not imported.", cut + left, cut, left)));
             log.warn("event=metadata_regions_not_cut photo=\"{}\" regions={} cut={}", photo, cut + left, cut);
         }
-        return new PreparedRegions(out, problems);
+        return new PreparedRegions(out, problems, stamp);
     }
 
     private static PreparedRegions.Region cut(Path photo, FaceRegion region, int number, DecisionCarrier.BoxCutter cutter,

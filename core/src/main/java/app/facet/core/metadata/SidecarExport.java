@@ -80,6 +80,14 @@ public final class SidecarExport {
         List<NamedFace> faces = p.faces().stream().map(f -> new NamedFace(f.box(), f.personName())).toList();
         try {
             SidecarWriteResult r = writer.write(photo, PhotoGeometry.of(p.width(), p.height(), p.orientation()), faces, mode);
+            if (r.written()) {
+                // Facet's own write holds nothing new to read: the next scan need not analyse the photo again
+                String stamp = SidecarStamp.of(photo);
+                Tx.write(catalog, "record the sidecar written for " + photo, tx -> {
+                    MetadataFaceStore.recordOwnSidecarWrite(tx, p.photoId(), stamp);
+                    return null;
+                });
+            }
             return new PhotoWrite(photo, faces.size(), r, null);
         } catch (IOException | RuntimeException e) {
             log.warn("event=sidecar_write_failed photo=\"{}\" error=\"{}\"", photo, e.getMessage());

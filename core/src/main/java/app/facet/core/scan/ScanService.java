@@ -6,6 +6,7 @@ import app.facet.core.catalog.CatalogException;
 import app.facet.core.catalog.CatalogWriter;
 import app.facet.core.catalog.CropFileJanitor;
 import app.facet.core.catalog.LibraryLocation;
+import app.facet.core.catalog.MetadataFaceStore;
 import app.facet.core.catalog.PendingPhoto;
 import app.facet.core.catalog.PhotoStore;
 import app.facet.core.catalog.RunStore;
@@ -97,6 +98,9 @@ public final class ScanService {
             n.seen = found.size();
             Cataloguer cataloguer = new Cataloguer(catalog, listener, cancellation);
             CataloguePlan plan = cataloguer.plan(found, roots, pool);
+            if (options.metadataFaces()) {
+                plan = SidecarChanges.apply(plan, Tx.read(catalog, "read the sidecar stamps", MetadataFaceStore::sidecarStamps));
+            }
             n.add(plan);
             if (options.dryRun()) {
                 n.pendingLeft = plan.toAnalyse().size();
