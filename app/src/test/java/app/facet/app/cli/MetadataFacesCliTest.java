@@ -285,7 +285,60 @@ class MetadataFacesCliTest {
         }
     }
 
+    @Test
+    void aRegionNeverUndoesNotAFaceOrNotThisPersonAndTheConflictIsListed() throws Exception {
+        assumeExifTool();
+        Path photos = copyOf("people/barack_obama/obama.jpg", "people/joe_biden/biden.jpg");
+        Path lib = tmp.resolve("lib");
+        assertThat(scan(photos, lib).exit()).isZero();
+        Catalog catalog = catalog(lib);
+        PeopleService people = new PeopleService(catalog);
+        BoundingBox obama = onlyFace(catalog, "obama.jpg"), biden = onlyFace(catalog, "biden.jpg");
+        long obamaFace = faces(catalog).stream().filter(f -> f.box().equals(obama)).findFirst().orElseThrow().id();
+        long bidenFace = faces(catalog).stream().filter(f -> f.box().equals(biden)).findFirst().orElseThrow().id();
+        people.notAFace(obamaFace);
+        people.assignFaceToNewPerson(bidenFace, "Ada");
+        long ada = personId(catalog, "Ada");
+        people.notThisPerson(bidenFace, ada);
+
+        // another program names both faces, writing into the photos (their content changes: analysed again)
+        int[] o = size(photos.resolve("obama.jpg")), b = size(photos.resolve("biden.jpg"));
+        exif("-overwrite_original", "-XMP-mwg-rs:RegionInfo=" + mwg(o[0], o[1], storedFractions(obama, o, 1), "Zed"),
+                photos.resolve("obama.jpg").toString());
+        exif("-overwrite_original", "-XMP-mwg-rs:RegionInfo=" + mwg(b[0], b[1], storedFractions(biden, b, 1), "Ada"),
+                photos.resolve("biden.jpg").toString());
+        CliEndToEndTest.Run again = scan(photos, lib);
+        assertThat(again.exit()).as(again.err()).isZero();
+
+        List<CSVRecord> rows = decisions(lib);
+        assertThat(rows).extracting(r -> r.get("kind") + " " + r.get("code") + " " + r.get("person"))
+                .containsExactlyInAnyOrder("metadata_conflict not_a_face Zed", "metadata_conflict not_this_person Ada");
+        try (Connection c = catalog.connect(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT count(*) FROM face_crops WHERE not_a_face = 1 AND person_id IS NULL")) {
+            rs.next();
+            assertThat(rs.getInt(1)).as("the face is still not a face, on nobody").isEqualTo(1);
+        }
+        assertThat(faces(catalog)).extracting(Face::person).containsOnlyNulls();
+        assertThat(personIdOrNull(catalog, "Zed")).as("no person is made of a refused region").isNull();
+    }
+
     // ---- helpers ----
+
+    private static long personId(Catalog catalog, String name) throws Exception {
+        Long id = personIdOrNull(catalog, name);
+        assertThat(id).as(name).isNotNull();
+        return id;
+    }
+
+    private static Long personIdOrNull(Catalog catalog, String name) throws Exception {
+        try (Connection c = catalog.connect(); var ps = c.prepareStatement("SELECT id FROM persons WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
+        }
+    }
+
 
     private static void assertNamed(Catalog catalog, String file, BoundingBox expected, String name, String source) throws Exception {
         List<Face> faces = faces(catalog).stream().filter(f -> photoPathUnchecked(catalog, f.id()).endsWith(file)).toList();
