@@ -19,7 +19,7 @@ import java.io.PrintWriter;
 /** The {@code facet} command line. Errors print as one clear sentence with exit code 2. */
 @Command(name = "facet", mixinStandardHelpOptions = true, version = "Facet 0.1.0",
         description = "Finds and recognises the people in your photos, on your own machine.",
-        subcommands = {ScanCommand.class, FacesCommand.class, PhotosCommand.class, DecisionsCommand.class, PeopleCommand.class, CheckCommand.class,
+        subcommands = {ScanCommand.class, FacesCommand.class, PhotosCommand.class, DecisionsCommand.class, MetadataCommand.class, PeopleCommand.class, CheckCommand.class,
                 RepairCommand.class, ExportCommand.class, RestoreCommand.class, ModelsCommand.class, UiCommand.class,
                 CommandLine.HelpCommand.class})
 public final class FacetCommand implements Runnable {

@@ -48,6 +48,9 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--retry-failed", description = "Analyse every failed photo again, also those that failed for a "
             + "permanent reason (corrupt, too large). Transient failures (unreadable, I/O) are retried by every scan.")
     boolean retryFailed;
+    @Option(names = "--no-metadata-faces", description = "Do not read the face regions other programs wrote into the "
+            + "photos or their XMP sidecars (by default their names become your decisions; see docs/METADATA.md).")
+    boolean noMetadataFaces;
     @Spec
     CommandSpec spec;
 
@@ -97,7 +100,7 @@ public final class ScanCommand implements Callable<Integer> {
         }
         int workers = threads == null ? Math.max(1, Runtime.getRuntime().availableProcessors()) : threads;
         try {
-            return new ScanOptions(folders, dryRun, limit, workers, retryFailed);
+            return new ScanOptions(folders, dryRun, limit, workers, retryFailed, !noMetadataFaces);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

@@ -25,6 +25,9 @@ import app.facet.core.transfer.AssignmentRestorer;
 import app.facet.core.catalog.CatalogChangeWatch;
 import app.facet.ui.session.FaceQualityServices;
 import app.facet.ui.session.LibraryContext;
+import app.facet.ui.session.MetadataServices;
+import app.facet.core.decisions.DecisionReview;
+import app.facet.core.metadata.SidecarExport;
 import app.facet.ui.session.LibraryOpener;
 import app.facet.ui.session.ModelsInfo;
 
@@ -70,6 +73,7 @@ final class CoreLibraryOpener implements LibraryOpener {
                     changes.close();
                     thumbnails.close();
                     library.close();
-                });
+                },
+                new MetadataServices(new DecisionReview(catalog), new SidecarExport(catalog)));
     }
 }

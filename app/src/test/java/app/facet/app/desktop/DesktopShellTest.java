@@ -95,7 +95,9 @@ class DesktopShellTest {
         assertThat(menuItem("menuFindPeople").isDisable()).isFalse();
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         robot.clickOn("Tools");
-        assertThat(menuTexts()).containsExactly("Verify Database Integrity…", "Models…");
+        assertThat(menuTexts()).containsExactly("Verify Database Integrity…", "Models…", "Write Names to Sidecars…",
+                "Keep Sidecars in Sync", "Decisions Needing Review…");
+        assertThat(menuItem("menuReview").isDisable()).isFalse();
         assertThat(menuItem("menuVerify").isDisable()).isFalse();
         assertThat(menuItem("menuModels").isDisable()).isFalse();
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);

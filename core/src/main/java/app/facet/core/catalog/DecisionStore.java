@@ -118,6 +118,12 @@ public final class DecisionStore {
         return update(tx, "forget carried decisions", "DELETE FROM orphaned_decisions WHERE id" + IdList.IN, ids, null);
     }
 
+    /** Forgets one decision needing review: the user dismissed it (one awaiting its photo's analysis stays). @return rows deleted */
+    public static int dismiss(Tx tx, long id) {
+        return update(tx, "dismiss decision " + id, "DELETE FROM orphaned_decisions WHERE state = 'needs_review' AND id"
+                + IdList.IN, List.of(id), null);
+    }
+
     /** Marks held decisions as needing review, with why (one sentence). @return rows changed */
     public static int needReview(Tx tx, Collection<Long> ids, String reason) {
         return update(tx, "mark decisions for review",

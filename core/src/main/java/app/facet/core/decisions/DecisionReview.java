@@ -2,6 +2,8 @@ package app.facet.core.decisions;
 
 import app.facet.core.catalog.Catalog;
 import app.facet.core.catalog.DecisionStore;
+import app.facet.core.catalog.MetadataFaceStore;
+import app.facet.core.catalog.MetadataReviewRow;
 import app.facet.core.catalog.OrphanedDecisionRow;
 import app.facet.core.catalog.Tx;
 
@@ -30,5 +32,53 @@ public final class DecisionReview {
     /** @return decisions needing review (not those awaiting a re-analysis). @throws app.facet.core.catalog.CatalogException */
     public long countNeedingReview() {
         return Tx.read(catalog, "count the decisions needing review", DecisionStore::countNeedingReview);
+    }
+
+    /**
+     * @return what scans could not take from face regions in XMP (conflicts with decisions made in Facet, regions not
+     *         imported, bad metadata), oldest first; boxes in original-image pixels after EXIF orientation
+     * @throws app.facet.core.catalog.CatalogException when the catalog cannot be read
+     */
+    public List<MetadataReviewRow> listMetadata() {
+        return Tx.read(catalog, "list the face regions kept for review", MetadataFaceStore::list);
+    }
+
+    /**
+     * Dismisses a decision kept for review: the user has seen it and lets it go. An orphaned decision needing review is forgotten
+     * (its face is gone; the person stays; one still awaiting its photo's analysis is not dismissed); a metadata review row is removed (Facet's own decision stands).
+     *
+     * @return whether there was such a row
+     * @throws app.facet.core.catalog.CatalogException when the catalog cannot be written
+     */
+    public boolean dismiss(ReviewItem item) {
+        return Tx.write(catalog, "dismiss " + item, tx -> switch (item.source()) {
+            case DECISION -> DecisionStore.dismiss(tx, item.id()) == 1;
+            case METADATA -> MetadataFaceStore.dismiss(tx, item.id());
+        });
+    }
+
+    /**
+     * One row of the review list, as the CLI and desktop name it: {@code 12} for an orphaned decision, {@code m12} for
+     * a face region kept for review (their ids are numbered apart).
+     */
+    public record ReviewItem(Source source, long id) {
+        public enum Source { DECISION, METADATA }
+
+        /** @throws IllegalArgumentException for text that is neither {@code N} nor {@code mN} */
+        public static ReviewItem parse(String text) {
+            String t = text.strip();
+            try {
+                return t.startsWith("m") || t.startsWith("M")
+                        ? new ReviewItem(Source.METADATA, Long.parseLong(t.substring(1)))
+                        : new ReviewItem(Source.DECISION, Long.parseLong(t));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("Not a review id: '" + t + "' (a number such as 12, or m12 for a face region).");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return source == Source.METADATA ? "m" + id : Long.toString(id);
+        }
     }
 }

@@ -128,6 +128,27 @@ public final class FaceMatcher {
         return new Matching(pair, basis, score, mappings);
     }
 
+    /**
+     * Pairs boxes already in the faces' own image (no orientation change to find: face regions read from metadata,
+     * mapped into Facet's space) with those faces, by the geometry step alone (bounding-box IoU at least
+     * {@link #SAME_FACE_IOU}, greedy, one to one). Boxes carry no embedding, so neither pairing by embedding nor the
+     * veto applies.
+     *
+     * @param boxes the boxes to place ("old" in the result), pixels after EXIF orientation
+     * @param faces the image's faces ("new" in the result), same space
+     */
+    public Matching matchInPlace(List<Face> boxes, List<Face> faces, int width, int height) {
+        BoxMapping identity = BoxMapping.identity(width, height);
+        int[] pair = new int[boxes.size()];
+        double[] score = new double[boxes.size()];
+        pairByOverlap(identity, boxes, faces, pair, score);
+        Basis[] basis = new Basis[boxes.size()];
+        for (int o = 0; o < boxes.size(); o++) {
+            basis[o] = pair[o] >= 0 ? Basis.OVERLAP : null;
+        }
+        return new Matching(pair, basis, score, List.of(identity));
+    }
+
     /** The orientation changes (with a scale for a resize) that turn the old image's size into the new one's. */
     static List<BoxMapping> candidates(double ow, double oh, double nw, double nh) {
         List<BoxMapping> out = new ArrayList<>();

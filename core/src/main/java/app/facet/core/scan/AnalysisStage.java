@@ -4,6 +4,8 @@ import app.facet.core.analysis.PhotoAnalysis;
 import app.facet.core.imaging.PhotoAnalysisException;
 import app.facet.core.analysis.PhotoAnalyzer;
 import app.facet.core.catalog.PendingPhoto;
+import app.facet.core.metadata.PreparedRegions;
+import app.facet.core.metadata.RegionPreparer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,11 +25,18 @@ final class AnalysisStage {
     private final PhotoAnalyzer analyzer;
     private final CropFiles crops;
     private final long runId;
+    /** Reads the photos' face regions (XMP, sidecars); null when the scan skips them ({@code --no-metadata-faces}). */
+    private final RegionPreparer regions;
 
     AnalysisStage(PhotoAnalyzer analyzer, CropFiles crops, long runId) {
+        this(analyzer, crops, runId, true);
+    }
+
+    AnalysisStage(PhotoAnalyzer analyzer, CropFiles crops, long runId, boolean readRegions) {
         this.analyzer = analyzer;
         this.crops = crops;
         this.runId = runId;
+        this.regions = readRegions ? new RegionPreparer() : null;
     }
 
     /** Analyses {@code photos} on {@code pool}, handing each result to {@code sink}; photos not started when cancelled stay pending. */
@@ -54,6 +63,16 @@ final class AnalysisStage {
             return new PhotoResult.Failed(photo, "crop_write_failed: cannot write face crops to " + crops.folder() + ": "
                     + e.getMessage());
         }
-        return new PhotoResult.Analysed(photo, analysis, written);
+        return new PhotoResult.Analysed(photo, analysis, written, regionsOf(photo, analysis));
+    }
+
+    /** Face regions are read here, on the worker thread, so the single writer thread only writes. */
+    private PreparedRegions regionsOf(PendingPhoto photo, PhotoAnalysis analysis) {
+        if (regions == null) {
+            return PreparedRegions.NONE;
+        }
+        Path file = Path.of(photo.path());
+        return regions.prepare(file, analysis, box -> analyzer.analyzeBox(file, box),
+                (number, face) -> crops.writeRegion(photo.id(), runId, number, face));
     }
 }

@@ -52,9 +52,13 @@ final class CropFiles {
      * @throws IOException when the file cannot be written
      */
     String writeRecut(long photoId, long runId, int number, AnalyzedFace face) throws IOException {
+        return writeRecut(photoId, runId, "m" + number, face);
+    }
+
+    private String writeRecut(long photoId, long runId, String suffix, AnalyzedFace face) throws IOException {
         Path dir = cropsDir.resolve(String.format("%02x", photoId & 0xff));
         Files.createDirectories(dir);
-        Path file = dir.resolve("p" + photoId + "-r" + runId + "-m" + number + ".jpg");
+        Path file = dir.resolve("p" + photoId + "-r" + runId + "-" + suffix + ".jpg");
         try {
             Files.write(file, face.cropJpeg());
         } catch (IOException e) {
@@ -63,6 +67,16 @@ final class CropFiles {
             throw e;
         }
         return file.toString();
+    }
+
+    /**
+     * Writes the crop JPEG of a face cut at a face region read from the photo's XMP ({@code number}: 0, 1, … per photo).
+     *
+     * @return the file's absolute path
+     * @throws IOException when the file cannot be written (a partial file is removed)
+     */
+    String writeRegion(long photoId, long runId, int number, AnalyzedFace face) throws IOException {
+        return writeRecut(photoId, runId, "x" + number, face);
     }
 
     /** Removes {@code files}; a file that cannot be removed is logged and left. */

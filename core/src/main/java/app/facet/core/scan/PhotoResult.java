@@ -2,6 +2,7 @@ package app.facet.core.scan;
 
 import app.facet.core.analysis.PhotoAnalysis;
 import app.facet.core.catalog.PendingPhoto;
+import app.facet.core.metadata.PreparedRegions;
 
 import java.util.List;
 
@@ -13,10 +14,24 @@ sealed interface PhotoResult {
      * The photo was analysed and its display crops written.
      *
      * @param cropPaths absolute paths of the crop JPEGs, one per face of {@code analysis}, in the same order
+     * @param regions   the face regions read from the photo's XMP and sidecars ({@link PreparedRegions#NONE} when
+     *                  reading is off), with the crop files of the faces cut for them
      */
-    record Analysed(PendingPhoto photo, PhotoAnalysis analysis, List<String> cropPaths) implements PhotoResult {
+    record Analysed(PendingPhoto photo, PhotoAnalysis analysis, List<String> cropPaths, PreparedRegions regions) implements PhotoResult {
         public Analysed {
             cropPaths = List.copyOf(cropPaths);
+            regions = regions == null ? PreparedRegions.NONE : regions;
+        }
+
+        Analysed(PendingPhoto photo, PhotoAnalysis analysis, List<String> cropPaths) {
+            this(photo, analysis, cropPaths, PreparedRegions.NONE);
+        }
+
+        /** @return every crop file this result wrote: the detections' and the regions' */
+        List<String> allCropPaths() {
+            List<String> all = new java.util.ArrayList<>(cropPaths);
+            all.addAll(regions.cropPaths());
+            return all;
         }
     }
 

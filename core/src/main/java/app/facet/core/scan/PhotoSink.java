@@ -12,6 +12,7 @@ import app.facet.core.catalog.NewFaceCrop;
 import app.facet.core.catalog.PendingPhoto;
 import app.facet.core.catalog.PhotoStore;
 import app.facet.core.catalog.Tx;
+import app.facet.core.metadata.MetadataFaces;
 import app.facet.core.validation.FaceCropWriter;
 import app.facet.core.validation.FaceRowRevalidator;
 import app.facet.model.AssignedBy;
@@ -41,6 +42,7 @@ final class PhotoSink {
     private final FaceRowRevalidator flagging;
     private final FaceCropStore faces = new FaceCropStore();
     private final DecisionCarrier carrier = new DecisionCarrier();
+    private final MetadataFaces metadataFaces = new MetadataFaces();
     private final PhotoAnalyzer analyzer;
     private final CropFiles crops;
     private final long runId;
@@ -88,12 +90,12 @@ final class PhotoSink {
                 return store(tx, analysed, recutCrops, unused);
             });
             if (outcome == null) {
-                CropFiles.deleteQuietly(analysed.cropPaths());
+                CropFiles.deleteQuietly(analysed.allCropPaths());
                 return skipped(analysed.photo());
             }
         } catch (RuntimeException e) {
             CropFiles.deleteQuietly(recutCrops);
-            return rolledBack(analysed.photo(), analysed.cropPaths(), e);
+            return rolledBack(analysed.photo(), analysed.allCropPaths(), e);
         }
         CropFiles.deleteQuietly(unused);
         return outcome;
@@ -102,7 +104,7 @@ final class PhotoSink {
     /** Drops a result without writing it (the scan stopped): the photo stays pending, its crop files go. */
     void discard(PhotoResult result) {
         if (result instanceof PhotoResult.Analysed a) {
-            CropFiles.deleteQuietly(a.cropPaths());
+            CropFiles.deleteQuietly(a.allCropPaths());
         }
     }
 
@@ -144,15 +146,23 @@ final class PhotoSink {
         FaceCropWriter.PhotoFaces judge = faceWriter.forPhoto(tx, id);
         List<HeldDecision> held = DecisionStore.awaiting(tx, id);
         boolean noFaces = DecisionStore.noFacesByUser(tx, id);
+        List<MetadataFaces.WrittenFace> placed = new ArrayList<>();
         DecisionCarrier.Result carried = carrier.carry(tx, held, noFaces, a, box -> analyzer.analyzeBox(Path.of(r.photo().path()), box),
                 (face, detection, personId) -> {
                     String crop = detection >= 0 ? r.cropPaths().get(detection) : recut(r, face, recutCrops);
-                    return judge.insert(newFace(r, face, crop, personId), runId);
+                    OptionalLong row = judge.insert(newFace(r, face, crop, personId), runId);
+                    row.ifPresent(faceId -> placed.add(new MetadataFaces.WrittenFace(faceId, face.box())));
+                    return row;
                 });
         carried.unusedDetections().forEach(i -> unused.add(r.cropPaths().get(i)));
-        List<Long> written = carried.written();
+        // face regions from the photo's XMP become user decisions on these faces (or faces of their own)
+        MetadataFaces.Applied regions = metadataFaces.apply(tx, id, r.regions(), placed, noFaces, a.width(), a.height(),
+                (face, crop, personId) -> judge.insert(newFace(r, face, crop, personId), runId));
+        unused.addAll(regions.unusedCrops());
+        List<Long> written = new ArrayList<>(carried.written());
+        written.addAll(regions.newFaces());
         long flagged = flagging.flag(tx, written).flaggedInvalid();
-        int stored = a.faces().size() - carried.unusedDetections().size() + recutCrops.size();
+        int stored = a.faces().size() - carried.unusedDetections().size() + recutCrops.size() + regions.attempted();
         int rejected = stored - written.size();
         if (stored == 0) {
             PhotoStore.recordScanned(tx, id, ScanState.NO_FACES, a.detectorId(), a.embeddingModelId());

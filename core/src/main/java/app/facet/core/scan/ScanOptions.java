@@ -12,10 +12,16 @@ import java.util.List;
  * @param threads analysis worker threads (decode/detect/embed), at least 1
  * @param retryFailed analyse every failed photo again, permanent failures (corrupt, too large) included; without it
  *                    only transient failures (unreadable, I/O) and failed photos whose size or mtime changed are
+ * @param metadataFaces read the face regions other programs wrote (embedded XMP, sidecars) and take their names as
+ *                      the user's decisions (docs/METADATA.md); false for {@code --no-metadata-faces}
  */
-public record ScanOptions(List<Path> roots, boolean dryRun, int limit, int threads, boolean retryFailed) {
+public record ScanOptions(List<Path> roots, boolean dryRun, int limit, int threads, boolean retryFailed, boolean metadataFaces) {
     public ScanOptions(List<Path> roots, boolean dryRun, int limit, int threads) {
         this(roots, dryRun, limit, threads, false);
+    }
+
+    public ScanOptions(List<Path> roots, boolean dryRun, int limit, int threads, boolean retryFailed) {
+        this(roots, dryRun, limit, threads, retryFailed, true);
     }
 
     public ScanOptions {

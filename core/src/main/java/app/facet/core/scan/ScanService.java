@@ -6,6 +6,7 @@ import app.facet.core.catalog.CatalogException;
 import app.facet.core.catalog.CatalogWriter;
 import app.facet.core.catalog.CropFileJanitor;
 import app.facet.core.catalog.LibraryLocation;
+import app.facet.core.catalog.MetadataFaceStore;
 import app.facet.core.catalog.PendingPhoto;
 import app.facet.core.catalog.PhotoStore;
 import app.facet.core.catalog.RunStore;
@@ -97,6 +98,9 @@ public final class ScanService {
             n.seen = found.size();
             Cataloguer cataloguer = new Cataloguer(catalog, listener, cancellation);
             CataloguePlan plan = cataloguer.plan(found, roots, pool);
+            if (options.metadataFaces()) {
+                plan = SidecarChanges.apply(plan, Tx.read(catalog, "read the sidecar stamps", MetadataFaceStore::sidecarStamps));
+            }
             n.add(plan);
             if (options.dryRun()) {
                 n.pendingLeft = plan.toAnalyse().size();
@@ -106,7 +110,7 @@ public final class ScanService {
             if (options.limit() > 0 && toAnalyse.size() > options.limit()) {
                 toAnalyse = toAnalyse.subList(0, options.limit());
             }
-            analyse(toAnalyse, run.id(), writer, pool, listener, cancellation, n, guard);
+            analyse(toAnalyse, run.id(), writer, pool, listener, cancellation, n, guard, options.metadataFaces());
             return finish(run, writer, listener, cancellation, n);
         }
     }
@@ -154,12 +158,12 @@ public final class ScanService {
     }
 
     private void analyse(List<PendingPhoto> photos, long runId, CatalogWriter writer, WorkerPool pool, ScanListener listener,
-                         Cancellation cancellation, ScanCounts n, FreeSpaceGuard guard) {
+                         Cancellation cancellation, ScanCounts n, FreeSpaceGuard guard, boolean metadataFaces) {
         LibraryLocation location = catalog.location();
         CropFiles crops = new CropFiles(location.cropsDir());
         PhotoSink sink = new PhotoSink(writer, new FaceCropWriter(ManagedFolder.of(location.managedDir()), location.cropsDir()),
                 new FaceRowRevalidator(catalog), analyzer, crops, runId);
-        AnalysisStage stage = new AnalysisStage(analyzer, crops, runId);
+        AnalysisStage stage = new AnalysisStage(analyzer, crops, runId, metadataFaces);
         AtomicLong done = new AtomicLong();
         listener.onProgress(new ScanProgress(ScanPhase.ANALYSING, 0, photos.size(), 0, null));
         stage.run(photos, pool, cancellation, result -> {

@@ -17,17 +17,19 @@ import java.util.Objects;
  *                    model whose file is present
  * @param lastFolder  the folder the user last chose something in with a file or folder dialog (absolute path), where
  *                    the next dialog opens; null until they have
+ * @param keepSidecarsInSync write the names into the photos' XMP sidecars whenever names change (opt-in; null: off)
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record UserSettings(List<String> libraries, String lastLibrary, String theme, String embeddingModel,
-                           String lastFolder) {
+                           String lastFolder, Boolean keepSidecarsInSync) {
     /** Most libraries remembered. */
     public static final int MAX_LIBRARIES = 10;
 
-    public static final UserSettings EMPTY = new UserSettings(List.of(), null, null, null, null);
+    public static final UserSettings EMPTY = new UserSettings(List.of(), null, null, null, null, false);
 
     public UserSettings {
         libraries = libraries == null ? List.of() : List.copyOf(libraries);
+        keepSidecarsInSync = Boolean.TRUE.equals(keepSidecarsInSync);
     }
 
     /** @return these settings with {@code library} opened last: first in the list, and the one to open next time */
@@ -36,27 +38,32 @@ public record UserSettings(List<String> libraries, String lastLibrary, String th
         List<String> list = new ArrayList<>(libraries);
         list.remove(path);
         list.add(0, path);
-        return new UserSettings(list.subList(0, Math.min(MAX_LIBRARIES, list.size())), path, theme, embeddingModel, lastFolder);
+        return new UserSettings(list.subList(0, Math.min(MAX_LIBRARIES, list.size())), path, theme, embeddingModel, lastFolder, keepSidecarsInSync);
     }
 
     public UserSettings withTheme(String newTheme) {
-        return new UserSettings(libraries, lastLibrary, Objects.requireNonNull(newTheme), embeddingModel, lastFolder);
+        return new UserSettings(libraries, lastLibrary, Objects.requireNonNull(newTheme), embeddingModel, lastFolder, keepSidecarsInSync);
     }
 
     public UserSettings withoutLibrary(Path library) {
         String path = library.toAbsolutePath().normalize().toString();
         List<String> list = new ArrayList<>(libraries);
         list.remove(path);
-        return new UserSettings(list, path.equals(lastLibrary) ? null : lastLibrary, theme, embeddingModel, lastFolder);
+        return new UserSettings(list, path.equals(lastLibrary) ? null : lastLibrary, theme, embeddingModel, lastFolder, keepSidecarsInSync);
     }
 
     /** @param id embedding model chosen in the window, or null to use the production model whose file is present */
     public UserSettings withEmbeddingModel(String id) {
-        return new UserSettings(libraries, lastLibrary, theme, id, lastFolder);
+        return new UserSettings(libraries, lastLibrary, theme, id, lastFolder, keepSidecarsInSync);
     }
 
     /** @param folder the folder of the user's last file or folder choice; stored absolute and normalised */
     public UserSettings withLastFolder(Path folder) {
-        return new UserSettings(libraries, lastLibrary, theme, embeddingModel, folder.toAbsolutePath().normalize().toString());
+        return new UserSettings(libraries, lastLibrary, theme, embeddingModel, folder.toAbsolutePath().normalize().toString(), keepSidecarsInSync);
+    }
+
+    /** @param on write the names into the photos' sidecars whenever names change */
+    public UserSettings withKeepSidecarsInSync(boolean on) {
+        return new UserSettings(libraries, lastLibrary, theme, embeddingModel, lastFolder, on);
     }
 }

@@ -95,6 +95,11 @@ final class MainMenuBar extends MenuBar {
         getMenus().addAll(file, faces, tools, view, help);
     }
 
+    /** Adds items another feature owns (e.g. names in photo metadata) at the end of the Tools menu. */
+    void addToTools(java.util.List<MenuItem> items) {
+        getMenus().stream().filter(m -> "Tools".equals(m.getText())).findFirst().ifPresent(m -> m.getItems().addAll(items));
+    }
+
     private static MenuItem item(String text, String id, Ikon icon, KeyCombination keys, Runnable action) {
         MenuItem item = new MenuItem(text, Icons.small(icon));
         item.setId(id);

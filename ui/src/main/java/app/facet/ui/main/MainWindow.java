@@ -14,6 +14,7 @@ import javafx.beans.binding.Bindings;
 import app.facet.ui.library.LibraryView;
 import app.facet.ui.people.PeopleActions;
 import app.facet.ui.people.PeopleSidebar;
+import app.facet.ui.review.MetadataTools;
 import app.facet.ui.session.LibraryContext;
 import app.facet.ui.session.LibrarySession;
 import app.facet.ui.tasks.LatestOnly;
@@ -57,6 +58,7 @@ public final class MainWindow {
     private final RestoreAction restore;
     private final BooleanProperty empty = new SimpleBooleanProperty(false);
     private final LatestOnly photoCounts;
+    private final MetadataTools metadataTools;
 
     public MainWindow(Stage stage, DesktopServices services) {
         this.stage = stage;
@@ -110,6 +112,8 @@ public final class MainWindow {
                 export::run, this::quit, findPeople::open, integrityWindow::open, models::open, help::about, help::shortcuts, help::showLogFolder,
                 faceQuality::showDashboard, faceQuality::editFaces, session.openBinding(), tasks.busyBinding(),
                 restore::run, detect::run, detect.possibleBinding()), themes);
+        metadataTools = new MetadataTools(stage, session, tasks, services.settings(), path -> services.browse().accept(path.toUri()));
+        menu.addToTools(metadataTools.menuItems());
         VBox centreWithBanner = new VBox(new ModelsBanner(models), split);
         VBox.setVgrow(split, Priority.ALWAYS);
         BorderPane root = new BorderPane(centreWithBanner, menu, null, statusBar, null);
@@ -193,6 +197,11 @@ public final class MainWindow {
     /** File → Restore… (tests preview a file directly). */
     public RestoreAction restore() {
         return restore;
+    }
+
+    /** Names in photo metadata (sidecars) and the decisions needing review. */
+    public MetadataTools metadataTools() {
+        return metadataTools;
     }
 
     public FindPeopleWindow findPeople() {

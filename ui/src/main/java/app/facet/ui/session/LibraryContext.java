@@ -36,13 +36,14 @@ import java.util.concurrent.Callable;
  * @param changes    tells whether another process (a CLI scan, {@code facet people ...}) changed the catalog; closed by
  *                   {@code closer}
  * @param closer releases what the wiring opened for this library (thumbnail workers, face analyzer)
+ * @param metadata decisions needing review, and the names written to XMP sidecars
  */
 public record LibraryContext(LibraryLocation location, PhotoBrowser photos, PeopleBrowser people, FaceBrowser faces,
                              ScanHistory history, ThumbnailCache thumbnails, DisplayImageLoader images, ScanService scans,
                              PeopleService peopleService, ClusterService clusters, RecognitionService recognition,
                              IntegrityChecker integrity, IntegrityRepairer repairer, AssignmentExporter exporter, AssignmentRestorer restorer,
                              FaceQualityServices faceQuality, Callable<ModelsInfo> models, ModelSetup modelSetup,
-                             CatalogChangeWatch changes, AutoCloseable closer) implements AutoCloseable {
+                             CatalogChangeWatch changes, AutoCloseable closer, MetadataServices metadata) implements AutoCloseable {
     @Override
     public void close() throws Exception {
         closer.close();

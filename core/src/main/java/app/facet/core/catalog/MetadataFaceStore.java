@@ -1,0 +1,314 @@
+package app.facet.core.catalog;
+
+import app.facet.model.AssignedBy;
+import app.facet.model.BoundingBox;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * SQL for faces taken from XMP face regions: their person and provenance ({@code face_crops.metadata_source}), what
+ * could not be taken ({@code metadata_reviews}), and the named faces written back to sidecars. Every method runs in
+ * the caller's {@link Tx} and throws {@link CatalogException} on a database error.
+ */
+public final class MetadataFaceStore {
+    private static final String REVIEW_COLUMNS = "r.id, r.photo_id, r.face_id, r.kind, r.name, r.x, r.y, r.w, r.h, "
+            + "r.source, r.code, r.reason, r.recorded_at";
+
+    private MetadataFaceStore() {
+    }
+
+    /**
+     * What Facet already decided about a face.
+     *
+     * @param personId   its person, or null
+     * @param personName that person's name, or null
+     * @param assignedBy who put it there
+     * @param notAFace   the user marked it "not a face"
+     */
+    public record FaceDecisions(Long personId, String personName, AssignedBy assignedBy, boolean notAFace) {
+    }
+
+    /** @return the face's person and "not a face" mark, empty when there is no such face */
+    public static Optional<FaceDecisions> decisions(Tx tx, long faceId) {
+        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT f.person_id, pe.name, f.assigned_by, f.not_a_face "
+                + "FROM face_crops f LEFT JOIN persons pe ON pe.id = f.person_id WHERE f.id = ?")) {
+            ps.setLong(1, faceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new FaceDecisions(FaceRows.longOrNull(rs, "person_id"), rs.getString(2),
+                        AssignedBy.fromSql(rs.getString(3)), rs.getInt(4) == 1));
+            }
+        } catch (SQLException e) {
+            throw fail("read the decisions on face " + faceId, e);
+        }
+    }
+
+    /** @return the id of the person with this name (case-insensitive, as the unique index compares) */
+    public static Optional<Long> personNamed(Tx tx, String name) {
+        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT id FROM persons WHERE name = ? COLLATE NOCASE")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw fail("find the person named " + name, e);
+        }
+    }
+
+    /** @param name already checked by {@code PersonNames} @return the id of the existing or new person of that name */
+    public static long personNamedOrNew(Tx tx, String name) {
+        Optional<Long> found = personNamed(tx, name);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO persons (name) VALUES (?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, name);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw fail("create the person named " + name, e);
+        }
+    }
+
+    /** @return whether the user said the face is not this person ({@code face_person_rejections}) */
+    public static boolean refused(Tx tx, long faceId, long personId) {
+        try (PreparedStatement ps = tx.connection().prepareStatement(
+                "SELECT 1 FROM face_person_rejections WHERE face_id = ? AND person_id = ?")) {
+            ps.setLong(1, faceId);
+            ps.setLong(2, personId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw fail("read the refusals of face " + faceId, e);
+        }
+    }
+
+    /**
+     * Puts the face on the person as the user's decision ({@code assigned_by = user}: recognition never overrides it)
+     * and records where the name came from.
+     *
+     * @param personId the person, or null to record only the provenance of an unnamed region's box
+     * @param source   the region's provenance, e.g. {@code sidecar IMG_1.jpg.xmp mwg-rs:RegionList[2]}
+     */
+    public static void takeFromMetadata(Tx tx, long faceId, Long personId, String source) {
+        String sql = personId == null ? "UPDATE face_crops SET metadata_source = ? WHERE id = ?"
+                : "UPDATE face_crops SET metadata_source = ?, person_id = ?, assigned_by = 'user', "
+                + "suggested_person_id = NULL, suggestion_similarity = NULL WHERE id = ?";
+        try (PreparedStatement ps = tx.connection().prepareStatement(sql)) {
+            ps.setString(1, source);
+            if (personId != null) {
+                ps.setLong(2, personId);
+            }
+            ps.setLong(personId == null ? 2 : 3, faceId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw fail("take the name of face " + faceId + " from its metadata", e);
+        }
+    }
+
+    /** @return the face's {@code metadata_source}, null when it did not come from metadata */
+    public static String source(Tx tx, long faceId) {
+        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT metadata_source FROM face_crops WHERE id = ?")) {
+            ps.setLong(1, faceId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (SQLException e) {
+            throw fail("read the provenance of face " + faceId, e);
+        }
+    }
+
+    /** Records the photo's sidecar stamp ({@code metadata.SidecarStamp}) at the reading of its regions. */
+    public static void recordSidecarStamp(Tx tx, long photoId, String stamp) {
+        try (PreparedStatement ps = tx.connection().prepareStatement("UPDATE photos SET sidecar_stamp = ? WHERE id = ?")) {
+            ps.setString(1, stamp);
+            ps.setLong(2, photoId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw fail("record the sidecar stamp of photo " + photoId, e);
+        }
+    }
+
+    /**
+     * Records the stamp of a sidecar Facet itself just wrote, for a photo whose regions were read before (a stamp is
+     * recorded): there is nothing new in it to read, so the next scan does not analyse the photo again.
+     */
+    public static void recordOwnSidecarWrite(Tx tx, long photoId, String stamp) {
+        try (PreparedStatement ps = tx.connection().prepareStatement(
+                "UPDATE photos SET sidecar_stamp = ? WHERE id = ? AND sidecar_stamp IS NOT NULL")) {
+            ps.setString(1, stamp);
+            ps.setLong(2, photoId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw fail("record the sidecar stamp of photo " + photoId, e);
+        }
+    }
+
+    /**
+     * @return photo id → its recorded sidecar stamp (null values included) of the photos that are analysed
+     *         ({@code done} or {@code no_faces}); a rescan compares them with the disk
+     */
+    public static Map<Long, String> sidecarStamps(Tx tx) {
+        try (PreparedStatement ps = tx.connection().prepareStatement(
+                "SELECT id, sidecar_stamp FROM photos WHERE scan_state IN ('done', 'no_faces')");
+             ResultSet rs = ps.executeQuery()) {
+            Map<Long, String> out = new java.util.HashMap<>();
+            while (rs.next()) {
+                out.put(rs.getLong(1), rs.getString(2));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw fail("read the sidecar stamps", e);
+        }
+    }
+
+    // ---- metadata_reviews ----
+
+    /** Forgets the review rows of a photo (its metadata is being read again). @return rows deleted */
+    public static int forgetReviews(Tx tx, long photoId) {
+        return update(tx, "forget the metadata reviews of photo " + photoId, "DELETE FROM metadata_reviews WHERE photo_id = ?", photoId);
+    }
+
+    /** @return the id of the stored row */
+    public static long record(Tx tx, MetadataReview r) {
+        try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO metadata_reviews (photo_id, face_id, kind, "
+                + "name, x, y, w, h, source, code, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, r.photoId());
+            ps.setObject(2, r.faceId(), Types.INTEGER);
+            ps.setString(3, r.kind().sql());
+            ps.setString(4, r.name());
+            BoundingBox b = r.box();
+            ps.setObject(5, b == null ? null : b.x(), Types.REAL);
+            ps.setObject(6, b == null ? null : b.y(), Types.REAL);
+            ps.setObject(7, b == null ? null : b.w(), Types.REAL);
+            ps.setObject(8, b == null ? null : b.h(), Types.REAL);
+            ps.setString(9, r.source());
+            ps.setString(10, r.code());
+            ps.setString(11, r.reason());
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw fail("keep a face region of photo " + r.photoId() + " for review", e);
+        }
+    }
+
+    /** @return every review row, photo path included, oldest first */
+    public static List<MetadataReviewRow> list(Tx tx) {
+        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT " + REVIEW_COLUMNS + ", p.path FROM metadata_reviews r "
+                + "JOIN photos p ON p.id = r.photo_id ORDER BY r.id");
+             ResultSet rs = ps.executeQuery()) {
+            List<MetadataReviewRow> out = new ArrayList<>();
+            while (rs.next()) {
+                Double w = (Double) rs.getObject("w");
+                BoundingBox box = w == null ? null : new BoundingBox(rs.getDouble("x"), rs.getDouble("y"), w, rs.getDouble("h"));
+                MetadataReview r = new MetadataReview(rs.getLong("photo_id"), FaceRows.longOrNull(rs, "face_id"),
+                        MetadataReview.Kind.fromSql(rs.getString("kind")), rs.getString("name"), box, rs.getString("source"),
+                        rs.getString("code"), rs.getString("reason"));
+                out.add(new MetadataReviewRow(rs.getLong("id"), r, rs.getString("path"), rs.getString("recorded_at")));
+            }
+            return out;
+        } catch (SQLException e) {
+            throw fail("list the face regions kept for review", e);
+        }
+    }
+
+    /** @return rows in metadata_reviews */
+    public static long count(Tx tx) {
+        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT count(*) FROM metadata_reviews");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw fail("count the face regions kept for review", e);
+        }
+    }
+
+    /** Removes one review row: the user has seen it. @return whether it existed */
+    public static boolean dismiss(Tx tx, long id) {
+        return update(tx, "dismiss metadata review " + id, "DELETE FROM metadata_reviews WHERE id = ?", id) == 1;
+    }
+
+    // ---- writing names back ----
+
+    /**
+     * The faces the user put on a person ({@code assigned_by = user}, valid, not "not a face"), grouped by photo, for
+     * the photos that have any.
+     *
+     * @param personName only photos with a face of this person (case-insensitive); null for every person
+     * @param photoIds   only these photos; null for every photo
+     */
+    public static List<PhotoNamedFaces> namedFaces(Tx tx, String personName, Collection<Long> photoIds) {
+        String sql = "SELECT p.id, p.path, p.width, p.height, p.orientation, f.id, f.x, f.y, f.w, f.h, pe.name "
+                + "FROM face_crops f JOIN photos p ON p.id = f.photo_id JOIN persons pe ON pe.id = f.person_id "
+                + "WHERE f.assigned_by = 'user' AND f.not_a_face = 0 AND f.status = 'valid' "
+                + "AND p.width IS NOT NULL AND p.height IS NOT NULL"
+                + (personName == null ? "" : " AND p.id IN (SELECT f2.photo_id FROM face_crops f2 JOIN persons pe2 "
+                + "ON pe2.id = f2.person_id WHERE f2.assigned_by = 'user' AND pe2.name = ? COLLATE NOCASE)")
+                + (photoIds == null ? "" : " AND p.id" + IdList.IN)
+                + " ORDER BY p.path, f.id";
+        try (PreparedStatement ps = tx.connection().prepareStatement(sql)) {
+            int i = 1;
+            if (personName != null) {
+                ps.setString(i++, personName);
+            }
+            if (photoIds != null) {
+                IdList.bind(ps, i, photoIds);
+            }
+            Map<Long, PhotoNamedFaces> byPhoto = new LinkedHashMap<>();
+            Map<Long, List<PhotoNamedFaces.Face>> faces = new LinkedHashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long photo = rs.getLong(1);
+                    byPhoto.computeIfAbsent(photo, k -> {
+                        try {
+                            return new PhotoNamedFaces(photo, rs.getString(2), rs.getInt(3), rs.getInt(4),
+                                    (Integer) rs.getObject(5), List.of());
+                        } catch (SQLException e) {
+                            throw new CatalogException("Could not read photo " + photo + ": " + e.getMessage(), e);
+                        }
+                    });
+                    faces.computeIfAbsent(photo, k -> new ArrayList<>()).add(new PhotoNamedFaces.Face(rs.getLong(6),
+                            new BoundingBox(rs.getDouble(7), rs.getDouble(8), rs.getDouble(9), rs.getDouble(10)), rs.getString(11)));
+                }
+            }
+            List<PhotoNamedFaces> out = new ArrayList<>();
+            byPhoto.forEach((id, p) -> out.add(new PhotoNamedFaces(id, p.path(), p.width(), p.height(), p.orientation(), faces.get(id))));
+            return out;
+        } catch (SQLException e) {
+            throw fail("list the named faces to write to sidecars", e);
+        }
+    }
+
+    private static int update(Tx tx, String what, String sql, long id) {
+        try (PreparedStatement ps = tx.connection().prepareStatement(sql)) {
+            ps.setLong(1, id);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw fail(what, e);
+        }
+    }
+
+    private static CatalogException fail(String what, SQLException e) {
+        return new CatalogException("Could not " + what + ": " + e.getMessage(), e);
+    }
+}
