@@ -43,6 +43,9 @@ public final class PersonGalleryModel {
     private final ObjectProperty<Long> coverFaceId = new SimpleObjectProperty<>();
     private final ObservableList<PersonFaces.PersonFace> faces = FXCollections.observableArrayList();
     private final ObservableList<Long> selectedIds = FXCollections.observableArrayList();
+    // made once: an unmodifiable view listens weakly to its list, so a view made per call would lose its listeners
+    private final ObservableList<PersonFaces.PersonFace> facesView = FXCollections.unmodifiableObservableList(faces);
+    private final ObservableList<Long> selectedView = FXCollections.unmodifiableObservableList(selectedIds);
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final GallerySelection selection = new GallerySelection();
     private boolean gone;
@@ -132,12 +135,12 @@ public final class PersonGalleryModel {
 
     /** The faces in display order. */
     public ObservableList<PersonFaces.PersonFace> faces() {
-        return FXCollections.unmodifiableObservableList(faces);
+        return facesView;
     }
 
     /** The selected face ids, in display order. */
     public ObservableList<Long> selectedIds() {
-        return FXCollections.unmodifiableObservableList(selectedIds);
+        return selectedView;
     }
 
     /** E.g. "14 faces · 2 selected", or why nothing is shown. */
