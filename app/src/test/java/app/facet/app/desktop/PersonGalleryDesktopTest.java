@@ -199,6 +199,40 @@ class PersonGalleryDesktopTest {
                         && d.number("SELECT face_count FROM persons WHERE id = ?", lin) == 1);
     }
 
+    @Test
+    @Order(5)
+    void setAsCoverOnAFaceBoxInTheViewerChangesTheCover() {
+        var window = d.app.window();
+        long person = d.number("SELECT id FROM persons WHERE name = 'Barack Obama'");
+        long before = window.session().library().peopleService().coverFace(person).getAsLong();
+        Fx.run(() -> window.session().showPerson(PersonFilter.only(person)));
+        Fx.waitUntil("the grid on Barack Obama", 20, () -> window.libraryView().grid().size() == obama.size());
+        // a photo whose face on Barack Obama is not the cover yet
+        int index = -1;
+        long face = -1;
+        for (int i = 0; i < obama.size() && index < 0; i++) {
+            int at = i;
+            Fx.run(() -> window.viewer().open(window.libraryView().grid().photos(), at));
+            Fx.waitUntil("the viewer to show a photo", 20, () -> window.viewer().photo() != null
+                    && window.viewer().photo().id() == window.libraryView().grid().photos().idAt(at));
+            long photo = Fx.get(() -> window.viewer().photo().id());
+            long onPhoto = d.number("SELECT id FROM face_crops WHERE photo_id = ? AND person_id = ?", photo, person);
+            if (onPhoto != before) {
+                index = i;
+                face = onPhoto;
+            }
+        }
+        long chosen = face;
+        Fx.waitUntil("a box of Barack Obama", 20, () -> window.viewer().boxLabels().contains("Barack Obama"));
+        Node box = d.robot.lookup(".face-box-person").queryAll().stream().filter(Node::isVisible).findFirst().orElseThrow();
+        d.robot.clickOn(box).clickOn("#faceSetCover");
+        Fx.waitUntil("the face chosen in the viewer as the cover", 20,
+                () -> Long.valueOf(chosen).equals(d.numberOrNull("SELECT cover_face_id FROM persons WHERE id = ?", person)));
+        Fx.waitUntil("the sidebar avatar to show it", 20, () -> avatarPath("Barack Obama").equals(Path.of(cropOf(chosen))),
+                () -> avatarPath("Barack Obama").toString());
+        d.robot.push(KeyCode.ESCAPE);
+    }
+
     // ---- helpers ----
 
     /** Opens the person's gallery from the sidebar's context menu ("Show Faces"; a double-click does the same). */
