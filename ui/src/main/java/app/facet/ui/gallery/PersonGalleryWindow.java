@@ -96,6 +96,9 @@ public final class PersonGalleryWindow {
         Scene scene = ThemeSwitcher.style(new Scene(root, Math.min(1000, screen.getWidth()), Math.min(720, screen.getHeight())));
         scene.getStylesheets().add(STYLESHEET);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+        // the main window's undo also works here: the gallery's edits are in the same session history
+        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(KeyCode.Z, javafx.scene.input.KeyCombination.SHORTCUT_DOWN),
+                actions::undo);
         stage.setScene(scene);
         stage.titleProperty().bind(model.personNameProperty().map(n -> "Facet — Faces of " + n));
 
@@ -269,11 +272,12 @@ public final class PersonGalleryWindow {
 
     private ContextMenu contextMenu() {
         int n = model.selectedIds().size();
-        MenuItem move = item("Move " + (n == 1 ? "Face" : n + " Faces") + " to…", "galleryMenuMove", this::move);
-        MenuItem unassign = item("Unassign", "galleryMenuUnassign", this::unassign);
-        MenuItem notPerson = item("Not " + model.personNameProperty().get(), "galleryMenuNotThisPerson", this::notThisPerson);
-        MenuItem notAFace = item("Not a Face", "galleryMenuNotAFace", this::notAFace);
-        MenuItem cover = item("Set as Cover", "galleryMenuCover", this::setCover);
+        MenuItem move = item("Move " + (n == 1 ? "Face" : n + " Faces") + " to…", "galleryMenuMove", MaterialDesignA.ACCOUNT_ARROW_RIGHT_OUTLINE, this::move);
+        MenuItem unassign = item("Unassign", "galleryMenuUnassign", MaterialDesignA.ACCOUNT_REMOVE_OUTLINE, this::unassign);
+        MenuItem notPerson = item("Not " + model.personNameProperty().get(), "galleryMenuNotThisPerson", MaterialDesignA.ACCOUNT_CANCEL_OUTLINE,
+                this::notThisPerson);
+        MenuItem notAFace = item("Not a Face", "galleryMenuNotAFace", MaterialDesignF.FACE_RECOGNITION, this::notAFace);
+        MenuItem cover = item("Set as Cover", "galleryMenuCover", MaterialDesignS.STAR_OUTLINE, this::setCover);
         cover.setDisable(n != 1);
         return new ContextMenu(move, new SeparatorMenuItem(), unassign, notPerson, notAFace, new SeparatorMenuItem(), cover);
     }
@@ -284,6 +288,10 @@ public final class PersonGalleryWindow {
             return;
         }
         int columns = columns();
+        boolean plain = !e.isShortcutDown() && !e.isAltDown();
+        if (!plain && e.getCode() != KeyCode.A && !e.getCode().isArrowKey()) {
+            return; // Ctrl+C, Ctrl+X, Ctrl+Z… are not the one-letter actions (Ctrl+Z is the accelerator: undo)
+        }
         boolean handled = true;
         switch (e.getCode()) {
             case LEFT -> model.move(-1, e.isShiftDown());
@@ -382,8 +390,8 @@ public final class PersonGalleryWindow {
         b.setOnAction(e -> action.run());
     }
 
-    private static MenuItem item(String text, String id, Runnable action) {
-        MenuItem item = new MenuItem(text);
+    private static MenuItem item(String text, String id, org.kordamp.ikonli.Ikon icon, Runnable action) {
+        MenuItem item = new MenuItem(text, Icons.small(icon));
         item.setId(id);
         item.setOnAction(e -> action.run());
         return item;
