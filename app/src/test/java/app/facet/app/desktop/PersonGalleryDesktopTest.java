@@ -104,6 +104,19 @@ class PersonGalleryDesktopTest {
                 .stream().map(f -> f.face().id()).toList();
         Fx.waitUntil("the gallery sorted best first", 10, () -> tileIds(gallery).equals(best), () -> tileIds(gallery).toString());
         d.robot.clickOn("#gallerySort").clickOn("Least alike first");
+        Fx.waitUntil("the gallery least alike first again", 10, () -> tileIds(gallery).equals(shown));
+
+        // the keyboard: Ctrl+A, Esc, arrows and Shift+arrows
+        d.robot.clickOn(tile(gallery, shown.get(0)));
+        d.robot.push(KeyCode.CONTROL, KeyCode.A);
+        Fx.waitUntil("Ctrl+A to select every face", 10, () -> gallery.model().selectedIds().size() == 6);
+        d.robot.push(KeyCode.ESCAPE);
+        Fx.waitUntil("Esc to clear the selection", 10, () -> gallery.model().selectedIds().isEmpty());
+        d.robot.push(KeyCode.RIGHT).push(KeyCode.SHIFT, KeyCode.RIGHT);
+        Fx.waitUntil("Right, then Shift+Right, to select the second and third faces", 10,
+                () -> List.copyOf(gallery.model().selectedIds()).equals(shown.subList(1, 3)),
+                () -> gallery.model().selectedIds().toString());
+        d.robot.push(KeyCode.ESCAPE);
     }
 
     @Test

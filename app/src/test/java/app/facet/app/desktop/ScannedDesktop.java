@@ -56,12 +56,14 @@ final class ScannedDesktop {
         FxToolkit.cleanupStages();
     }
 
-    /** Closes every window but the main one and brings it to the front. */
+    /** Closes every window but the main one (and any menu left open by a failed test) and brings it to the front. */
     void onlyTheMainWindow() {
         Fx.run(() -> {
             for (Window w : List.copyOf(Window.getWindows())) {
                 if (w instanceof Stage st && st != app.window().stage()) {
                     st.close();
+                } else if (w instanceof javafx.stage.PopupWindow popup) {
+                    popup.hide();
                 }
             }
             app.window().stage().toFront();

@@ -159,6 +159,8 @@ public final class PersonGalleryWindow {
         });
         sort.valueProperty().bindBidirectional(model.orderProperty());
         sort.setFocusTraversable(false);
+        // back to the faces after choosing an order, so the arrow keys move in the grid again
+        sort.setOnHidden(e -> tiles.requestFocus());
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
         HBox heading = new HBox(12, title, summary, grow, new Label("Sort:"), sort);
