@@ -3,6 +3,7 @@ package app.facet.core.people;
 import app.facet.core.catalog.Catalog;
 import app.facet.core.catalog.FaceAssignmentStore;
 import app.facet.core.catalog.PeopleTables;
+import app.facet.core.catalog.PersonFaceStore;
 import app.facet.model.Face;
 import app.facet.model.Person;
 
@@ -297,6 +298,155 @@ public final class PeopleService {
             return new UndoableWrites.Done(faceId == null ? "Cover of \"" + p.name() + "\" back to the best face"
                     : "Face " + faceId + " is the cover of \"" + p.name() + "\"", personId);
         });
+    }
+
+    /**
+     * The person's face gallery.
+     *
+     * @return every face of the person ("not a face" left out) with its cosine similarity to the person's mean
+     *         embedding, in {@code order} (see {@link PersonFaces}); empty for a person without faces
+     * @throws PeopleException for an unknown person or a catalog failure
+     */
+    public List<PersonFaces.PersonFace> gallery(long personId, PersonFaces.Order order) {
+        return writes.read("read the face gallery of person " + personId, t -> {
+            PeopleRows.requirePerson(t, personId);
+            return PersonFaces.of(t.onTx(tx -> new PersonFaceStore().facesOf(tx, personId)), order);
+        });
+    }
+
+    /**
+     * {@link #assignFace} for several faces at once, as one undoable action (a gallery's "Move to…").
+     *
+     * @throws PeopleException when no face is given, or a face or the person is unknown
+     */
+    public UndoableAction moveFaces(List<Long> faceIds, long personId) {
+        List<Long> faces = distinct(faceIds, "move");
+        return writes.run("move " + faces.size() + " faces", ctx -> {
+            Person p = PeopleRows.requirePerson(ctx.tables, personId);
+            moveFacesTo(ctx, faces, personId, p.name());
+            return new UndoableWrites.Done("Moved " + what(faces) + " to \"" + p.name() + "\"", personId);
+        });
+    }
+
+    /** {@link #unassignFace} for several faces at once, as one undoable action; faces on nobody are refused. */
+    public UndoableAction unassignFaces(List<Long> faceIds) {
+        List<Long> ids = distinct(faceIds, "unassign");
+        return writes.run("unassign " + ids.size() + " faces", ctx -> {
+            List<FaceAssignmentStore.FaceRef> faces = new ArrayList<>();
+            for (long id : ids) {
+                FaceAssignmentStore.FaceRef face = PeopleRows.requireFace(ctx.tables, id);
+                if (face.personId() == null) {
+                    throw new PeopleException("Face " + id + " is not assigned to anyone.");
+                }
+                faces.add(face);
+            }
+            refuseAll(ctx, faces, null);
+            return new UndoableWrites.Done("Took " + what(ids) + " off their person", null);
+        });
+    }
+
+    /** {@link #notThisPerson} for several faces at once, as one undoable action. */
+    public UndoableAction notThisPerson(List<Long> faceIds, long personId) {
+        List<Long> ids = distinct(faceIds, "mark");
+        return writes.run("mark " + ids.size() + " faces as not this person", ctx -> {
+            Person p = PeopleRows.requirePerson(ctx.tables, personId);
+            List<FaceAssignmentStore.FaceRef> faces = new ArrayList<>();
+            for (long id : ids) {
+                faces.add(PeopleRows.requireFace(ctx.tables, id));
+            }
+            refuseAll(ctx, faces, personId);
+            return new UndoableWrites.Done(capitalised(what(ids)) + (ids.size() == 1 ? " is" : " are") + " not \"" + p.name() + "\"", null);
+        });
+    }
+
+    /** {@link #notAFace} for several faces at once, as one undoable action. */
+    public UndoableAction notAFace(List<Long> faceIds) {
+        List<Long> ids = distinct(faceIds, "mark");
+        return writes.run("mark " + ids.size() + " faces as not a face", ctx -> {
+            PeopleTables t = ctx.tables;
+            Set<Long> persons = new LinkedHashSet<>(t.persons().withCoverIn(ids));
+            for (long id : ids) {
+                FaceAssignmentStore.FaceRef face = PeopleRows.requireFace(t, id);
+                if (face.personId() != null) {
+                    persons.add(face.personId());
+                }
+            }
+            ctx.before(persons, ids);
+            for (long id : ids) {
+                t.faces().markNotAFace(id);
+                t.persons().clearCover(id);
+            }
+            return new UndoableWrites.Done(capitalised(what(ids)) + (ids.size() == 1 ? " is" : " are") + " not a face", null);
+        });
+    }
+
+    /** {@link #hidePerson} for several people at once, as one undoable action. */
+    public UndoableAction hidePeople(List<Long> personIds, boolean hidden) {
+        List<Long> ids = distinct(personIds, hidden ? "hide" : "show");
+        return writes.run((hidden ? "hide " : "show ") + ids.size() + " people", ctx -> {
+            List<String> names = new ArrayList<>();
+            for (long id : ids) {
+                names.add("\"" + PeopleRows.requirePerson(ctx.tables, id).name() + "\"");
+            }
+            ctx.before(ids, List.of());
+            ids.forEach(id -> ctx.tables.persons().setHidden(id, hidden));
+            return new UndoableWrites.Done((hidden ? "Hid " : "Showed ") + String.join(", ", names), null);
+        });
+    }
+
+    /** {@link #deletePerson} for several people at once, as one undoable action. */
+    public UndoableAction deletePeople(List<Long> personIds) {
+        List<Long> ids = distinct(personIds, "delete");
+        return writes.run("delete " + ids.size() + " people", ctx -> {
+            List<String> names = new ArrayList<>();
+            for (long id : ids) {
+                names.add("\"" + PeopleRows.requirePerson(ctx.tables, id).name() + "\"");
+            }
+            ctx.before(ids, ctx.tables.faces().onOrSuggestedFor(ids));
+            ctx.tables.persons().delete(ids);
+            return new UndoableWrites.Done("Deleted " + String.join(", ", names), null);
+        });
+    }
+
+    private static List<Long> distinct(List<Long> ids, String verb) {
+        if (ids.isEmpty()) {
+            throw new PeopleException("Choose at least one to " + verb + ".");
+        }
+        return List.copyOf(new LinkedHashSet<>(ids));
+    }
+
+    private static String what(List<Long> faces) {
+        return faces.size() == 1 ? "face " + faces.get(0) : faces.size() + " faces";
+    }
+
+    private static String capitalised(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /**
+     * Snapshots once, then refuses each face for {@code personId}, or for its own person when {@code personId} is null
+     * (as {@link #refuse} does for one face).
+     */
+    private static void refuseAll(UndoableWrites.Context ctx, List<FaceAssignmentStore.FaceRef> faces, Long personId) {
+        PeopleTables t = ctx.tables;
+        Set<Long> persons = new LinkedHashSet<>();
+        List<Long> ids = new ArrayList<>();
+        for (FaceAssignmentStore.FaceRef face : faces) {
+            persons.add(personId != null ? personId : face.personId());
+            ids.add(face.id());
+        }
+        ctx.before(persons, ids);
+        for (FaceAssignmentStore.FaceRef face : faces) {
+            long refused = personId != null ? personId : face.personId();
+            t.rejections().add(face.id(), refused);
+            if (Long.valueOf(refused).equals(face.personId())) {
+                t.faces().unassign(face.id());
+                t.persons().clearCoverIf(refused, face.id());
+            }
+            if (Long.valueOf(refused).equals(face.suggestedPersonId())) {
+                t.faces().clearSuggestion(face.id());
+            }
+        }
     }
 
     /**

@@ -46,6 +46,7 @@ public final class MainWindow {
     private final LibrarySession session = new LibrarySession();
     private final ThemeSwitcher themes;
     private final PeopleSidebar sidebar;
+    private final app.facet.ui.gallery.PersonGalleryWindow gallery;
     private final LibraryView library;
     private final StatusBar statusBar;
     private final PhotoViewer viewer;
@@ -77,6 +78,8 @@ public final class MainWindow {
 
         PeopleActions people = new PeopleActions(stage, session, tasks);
         sidebar = new PeopleSidebar(session, tasks, people);
+        gallery = new app.facet.ui.gallery.PersonGalleryWindow(stage, session, tasks, people, sidebar::people);
+        sidebar.setOnOpenFaces(gallery::open);
         library = new LibraryView(session, tasks);
         library.setPersonNames(sidebar::nameOf);
         statusBar = new StatusBar(tasks);
@@ -174,6 +177,11 @@ public final class MainWindow {
 
     public PeopleSidebar sidebar() {
         return sidebar;
+    }
+
+    /** The face gallery of the person opened from the sidebar. */
+    public app.facet.ui.gallery.PersonGalleryWindow gallery() {
+        return gallery;
     }
 
     public PhotoViewer viewer() {

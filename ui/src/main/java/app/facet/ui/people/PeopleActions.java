@@ -163,6 +163,82 @@ public final class PeopleActions {
     }
 
     /**
+     * Moves the faces to the person named {@code name}: an existing person (any case) gets them in one undoable step,
+     * a new name splits them off into a new person.
+     *
+     * @param people every person of the library, to recognise an existing name
+     */
+    public void moveFaces(List<Long> faceIds, String name, List<PersonSummary> people) {
+        String clean = name.trim();
+        Optional<PersonSummary> existing = people.stream().filter(p -> p.person().name().equalsIgnoreCase(clean)).findFirst();
+        String what = SidebarCell.plural(faceIds.size(), "face");
+        if (existing.isPresent()) {
+            long target = existing.get().person().id();
+            edit("Moving " + what + " to " + existing.get().person().name(), l -> l.peopleService().moveFaces(faceIds, target), null);
+        } else {
+            edit("Splitting " + what + " off to " + clean, l -> l.peopleService().split(faceIds, clean), null);
+        }
+    }
+
+    /** Takes the faces off their person, remembered as "not this person". */
+    public void unassignFaces(List<Long> faceIds) {
+        edit("Unassigning " + SidebarCell.plural(faceIds.size(), "face"), l -> l.peopleService().unassignFaces(faceIds), null);
+    }
+
+    /** Remembers that the faces are not {@code personId} (and takes them off that person). */
+    public void notThisPerson(List<Long> faceIds, long personId) {
+        edit("Marking " + SidebarCell.plural(faceIds.size(), "face") + " as not this person",
+                l -> l.peopleService().notThisPerson(faceIds, personId), null);
+    }
+
+    /** Marks the detections as not faces. */
+    public void notAFace(List<Long> faceIds) {
+        edit("Marking " + SidebarCell.plural(faceIds.size(), "face") + " as not a face", l -> l.peopleService().notAFace(faceIds), null);
+    }
+
+    /** Makes the face the person's cover (the avatar in the sidebar). */
+    public void setCover(long personId, long faceId) {
+        edit("Setting the cover face", l -> l.peopleService().setCoverFace(personId, faceId), null);
+    }
+
+    /**
+     * Merges several people into one the user picks among them (nothing is preselected); the grid filtered on a
+     * merged person follows to the target.
+     */
+    public void mergeSeveral(List<PersonSummary> selected) {
+        if (selected.size() < 2) {
+            return;
+        }
+        new MergeDialog(owner, selected).ask().ifPresent(target -> {
+            List<Long> sources = selected.stream().map(p -> p.person().id()).filter(id -> id != target.person().id()).toList();
+            long to = target.person().id();
+            edit("Merging " + selected.size() + " people into " + target.person().name(), l -> l.peopleService().merge(to, sources),
+                    () -> sources.forEach(from -> followMerge(from, to)));
+        });
+    }
+
+    /** Hides (or shows) several people in one undoable step. */
+    public void setHidden(List<PersonSummary> people, boolean hidden) {
+        List<Long> ids = people.stream().map(p -> p.person().id()).toList();
+        edit((hidden ? "Hiding " : "Showing ") + MergeDialog.people(ids.size()), l -> l.peopleService().hidePeople(ids, hidden), null);
+    }
+
+    /** Deletes several people after a confirmation, in one undoable step; their faces become Unknown. */
+    public void delete(List<PersonSummary> people) {
+        long faces = people.stream().mapToLong(p -> p.person().faceCount()).sum();
+        String names = people.stream().map(p -> p.person().name()).collect(java.util.stream.Collectors.joining(", "));
+        if (!Dialogs.confirm(owner, "Delete " + people.size() + " people?", names + ": their " + faces
+                + " faces become Unknown; the photos stay in the library. You can undo this.", "Delete")) {
+            return;
+        }
+        List<Long> ids = people.stream().map(p -> p.person().id()).toList();
+        if (session.filter().person() instanceof PersonFilter.Only only && ids.contains(only.personId())) {
+            session.showPerson(PersonFilter.any());
+        }
+        edit("Deleting " + people.size() + " people", l -> l.peopleService().deletePeople(ids), null);
+    }
+
+    /**
      * Faces → Find People: recognises unknown faces against the named people (confident matches are assigned,
      * unsure ones become suggestions), then groups the remaining unknown faces.
      */

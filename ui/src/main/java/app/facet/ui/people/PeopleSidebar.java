@@ -47,12 +47,14 @@ public final class PeopleSidebar extends VBox {
     private long photoCount;
     private final LatestOnly reads;
     private boolean syncing;
+    private java.util.function.Consumer<PersonSummary> onOpenFaces = p -> {
+    };
 
     public PeopleSidebar(LibrarySession session, TaskRunner tasks, PeopleActions actions) {
         this.session = session;
         this.tasks = tasks;
         this.reads = tasks.latestOnly();
-        this.menu = new PersonMenu(actions, () -> people);
+        this.menu = new PersonMenu(actions, () -> people, this::selectedPeople, p -> onOpenFaces.accept(p));
         this.drag = new PersonDrag(id -> byId.get(id), actions::merge);
         getStyleClass().add("people-sidebar");
         setId("peopleSidebar");
@@ -71,14 +73,22 @@ public final class PeopleSidebar extends VBox {
         list.setId("peopleList");
         list.setCellFactory(v -> newCell());
         VBox.setVgrow(list, Priority.ALWAYS);
+        // Ctrl/Shift+click selects several people (to merge, hide or delete them); a single selection filters the grid
+        list.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (b != null && !syncing) {
+            if (b != null && !syncing && list.getSelectionModel().getSelectedIndices().size() == 1) {
                 session.showPerson(b.filter());
             }
         });
         session.filterProperty().addListener((o, a, b) -> selectFilter(b.person()));
         list.setOnKeyPressed(e -> {
-            if (list.getSelectionModel().getSelectedItem() instanceof SidebarEntry.PersonRow row) {
+            List<PersonSummary> several = selectedPeople();
+            if (several.size() > 1) {
+                if (e.getCode() == javafx.scene.input.KeyCode.DELETE) {
+                    actions.delete(several);
+                    e.consume();
+                }
+            } else if (list.getSelectionModel().getSelectedItem() instanceof SidebarEntry.PersonRow row) {
                 if (e.getCode() == javafx.scene.input.KeyCode.F2) {
                     menu.rename(row.summary());
                     e.consume();
@@ -108,6 +118,17 @@ public final class PeopleSidebar extends VBox {
         return p == null ? null : p.person().name();
     }
 
+    /** Called with a person when the user opens their face gallery (double-click, or "Show Faces" in the menu). */
+    public void setOnOpenFaces(java.util.function.Consumer<PersonSummary> handler) {
+        onOpenFaces = handler;
+    }
+
+    /** The people selected in the list, in list order ("All photos" and "Unknown" left out). */
+    public List<PersonSummary> selectedPeople() {
+        return list.getSelectionModel().getSelectedItems().stream().filter(e -> e instanceof SidebarEntry.PersonRow)
+                .map(e -> ((SidebarEntry.PersonRow) e).summary()).toList();
+    }
+
     /** Every person of the library, hidden ones included, as last read. */
     public List<PersonSummary> people() {
         return people;
@@ -131,7 +152,13 @@ public final class PeopleSidebar extends VBox {
     }
 
     SidebarCell newCell() {
-        return new SidebarCell(avatars, menu, drag);
+        SidebarCell cell = new SidebarCell(avatars, menu, drag);
+        cell.setOnMouseClicked(e -> {
+            if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2 && cell.person() != null) {
+                onOpenFaces.accept(cell.person());
+            }
+        });
+        return cell;
     }
 
     Optional<PersonSummary> person(long id) {
@@ -166,13 +193,25 @@ public final class PeopleSidebar extends VBox {
             }
         }
         matchCount.setText(shown + " of " + total + (total == 1 ? " person" : " people"));
+        // a reload (after an edit or a scan) keeps a selection of several people that still exist
+        java.util.Set<Long> kept = new java.util.HashSet<>();
+        selectedPeople().forEach(p -> kept.add(p.person().id()));
         syncing = true;
         try {
             list.getItems().setAll(entries);
+            if (kept.size() > 1) {
+                for (int i = 0; i < entries.size(); i++) {
+                    if (entries.get(i) instanceof SidebarEntry.PersonRow row && kept.contains(row.summary().person().id())) {
+                        list.getSelectionModel().select(i);
+                    }
+                }
+            }
         } finally {
             syncing = false;
         }
-        selectFilter(session.filter().person());
+        if (list.getSelectionModel().getSelectedIndices().size() < 2) {
+            selectFilter(session.filter().person());
+        }
     }
 
     private void selectFilter(PersonFilter filter) {
@@ -184,7 +223,7 @@ public final class PeopleSidebar extends VBox {
         try {
             for (int i = 0; i < list.getItems().size(); i++) {
                 if (list.getItems().get(i).filter().equals(filter)) {
-                    list.getSelectionModel().select(i);
+                    list.getSelectionModel().clearAndSelect(i);
                     return;
                 }
             }

@@ -70,7 +70,7 @@ class SidebarCell extends ListCell<SidebarEntry> {
             var person = row.summary().person();
             avatar.show(person.name(), row.summary().coverCrop());
             iconSlot.getChildren().setAll(avatar);
-            String text = plural(person.photoCount(), "photo");
+            String text = plural(person.photoCount(), "photo") + " · " + plural(person.faceCount(), "face");
             if (person.hidden()) {
                 text += " · hidden";
                 getStyleClass().add("sidebar-hidden-person");

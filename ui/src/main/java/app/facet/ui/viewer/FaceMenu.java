@@ -14,7 +14,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** Clicking a face box in the viewer: assign / reassign to a person (by name), unassign, or "not a face". */
+/** Clicking a face box in the viewer: assign / reassign to a person (by name), unassign, "not a face", or set as the person's cover. */
 public final class FaceMenu {
     private final PeopleActions actions;
     private final Supplier<List<String>> names;
@@ -42,11 +42,15 @@ public final class FaceMenu {
         MenuItem notAFace = new MenuItem("Not a Face", Icons.small(MaterialDesignF.FACE_RECOGNITION));
         notAFace.setId("faceNotAFace");
         notAFace.setOnAction(e -> actions.notAFace(face));
+        MenuItem cover = new MenuItem("Set as Cover", Icons.small(org.kordamp.ikonli.materialdesign2.MaterialDesignS.STAR_OUTLINE));
+        cover.setId("faceSetCover");
+        cover.setOnAction(e -> actions.setCover(face.personId(), face.id()));
         // an invalid row is repaired by the integrity tools, not edited here
         boolean invalid = face.status() == FaceStatus.INVALID;
         assign.setDisable(invalid);
         unassign.setDisable(invalid || face.personId() == null);
         notAFace.setDisable(invalid);
-        return new ContextMenu(header, new SeparatorMenuItem(), assign, unassign, notAFace);
+        cover.setDisable(invalid || face.personId() == null);
+        return new ContextMenu(header, new SeparatorMenuItem(), assign, unassign, notAFace, new SeparatorMenuItem(), cover);
     }
 }
