@@ -216,7 +216,7 @@ class PlantedProblemsTest {
         // only the unresolvable rows are removed, and kept with the reason
         assertThat(fx.queryLong("SELECT count(*) FROM face_crops WHERE id IN (" + bogusLostFace + ", " + f8.id() + ", " + duplicateFace + ")")).isZero();
         assertThat(fx.queryLong("SELECT count(*) FROM integrity_removed_rows WHERE table_name = 'face_crops' AND row_id IN ("
-                + bogusLostFace + ", " + f8.id() + ", " + duplicateFace + ") AND backup_path = '" + result.backup() + "'")).isEqualTo(3);
+                + bogusLostFace + ", " + f8.id() + ", " + duplicateFace + ") AND backup_path = '" + fx.location().toStored(result.backup()) + "'")).isEqualTo(3);
         assertThat(fx.queryString("SELECT reason FROM integrity_removed_rows WHERE table_name = 'photos' AND row_id = " + bogusLost))
                 .contains("no original photo found");
         assertThat(fx.queryString("SELECT json_extract(row_json, '$.w') FROM integrity_removed_rows WHERE row_id = " + f8.id())).isEqualTo("0.5");
