@@ -39,15 +39,17 @@ public final class CropFileJanitor {
                     queued.add(rs.getString(1));
                 }
             }
-            try (PreparedStatement still = c.prepareStatement("SELECT 1 FROM face_crops WHERE crop_path = ? LIMIT 1");
+            try (PreparedStatement still = c.prepareStatement("SELECT 1 FROM face_crops WHERE crop_path IN (?, ?) LIMIT 1");
                  PreparedStatement done = c.prepareStatement("DELETE FROM crop_files_to_delete WHERE path = ?")) {
                 for (String path : queued) {
+                    // stored relative to the library folder (or absolute, before V65): the file is where the library is now
+                    Path p = catalog.location().resolve(path);
                     still.setString(1, path);
+                    still.setString(2, catalog.location().toStored(p));
                     boolean referenced;
                     try (ResultSet rs = still.executeQuery()) {
                         referenced = rs.next();
                     }
-                    Path p = Path.of(path).toAbsolutePath().normalize();
                     if (!referenced && p.startsWith(crops)) {
                         try {
                             if (Files.deleteIfExists(p)) {

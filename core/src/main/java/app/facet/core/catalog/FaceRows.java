@@ -7,6 +7,7 @@ import app.facet.model.FaceStatus;
 import app.facet.model.Landmarks;
 import app.facet.model.QualityLabel;
 import app.facet.model.QualityMetrics;
+import app.facet.core.rules.ManagedFolder;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,10 +18,12 @@ import java.util.Locale;
  * {@link #FROM} (or {@code f.*, pn.name AS person_name} over the same aliases). Bbox and landmarks are in
  * original-image pixels after EXIF orientation; metrics never measured are NaN. A stored box that is degenerate
  * (not finite, or a side below 1 px) maps to a null {@link Face#box()} so listings can still show the row, flagged.
+ * {@link Face#cropPath()} is the crop file's absolute path, resolved against where the library folder is now (the
+ * catalog stores it relative, {@link ManagedFolder#sqlFile}).
  */
 public final class FaceRows {
     /** The face columns, from {@code face_crops f} and {@code persons pn} (see {@link #FROM}). */
-    public static final String COLUMNS = "f.id, f.photo_id, f.image_path, f.crop_path, f.x, f.y, f.w, f.h, "
+    public static final String COLUMNS = "f.id, f.photo_id, f.image_path, " + ManagedFolder.sqlFile("f.crop_path") + " AS crop_path, f.x, f.y, f.w, f.h, "
             + "f.lm_right_eye_x, f.lm_right_eye_y, f.lm_left_eye_x, f.lm_left_eye_y, f.lm_nose_x, f.lm_nose_y, "
             + "f.lm_mouth_right_x, f.lm_mouth_right_y, f.lm_mouth_left_x, f.lm_mouth_left_y, f.detection_score, f.detector, "
             + "f.face_size_px, f.sharpness, f.brightness, f.contrast, f.frontal_pose, f.quality, f.quality_label, "

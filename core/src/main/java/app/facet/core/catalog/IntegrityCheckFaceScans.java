@@ -107,7 +107,7 @@ public final class IntegrityCheckFaceScans {
                 + " " + FaceRule.DETECTION_SCORE_OUT_OF_RANGE.sqlPredicate() + " AS bad_score"
                 + " FROM face_crops f LEFT JOIN photos p ON p.id = f.photo_id"
                 + " WHERE f.image_path IS NOT p.path OR substr(f.image_path, 1, length(" + managed + ")) = " + managed
-                + " OR substr(f.crop_path, 1, length(" + managed + ")) <> " + managed
+                + " OR NOT " + ManagedFolder.sqlContainsStored("f.crop_path")
                 + " OR length(f.embedding) IS NOT 4 * (" + dimension + ") OR typeof(f.embedding) NOT IN ('null', 'blob')"
                 + " OR " + FaceRule.DETECTION_SCORE_OUT_OF_RANGE.sqlPredicate() + " OR f.status = 'invalid' ORDER BY f.id";
     }

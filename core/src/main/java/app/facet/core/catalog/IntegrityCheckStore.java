@@ -20,7 +20,7 @@ import static app.facet.core.rules.ManagedFolder.SQL_PREFIX;
  */
 public final class IntegrityCheckStore {
     private static final String FACES_WITH_MANAGED_CROP = "FROM face_crops f WHERE f.crop_path IS NOT NULL"
-            + " AND " + ManagedFolder.sqlContains("f.crop_path");
+            + " AND " + ManagedFolder.sqlContainsStored("f.crop_path");
     private static final String WELL_SIZED = "FROM face_crops f JOIN embedding_models m ON m.id = f.embedding_model_id"
             + " WHERE f.embedding IS NOT NULL AND typeof(f.embedding) = 'blob' AND length(f.embedding) = 4 * m.dimension";
     private static final String PHOTOS_WITH_FACES = "FROM photos p WHERE p.missing_since IS NULL"
@@ -74,12 +74,13 @@ public final class IntegrityCheckStore {
     }
 
     /**
-     * @return every path a row refers to that may name a file in the crops folder: crop paths, and (in a corrupted
-     *         catalog) image paths and photo paths inside the managed folder
+     * @return every path a row refers to that may name a file in the crops folder: crop files (absolute, resolved
+     *         against where the library folder is now), and (in a corrupted catalog) image paths and photo paths inside
+     *         the managed folder
      */
     public static Set<String> referencedCropPaths(Tx tx) {
         Set<String> paths = new HashSet<>();
-        String sql = "SELECT crop_path FROM face_crops WHERE crop_path IS NOT NULL"
+        String sql = "SELECT " + ManagedFolder.sqlFile("crop_path") + " FROM face_crops WHERE crop_path IS NOT NULL"
                 + " UNION ALL SELECT image_path FROM face_crops WHERE substr(image_path, 1, length(" + SQL_PREFIX + ")) = " + SQL_PREFIX
                 + " UNION ALL SELECT path FROM photos WHERE substr(path, 1, length(" + SQL_PREFIX + ")) = " + SQL_PREFIX;
         try (PreparedStatement ps = tx.connection().prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
@@ -97,9 +98,12 @@ public final class IntegrityCheckStore {
         return Jdbc.count(tx, "SELECT count(*) " + FACES_WITH_MANAGED_CROP);
     }
 
-    /** Streams (face id, crop path) of every face whose crop path lies inside the managed folder, in face id order. */
+    /**
+     * Streams (face id, crop file) of every face whose crop path lies inside the managed folder, in face id order; the
+     * path is the absolute file, resolved against where the library folder is now.
+     */
     public static void facesWithManagedCrop(Tx tx, Consumer<PathRow> sink) {
-        Jdbc.paths(tx, "SELECT f.id, f.crop_path " + FACES_WITH_MANAGED_CROP + " ORDER BY f.id", sink);
+        Jdbc.paths(tx, "SELECT f.id, " + ManagedFolder.sqlFile("f.crop_path") + " " + FACES_WITH_MANAGED_CROP + " ORDER BY f.id", sink);
     }
 
     /** @return how many photos not marked missing have at least one face */

@@ -1,5 +1,8 @@
 package app.facet.core.catalog;
 
+import app.facet.core.rules.LibraryPaths;
+import app.facet.core.rules.ManagedFolder;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -13,7 +16,8 @@ import java.util.Map;
  *   DIR/models/               default model folder when neither --models nor FACET_MODELS is set
  *   DIR/backups/              catalog backups made before repairs
  * </pre>
- * All paths are absolute and normalised.
+ * All paths are absolute and normalised. The catalog stores paths inside this folder relative to it
+ * ({@link LibraryPaths}), so the folder may be moved or renamed: {@link #resolve} turns a stored path into a file.
  */
 public record LibraryLocation(Path root) {
 
@@ -53,7 +57,27 @@ public record LibraryLocation(Path root) {
 
     /** The folder Facet owns; no photo inside it is ever catalogued. */
     public Path managedDir() {
-        return root.resolve("managed");
+        return root.resolve(ManagedFolder.NAME);
+    }
+
+    /** @return the managed folder as the rules see it */
+    public ManagedFolder managedFolder() {
+        return ManagedFolder.of(managedDir());
+    }
+
+    /**
+     * The one resolution of a stored library path (a crop path, a backup path) to a file.
+     *
+     * @param stored relative to this library folder ({@code managed/crops/0c/p12-r3-f0.jpg}) or absolute
+     * @return the absolute, normalised file; null for null
+     */
+    public Path resolve(String stored) {
+        return stored == null ? null : new LibraryPaths(root).resolve(stored);
+    }
+
+    /** @return the stored form of {@code file}: relative with {@code /} when inside this folder, else absolute */
+    public String toStored(Path file) {
+        return new LibraryPaths(root).toStored(file);
     }
 
     public Path cropsDir() {

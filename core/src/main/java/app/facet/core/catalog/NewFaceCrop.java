@@ -19,4 +19,9 @@ import app.facet.model.QualityMetrics;
 public record NewFaceCrop(long photoId, String imagePath, String cropPath, BoundingBox box, Landmarks landmarks,
                           double detectionScore, String detector, QualityMetrics quality, float[] embedding,
                           String embeddingModelId, Long personId, AssignedBy assignedBy) {
+    /** @return this row with another crop path (its stored form, see {@code rules.LibraryPaths}) */
+    public NewFaceCrop withCropPath(String path) {
+        return new NewFaceCrop(photoId, imagePath, path, box, landmarks, detectionScore, detector, quality, embedding,
+                embeddingModelId, personId, assignedBy);
+    }
 }

@@ -1,5 +1,6 @@
 package app.facet.core.catalog;
 
+import app.facet.core.rules.ManagedFolder;
 import app.facet.model.Person;
 
 import java.sql.Connection;
@@ -16,7 +17,9 @@ import java.util.List;
 public final class PeopleListingStore {
     // The cover is the chosen cover face when it still has a crop, else the person's best face:
     // highest quality, then highest detection score, then the oldest row (stable between refreshes).
-    private static final String PEOPLE_SQL = """
+    // the cover's crop file resolved against where the library folder is now (crop paths are stored relative)
+    private static final String PEOPLE_SQL = "SELECT id, name, hidden, cover_face_id, face_count, photo_count, "
+            + ManagedFolder.sqlFile("stored_cover") + " AS cover FROM (" + """
             WITH ranked AS (
                 SELECT f.person_id, f.crop_path,
                        row_number() OVER (PARTITION BY f.person_id
@@ -26,11 +29,10 @@ public final class PeopleListingStore {
             )
             SELECT p.id, p.name, p.hidden, p.cover_face_id, p.face_count, p.photo_count,
                    coalesce((SELECT c.crop_path FROM face_crops c WHERE c.id = p.cover_face_id AND c.crop_path IS NOT NULL),
-                            r.crop_path) AS cover
+                            r.crop_path) AS stored_cover
             FROM persons p
             LEFT JOIN ranked r ON r.person_id = p.id AND r.rnk = 1
-            ORDER BY p.name COLLATE NOCASE, p.id
-            """;
+            """ + ") ORDER BY name COLLATE NOCASE, id";
 
     private static final String UNKNOWN_SQL = """
             SELECT count(*), count(DISTINCT photo_id) FROM face_crops WHERE person_id IS NULL AND not_a_face = 0

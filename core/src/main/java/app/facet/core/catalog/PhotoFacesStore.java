@@ -1,5 +1,7 @@
 package app.facet.core.catalog;
 
+import app.facet.core.rules.ManagedFolder;
+
 import app.facet.model.Face;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,14 +73,14 @@ public final class PhotoFacesStore {
 
     /**
      * @param faceIds face ids (any number; bound as one parameter, {@link IdList})
-     * @return the display crop path of each face that has one (faces without a crop, or no longer in the catalog,
-     *         are absent)
+     * @return the display crop file of each face that has one, absolute, where the library folder is now (faces
+     *         without a crop, or no longer in the catalog, are absent)
      * @throws CatalogException on a database error
      */
     public Map<Long, String> cropPaths(Collection<Long> faceIds) {
         Map<Long, String> out = new HashMap<>();
         try (Connection c = catalog.connect(); PreparedStatement ps = c.prepareStatement(
-                "SELECT id, crop_path FROM face_crops WHERE crop_path IS NOT NULL AND id" + IdList.IN)) {
+                "SELECT id, " + ManagedFolder.sqlFile("crop_path") + " FROM face_crops WHERE crop_path IS NOT NULL AND id" + IdList.IN)) {
             IdList.bind(ps, 1, faceIds);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -3,7 +3,6 @@ package app.facet.core.catalog;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -29,10 +28,11 @@ public final class RepairRowStore {
     /**
      * Copies row {@code rowId} of {@code table} into integrity_removed_rows and deletes it.
      *
-     * @param backup the catalog copy made before the repair (recorded with the row), or null
+     * @param backup the catalog copy made before the repair, stored relative to the library folder (recorded with the
+     *               row), or null
      * @return false when the row does not exist (nothing done)
      */
-    public static boolean removeKept(Tx tx, String table, long rowId, String check, String reason, Path backup) {
+    public static boolean removeKept(Tx tx, String table, long rowId, String check, String reason, String backup) {
         ObjectNode row = read(tx, table, rowId);
         if (row == null) {
             return false;
@@ -41,7 +41,7 @@ public final class RepairRowStore {
             row.put("_person_name", RepairPersonStore.name(tx, row.path("person_id").asLong()));
         }
         update(tx, "INSERT INTO integrity_removed_rows (table_name, row_id, check_name, reason, row_json, backup_path)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", table, rowId, check, reason, row.toString(), backup == null ? null : backup.toString());
+                + " VALUES (?, ?, ?, ?, ?, ?)", table, rowId, check, reason, row.toString(), backup);
         update(tx, "DELETE FROM " + quote(table) + " WHERE rowid = ?", rowId);
         return true;
     }

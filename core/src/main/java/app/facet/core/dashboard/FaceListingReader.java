@@ -81,9 +81,19 @@ final class FaceListingReader {
         FaceAssignment assignment = r.notAFace() ? FaceAssignment.NOT_A_FACE
                 : r.personId() != null ? (r.assignedBy() == AssignedBy.AUTO ? FaceAssignment.AUTO : FaceAssignment.USER)
                 : r.suggestedPersonId() != null ? FaceAssignment.SUGGESTED : FaceAssignment.UNKNOWN;
-        return new FaceListing(r.faceId(), r.photoId(), photoPath, imagePath, cropPath, readableCrop(cropPath), x, y, w, h,
+        // the listing shows the crop file where the library is now; the rules judged the stored (relative) path
+        String cropFile = cropPath == null ? null : fileOf(cropPath);
+        return new FaceListing(r.faceId(), r.photoId(), photoPath, imagePath, cropFile, readableCrop(cropFile), x, y, w, h,
                 score, r.detector(), r.quality(), r.hasEmbedding(), r.personId(), r.personName(), r.assignedBy(),
                 r.suggestedName(), assignment, reason == null ? FaceStatus.VALID : FaceStatus.INVALID, reason);
+    }
+
+    private String fileOf(String stored) {
+        try {
+            return managed.file(stored).toString();
+        } catch (InvalidPathException e) {
+            return stored;
+        }
     }
 
     /** Only our own crop files are shown as thumbnails: a broken row must not make the UI decode an arbitrary file. */

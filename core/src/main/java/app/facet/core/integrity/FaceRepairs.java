@@ -161,15 +161,18 @@ final class FaceRepairs {
             if (!Files.isRegularFile(photoFile)) {
                 return "photo " + photoFile + " is not on disk";
             }
-            return out.toString().equals(before.cropPath()) && Files.isRegularFile(out) ? "crop file " + out + " exists again" : null;
+            return ctx.managed().toStored(out.toString()).equals(before.cropPath()) && Files.isRegularFile(out)
+                    ? "crop file " + out + " exists again" : null;
         }
 
         @Override
         public void apply(RepairContext ctx) throws IOException {
             new FaceCropCutter().cut(photoFile, before.box(), out);
-            if (!out.toString().equals(before.cropPath())) {
-                RepairFaceStore.setCropPath(ctx.tx(), before.id(), out.toString());
-                if (before.cropPath() != null && !ctx.managed().contains(before.cropPath())) {
+            // stored relative to the library folder, like every crop path (rules.LibraryPaths)
+            String stored = ctx.managed().toStored(out.toString());
+            if (!stored.equals(before.cropPath())) {
+                RepairFaceStore.setCropPath(ctx.tx(), before.id(), stored);
+                if (before.cropPath() != null && !ctx.managed().containsStored(before.cropPath())) {
                     ctx.unqueueCropDeletion(before.cropPath());
                 }
             }

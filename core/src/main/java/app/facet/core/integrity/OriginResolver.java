@@ -65,11 +65,17 @@ final class OriginResolver {
     }
 
     private Optional<Origin> byFaceWithCrop(String path) {
-        return RepairPhotoStore.ofFaceWithCrop(tx, path, managed).map(p -> new Origin(p.id(), p.path(), "crop file name"));
+        // an image path names the crop file absolute; the face rows store it relative to the library folder
+        Optional<RepairPhotoStore.PhotoRef> photo = RepairPhotoStore.ofFaceWithCrop(tx, path, managed);
+        String stored = managed.toStored(path);
+        if (photo.isEmpty() && !stored.equals(path)) {
+            photo = RepairPhotoStore.ofFaceWithCrop(tx, stored, managed);
+        }
+        return photo.map(p -> new Origin(p.id(), p.path(), "crop file name"));
     }
 
     private Optional<Origin> byFileHash(String path) {
-        Path file = Path.of(path);
+        Path file = managed.file(path);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }

@@ -59,7 +59,8 @@ final class RepairContext {
 
     /** Removes any row, keeping it whole in integrity_removed_rows with the check and the reason. */
     boolean removeRow(String table, long rowId, String check, String reason) {
-        return RepairRowStore.removeKept(tx, table, rowId, check, reason, backup);
+        // recorded relative to the library folder (rules.LibraryPaths), so the record stays right when the library moves
+        return RepairRowStore.removeKept(tx, table, rowId, check, reason, backup == null ? null : managed.library().toStored(backup));
     }
 
     /**
@@ -74,8 +75,8 @@ final class RepairContext {
         }
         if (crop != null) {
             unqueueCropDeletion(crop);
-            if (managed.contains(crop) && !isReferenced(crop)) {
-                cropsToMoveAfterCommit.add(Path.of(crop));
+            if (managed.containsStored(crop) && !isReferenced(crop)) {
+                cropsToMoveAfterCommit.add(managed.file(crop));
             }
         }
         return true;

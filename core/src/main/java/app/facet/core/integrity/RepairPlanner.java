@@ -152,7 +152,7 @@ final class RepairPlanner {
         Optional<OriginResolver.Origin> origin = Optional.empty();
         for (String path : new String[]{f.imagePath(), f.cropPath()}) {
             if (origin.isEmpty() && path != null) {
-                origin = managed.contains(path) ? resolver.fromCropPath(path) : photoAt(path);
+                origin = managed.containsStored(path) ? resolver.fromCropPath(path) : photoAt(path);
             }
         }
         handledFaces.add(f.id());
@@ -426,7 +426,7 @@ final class RepairPlanner {
     private void missingCrops() {
         for (Sample s : run.findings(CROP_FILE_MISSING)) {
             Optional<RepairFaceState> face = unhandledFace(s.id());
-            face.ifPresent(f -> recutOrLeave(CROP_FILE_MISSING, f, Path.of(f.cropPath()), "the crop file is missing"));
+            face.ifPresent(f -> recutOrLeave(CROP_FILE_MISSING, f, managed.file(f.cropPath()), "the crop file is missing"));
         }
     }
 

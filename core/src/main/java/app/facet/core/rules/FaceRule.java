@@ -1,7 +1,6 @@
 package app.facet.core.rules;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -33,10 +32,16 @@ public enum FaceRule {
                     + " OR (f.image_path IS NOT p.path AND EXISTS (SELECT 1 FROM face_crops g WHERE g.crop_path = f.image_path)))"),
     /** image_path is not a crop but differs from the path of the face's photo (e.g. a move the catalog did not follow). */
     IMAGE_PATH_NOT_PHOTO_PATH("image_path_not_photo_path", "image_path differs from its photo's path", null),
-    /** crop_path is set but outside the managed folder (it may even be an original photo: never delete it). */
+    /**
+     * crop_path is set but outside the managed folder (it may even be an original photo: never delete it). Stored
+     * crop paths are relative to the library folder ({@link ManagedFolder#containsStored}).
+     */
     CROP_PATH_OUTSIDE_MANAGED("crop_path_outside_managed", "the face crop is outside the managed folder",
-            "(f.crop_path IS NOT NULL AND NOT " + ManagedFolder.sqlContains("f.crop_path") + ")"),
-    /** crop_path (inside the managed folder) names no file. File system: Java only. A face may have no crop_path. */
+            "(f.crop_path IS NOT NULL AND NOT " + ManagedFolder.sqlContainsStored("f.crop_path") + ")"),
+    /**
+     * crop_path (inside the managed folder) names no file, resolved against the library folder where it is now
+     * ({@link ManagedFolder#file}). File system: Java only. A face may have no crop_path.
+     */
     CROP_FILE_MISSING("crop_file_missing", "the face crop file does not exist", null),
     /**
      * A coordinate that is not a finite number, or a side shorter than {@link #MIN_BOX_SIDE_PX}. In SQL, text and
@@ -146,10 +151,10 @@ public enum FaceRule {
             case IMAGE_PATH_NOT_PHOTO_PATH -> f.photoPath() != null && !f.photoPath().equals(f.imagePath())
                     && !isCrop(f, managed, isSomeCropPath)
                     ? "image_path " + f.imagePath() + " differs from photo path " + f.photoPath() : null;
-            case CROP_PATH_OUTSIDE_MANAGED -> f.cropPath() != null && !managed.contains(f.cropPath())
+            case CROP_PATH_OUTSIDE_MANAGED -> f.cropPath() != null && !managed.containsStored(f.cropPath())
                     ? "crop_path " + f.cropPath() + " is outside " + managed.prefix() : null;
-            case CROP_FILE_MISSING -> managed.contains(f.cropPath()) && !Files.isRegularFile(Path.of(f.cropPath()))
-                    ? "crop file " + f.cropPath() + " does not exist" : null;
+            case CROP_FILE_MISSING -> managed.containsStored(f.cropPath()) && !Files.isRegularFile(managed.file(f.cropPath()))
+                    ? "crop file " + managed.file(f.cropPath()) + " does not exist" : null;
             case BOX_DEGENERATE -> isDegenerate(f.x(), f.y(), f.w(), f.h()) ? "box " + box(f) : null;
             case BOX_OUTSIDE_IMAGE -> !isDegenerate(f.x(), f.y(), f.w(), f.h()) && f.photoWidth() != null && f.photoHeight() != null
                     && isOutside(f.x(), f.y(), f.w(), f.h(), f.photoWidth(), f.photoHeight())

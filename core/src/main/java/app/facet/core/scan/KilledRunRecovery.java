@@ -55,7 +55,7 @@ final class KilledRunRecovery {
         }
         Set<String> referenced = writer.call(RunStore::referencedCropPaths);
         Set<Path> kept = new java.util.HashSet<>();
-        referenced.forEach(p -> kept.add(location.root().resolve(p).toAbsolutePath().normalize()));
+        referenced.forEach(p -> kept.add(location.resolve(p)));
         int removed = 0;
         try (Stream<Path> files = Files.walk(crops)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {

@@ -24,7 +24,8 @@ import java.util.OptionalLong;
  * {@link app.facet.core.rules.FaceRule}, files included) first. A refused row is never silent: it is logged
  * ({@code event=face_crop_rejected}), recorded in {@code rejected_writes} with the rules' reason codes, counted by the
  * caller, and its crop file is removed so it leaves nothing behind. The database triggers stay as a second line of
- * defence for writes that bypass this class.
+ * defence for writes that bypass this class. A crop path given absolute is stored relative to the library folder
+ * ({@link ManagedFolder#toStored}), so that the library can be moved.
  */
 public final class FaceCropWriter {
     private static final Logger log = LoggerFactory.getLogger(FaceCropWriter.class);
@@ -91,7 +92,8 @@ public final class FaceCropWriter {
          * @return the new face id, or empty when the row was refused (logged, recorded, its crop file removed)
          * @throws IllegalArgumentException when {@code f} belongs to another photo
          */
-        public OptionalLong insert(NewFaceCrop f, Long scanRunId) {
+        public OptionalLong insert(NewFaceCrop given, Long scanRunId) {
+            NewFaceCrop f = stored(given);
             List<RuleViolation> violations = violations(f);
             if (!violations.isEmpty()) {
                 reject(tx, f, scanRunId, RuleViolation.reasons(violations));
@@ -105,6 +107,7 @@ public final class FaceCropWriter {
             if (f.photoId() != photoId) {
                 throw new IllegalArgumentException("Face of photo " + f.photoId() + " judged as a face of photo " + photoId);
             }
+            f = stored(f);
             float[] e = f.embedding();
             FaceRowFacts facts = new FaceRowFacts(f.imagePath(), photo.photoPath(), f.cropPath(), f.box().x(), f.box().y(),
                     f.box().w(), f.box().h(), photo.width(), photo.height(), f.detectionScore(),
@@ -123,6 +126,12 @@ public final class FaceCropWriter {
         }
     }
 
+    /** @return {@code f} with its crop path in the stored form: relative when inside the library folder */
+    private NewFaceCrop stored(NewFaceCrop f) {
+        String path = managed.toStored(f.cropPath());
+        return java.util.Objects.equals(path, f.cropPath()) ? f : f.withCropPath(path);
+    }
+
     private void reject(Tx tx, NewFaceCrop f, Long scanRunId, String reason) {
         log.warn("event=face_crop_rejected reason=\"{}\" photo_id={} image_path=\"{}\" crop_path=\"{}\"",
                 reason, f.photoId(), f.imagePath(), f.cropPath());
@@ -134,7 +143,7 @@ public final class FaceCropWriter {
         if (cropPath == null) {
             return;
         }
-        Path p = Path.of(cropPath).toAbsolutePath().normalize();
+        Path p = managed.file(cropPath);
         // Only ever delete inside our crops folder: a bad row must never make us delete a user's photo.
         if (p.startsWith(cropsDir)) {
             try {

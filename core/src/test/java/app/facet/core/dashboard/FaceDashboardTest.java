@@ -153,7 +153,7 @@ class FaceDashboardTest {
         lib.sql("UPDATE face_crops SET image_path = crop_path WHERE id = " + pointsAtCrop);
         lib.sql("UPDATE face_crops SET w = 'abc' WHERE id = " + degenerate);
         lib.sql("UPDATE face_crops SET x = 1e999 WHERE id = " + infinite);
-        Files.delete(Path.of(lib.text("SELECT crop_path FROM face_crops WHERE id = ?", cropGone)));
+        Files.delete(lib.catalog.location().resolve(lib.text("SELECT crop_path FROM face_crops WHERE id = ?", cropGone)));
         lib.sql("UPDATE face_crops SET quality = NULL, quality_label = NULL, face_size_px = NULL WHERE id = " + unmeasured);
 
         // read at once, before any validation pass stored a flag: the rules applied now still show each break

@@ -70,9 +70,9 @@ class FaceEditServiceTest {
 
     @Test
     void refusesAFaceCropWhateverWayItIsNamed() throws Exception {
-        String crop = lib.text("SELECT crop_path FROM face_crops LIMIT 1");
-        assertThat(Path.of(crop)).exists();
-        assertRefused(Path.of(crop), EditRefusedException.Reason.FACE_CROP, "is a face crop");
+        Path crop = cropFile("SELECT crop_path FROM face_crops LIMIT 1");
+        assertThat(crop).exists();
+        assertRefused(crop, EditRefusedException.Reason.FACE_CROP, "is a face crop");
 
         // any file inside the managed folder is Facet's own (crops, thumbnails), never an original photo
         Path thumb = lib.catalog.location().thumbnailsDir().resolve("planted.jpg");
@@ -104,7 +104,7 @@ class FaceEditServiceTest {
         long photoId = lib.photoId(OBAMA);
         long detected = lib.faceIds(OBAMA).get(0);
         float[] detectedEmbedding = embedding(detected);
-        String detectedCrop = lib.text("SELECT crop_path FROM face_crops WHERE id = ?", detected);
+        String detectedCrop = cropFile("SELECT crop_path FROM face_crops WHERE id = ?", detected).toString();
         BoundingBox b = editor.open(photoId).faces().get(0).box();
         // the user's box: roughly where the face is, a little larger, not the detector's box
         BoundingBox drawn = new BoundingBox(b.x() - 0.06 * b.w(), b.y() - 0.04 * b.h(), b.w() * 1.1, b.h() * 1.08);
@@ -127,7 +127,7 @@ class FaceEditServiceTest {
         assertThat(e).hasSize(lib.analyzer.embeddingDimension().orElseThrow());
         assertThat(cosine(e, detectedEmbedding)).as("same face, same embedding model").isGreaterThan(0.8);
         // the crop was computed in core from the original file and the box
-        Path crop = Path.of(lib.text("SELECT crop_path FROM face_crops WHERE id = ?", face));
+        Path crop = cropFile("SELECT crop_path FROM face_crops WHERE id = ?", face);
         assertThat(crop).exists().startsWith(lib.catalog.location().cropsDir());
         assertThat(Path.of(detectedCrop)).as("the deleted face's crop is removed after the commit").doesNotExist();
         // and the face is among the person's photos
@@ -142,7 +142,7 @@ class FaceEditServiceTest {
         people.assignFaceToNewPerson(old, "Alex");
         long alex = lib.number("SELECT id FROM persons WHERE name = 'Alex'");
         people.setCoverFace(alex, old);
-        String oldCrop = lib.text("SELECT crop_path FROM face_crops WHERE id = ?", old);
+        String oldCrop = cropFile("SELECT crop_path FROM face_crops WHERE id = ?", old).toString();
         BoundingBox b = editor.open(lib.photo(ALEX)).faces().get(0).box();
         BoundingBox bigger = new BoundingBox(b.x() - 0.1 * b.w(), b.y() - 0.1 * b.h(), b.w() * 1.2, b.h() * 1.2);
 
@@ -159,7 +159,7 @@ class FaceEditServiceTest {
         assertThat(w).isGreaterThan(b.w() * 1.1);
         assertThat(size).isGreaterThan(Math.min(b.w(), b.h()) * 1.1);
         assertThat(Path.of(oldCrop)).doesNotExist();
-        assertThat(Path.of(lib.text("SELECT crop_path FROM face_crops WHERE id = ?", moved))).exists();
+        assertThat(cropFile("SELECT crop_path FROM face_crops WHERE id = ?", moved)).exists();
     }
 
     @Test
@@ -169,7 +169,7 @@ class FaceEditServiceTest {
         assertThat(faces).isNotEmpty();
         List<String> crops = new ArrayList<>();
         for (long f : faces) {
-            crops.add(lib.text("SELECT crop_path FROM face_crops WHERE id = ?", f));
+            crops.add(cropFile("SELECT crop_path FROM face_crops WHERE id = ?", f).toString());
         }
         List<EditedBox> deleteAll = faces.stream().map(EditedBox::delete).toList();
 
@@ -203,7 +203,7 @@ class FaceEditServiceTest {
 
         assertThat(Snapshot.of(lib)).isEqualTo(before);
         assertThat(lib.faceIds(BIDEN)).containsExactly(face);
-        assertThat(Path.of(lib.text("SELECT crop_path FROM face_crops WHERE id = ?", face))).exists();
+        assertThat(cropFile("SELECT crop_path FROM face_crops WHERE id = ?", face)).exists();
     }
 
     @Test
@@ -331,5 +331,10 @@ class FaceEditServiceTest {
                 return out;
             }
         }
+    }
+
+    /** The crop file a stored crop path names (stored relative to the library folder). */
+    private Path cropFile(String sql, Object... params) throws Exception {
+        return lib.catalog.location().resolve(lib.text(sql, params));
     }
 }

@@ -216,7 +216,7 @@ class PlantedProblemsTest {
         // only the unresolvable rows are removed, and kept with the reason
         assertThat(fx.queryLong("SELECT count(*) FROM face_crops WHERE id IN (" + bogusLostFace + ", " + f8.id() + ", " + duplicateFace + ")")).isZero();
         assertThat(fx.queryLong("SELECT count(*) FROM integrity_removed_rows WHERE table_name = 'face_crops' AND row_id IN ("
-                + bogusLostFace + ", " + f8.id() + ", " + duplicateFace + ") AND backup_path = '" + result.backup() + "'")).isEqualTo(3);
+                + bogusLostFace + ", " + f8.id() + ", " + duplicateFace + ") AND backup_path = '" + fx.location().toStored(result.backup()) + "'")).isEqualTo(3);
         assertThat(fx.queryString("SELECT reason FROM integrity_removed_rows WHERE table_name = 'photos' AND row_id = " + bogusLost))
                 .contains("no original photo found");
         assertThat(fx.queryString("SELECT json_extract(row_json, '$.w') FROM integrity_removed_rows WHERE row_id = " + f8.id())).isEqualTo("0.5");
@@ -228,7 +228,7 @@ class PlantedProblemsTest {
         // the original photo named as crop_path is untouched and never queued for deletion; the face has a new crop
         assertThat(fx.photo("people/alex_lacamoire/alex2.jpg").path()).isRegularFile();
         assertThat(fx.queryLong("SELECT count(*) FROM crop_files_to_delete WHERE path NOT LIKE '" + fx.location().managedDir() + "%'")).isZero();
-        assertThat(Path.of(fx.queryString("SELECT crop_path FROM face_crops WHERE id = " + f4.id()))).isRegularFile()
+        assertThat(fx.location().resolve(fx.queryString("SELECT crop_path FROM face_crops WHERE id = " + f4.id()))).isRegularFile()
                 .startsWith(fx.location().cropsDir());
         assertThat(f5.cropPath()).isRegularFile();
         assertThat(Files.readAllBytes(f5.cropPath())).startsWith((byte) 0xFF, (byte) 0xD8);
