@@ -19,6 +19,7 @@ import app.facet.core.quality.FaceQualityEstimator;
 import app.facet.model.BoundingBox;
 import app.facet.model.Landmarks;
 import app.facet.model.QualityMetrics;
+import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.slf4j.Logger;
@@ -52,6 +53,8 @@ public final class OpenCvPhotoAnalyzer implements PhotoAnalyzer {
     public static final String MANUAL_DETECTOR = app.facet.core.rules.ManualBox.DETECTOR;
     /** Largest detection input used when re-detecting landmarks inside a user's box. */
     private static final int MANUAL_REGION_DETECTION_SIZE = 640;
+    /** Decoded sizes from which the freed pixels are handed back to the system at once (a 4000x3000 re-decode is 36 MB). */
+    private static final long TRIM_AFTER_PIXELS = 6_000_000L;
     /**
      * Detectors (YuNet nets) shared by the analysis threads. A net sized for the 1280 px detection image holds
      * ~100 MB of layer buffers, so one per thread doubled a 2-worker scan's memory; detection is ~60% of a photo's
@@ -127,7 +130,13 @@ public final class OpenCvPhotoAnalyzer implements PhotoAnalyzer {
                 return new PhotoAnalysis(decoded.width(), decoded.height(), header.orientation(), header.takenAt(),
                         detectorChoice.detectorId(), embeddingModelId().orElse(null), analyzed);
             } finally {
+                boolean large = (long) decoded.bgr().cols() * decoded.bgr().rows() >= TRIM_AFTER_PIXELS;
                 decoded.close();
+                if (large) {
+                    // A freed multi-megabyte decode stays resident inside malloc's heap (it is not at the top, so
+                    // free() cannot return it); malloc_trim hands such pages back (crowd scan: 574 -> see PERFORMANCE.md).
+                    Pointer.trimMemory();
+                }
             }
         } catch (RuntimeException e) {
             throw new PhotoAnalysisException(Reason.ANALYSIS_ERROR, "Face analysis failed: " + e.getMessage() + ".", e);
