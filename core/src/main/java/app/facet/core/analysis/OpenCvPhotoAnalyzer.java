@@ -19,6 +19,7 @@ import app.facet.core.quality.FaceQualityEstimator;
 import app.facet.model.BoundingBox;
 import app.facet.model.Landmarks;
 import app.facet.model.QualityMetrics;
+import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Rect;
 import org.slf4j.Logger;
@@ -30,6 +31,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.bytedeco.opencv.global.opencv_core.setNumThreads;
@@ -40,8 +42,8 @@ import static org.bytedeco.opencv.global.opencv_core.setNumThreads;
  * Haar fallback), re-decode finer when a face is too small for alignment at the reduced scale, align to the
  * 112x112 template, measure quality, render the display crop, embed all faces of the photo in one batch.
  * <p>
- * Thread-safe: any number of threads may call {@link #analyze} at once; each borrows its own detector
- * from a pool (detectors keep per-call state), the ONNX session is shared.
+ * Thread-safe: any number of threads may call {@link #analyze} at once; each borrows a detector from a pool of
+ * {@link #DETECTORS} (detectors keep per-call state; a thread waits when all are busy), the ONNX session is shared.
  * <p>
  * Construct once per scan: {@code new OpenCvPhotoAnalyzer(AnalyzerConfig.defaults(modelFolder).withEmbeddingModelId(id))}.
  */
@@ -51,6 +53,15 @@ public final class OpenCvPhotoAnalyzer implements PhotoAnalyzer {
     public static final String MANUAL_DETECTOR = app.facet.core.rules.ManualBox.DETECTOR;
     /** Largest detection input used when re-detecting landmarks inside a user's box. */
     private static final int MANUAL_REGION_DETECTION_SIZE = 640;
+    /** Decoded sizes from which the freed pixels are handed back to the system at once (a 4000x3000 re-decode is 36 MB). */
+    private static final long TRIM_AFTER_PIXELS = 6_000_000L;
+    /**
+     * Detectors (YuNet nets) shared by the analysis threads. A net sized for the 1280 px detection image holds
+     * ~100 MB of layer buffers, so one per thread doubled a 2-worker scan's memory; detection is ~60% of a photo's
+     * time, so one net per two threads keeps both busy (docs/PERFORMANCE.md, issue 14). {@code -Dfacet.detectors=N}
+     * overrides it.
+     */
+    static final int DETECTORS = Integer.getInteger("facet.detectors", Math.max(1, Runtime.getRuntime().availableProcessors() / 2));
 
     private final AnalyzerConfig config;
     private final EncodedPhotoReader reader;
@@ -63,6 +74,7 @@ public final class OpenCvPhotoAnalyzer implements PhotoAnalyzer {
     private final String embeddingUnavailableReason;
     private final ConcurrentLinkedDeque<DetectionWorker> idleWorkers = new ConcurrentLinkedDeque<>();
     private final ConcurrentLinkedDeque<DetectionWorker> allWorkers = new ConcurrentLinkedDeque<>();
+    private final Semaphore detectorPermits = new Semaphore(DETECTORS, true);
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
@@ -118,7 +130,13 @@ public final class OpenCvPhotoAnalyzer implements PhotoAnalyzer {
                 return new PhotoAnalysis(decoded.width(), decoded.height(), header.orientation(), header.takenAt(),
                         detectorChoice.detectorId(), embeddingModelId().orElse(null), analyzed);
             } finally {
+                boolean large = (long) decoded.bgr().cols() * decoded.bgr().rows() >= TRIM_AFTER_PIXELS;
                 decoded.close();
+                if (large) {
+                    // A freed multi-megabyte decode stays resident inside malloc's heap (it is not at the top, so
+                    // free() cannot return it); malloc_trim hands such pages back (crowd scan: 574 -> see PERFORMANCE.md).
+                    Pointer.trimMemory();
+                }
             }
         } catch (RuntimeException e) {
             throw new PhotoAnalysisException(Reason.ANALYSIS_ERROR, "Face analysis failed: " + e.getMessage() + ".", e);
@@ -251,6 +269,7 @@ public final class OpenCvPhotoAnalyzer implements PhotoAnalyzer {
     }
 
     private DetectionWorker borrow() {
+        detectorPermits.acquireUninterruptibly();
         DetectionWorker w = idleWorkers.pollFirst();
         if (w == null) {
             w = new DetectionWorker(detectorChoice, config);
@@ -260,10 +279,10 @@ public final class OpenCvPhotoAnalyzer implements PhotoAnalyzer {
     }
 
     private void release(DetectionWorker w) {
-        if (closed.get()) {
-            return;
+        if (!closed.get()) {
+            idleWorkers.addFirst(w);
         }
-        idleWorkers.addFirst(w);
+        detectorPermits.release();
     }
 
     private void ensureOpen() {

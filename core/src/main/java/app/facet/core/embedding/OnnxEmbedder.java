@@ -22,7 +22,7 @@ import static org.bytedeco.opencv.global.opencv_dnn.blobFromImages;
 /**
  * Computes face embeddings with ONNX Runtime. One session is shared by all threads ({@code OrtSession.run} is
  * thread-safe); each run uses one intra-op thread because the scan already runs one photo per core.
- * All faces of one photo go through one run when the model has a dynamic batch dimension.
+ * The faces of one photo go through runs of up to {@value #MAX_BATCH} when the model has a dynamic batch dimension.
  */
 public final class OnnxEmbedder implements AutoCloseable {
 
@@ -32,6 +32,11 @@ public final class OnnxEmbedder implements AutoCloseable {
     private final OrtSession session;
     private final String outputName;
     private final boolean dynamicBatch;
+    /**
+     * Largest number of faces per ONNX Runtime run: activations grow with the batch (mobilefacenet, 64 faces: ~370 MB),
+     * while 8 faces already amortise the per-run overhead (docs/PERFORMANCE.md, issue 14).
+     */
+    static final int MAX_BATCH = 8;
 
     /**
      * @param model      a located (hash-verified) model
@@ -67,6 +72,9 @@ public final class OnnxEmbedder implements AutoCloseable {
             options.setIntraOpNumThreads(intraOpThreads);
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            // The arena keeps the largest batch's activations for the life of the session (a 64-face crowd photo:
+            // +370 MB resident); without it each run's buffers go back to malloc (docs/PERFORMANCE.md, issue 14).
+            options.setCPUArenaAllocator(false);
             return env.createSession(model.file().toString(), options);
         } catch (OrtException e) {
             throw new IllegalStateException("ONNX Runtime cannot load " + model.file() + ": " + e.getMessage(), e);
@@ -94,10 +102,11 @@ public final class OnnxEmbedder implements AutoCloseable {
         if (alignedFaces.isEmpty()) {
             return new float[0][];
         }
-        if (!dynamicBatch && alignedFaces.size() > 1) {
-            List<float[]> out = new ArrayList<>();
-            for (Mat face : alignedFaces) {
-                out.add(embed(List.of(face))[0]);
+        int maxBatch = dynamicBatch ? MAX_BATCH : 1;
+        if (alignedFaces.size() > maxBatch) {
+            List<float[]> out = new ArrayList<>(alignedFaces.size());
+            for (int from = 0; from < alignedFaces.size(); from += maxBatch) {
+                out.addAll(List.of(embed(alignedFaces.subList(from, Math.min(alignedFaces.size(), from + maxBatch)))));
             }
             return out.toArray(float[][]::new);
         }
