@@ -250,7 +250,9 @@ class FaceQualityDesktopTest {
         assertThat(cellTexts(tableRow)).contains("⚠ Invalid").anyMatch(t -> t.contains("image_path_is_crop"));
         Button review = reviewButton(face);
         assertThat(review.isDisabled()).isTrue();
-        robot.clickOn(cellWithText(tableRow, "⚠ Invalid"));
+        // looked up again: the window reloads the table when it sees the dashboard's own flagging commit, and a
+        // reloaded table may show this face in another TableRow
+        robot.clickOn(cellOfFace(face, "⚠ Invalid"));
         Fx.waitUntil("the row selected", 10, () -> dashboardTable().getSelectionModel().getSelectedItems().size() == 1);
         assertThat(robot.lookup("#actionReview").queryButton().isDisabled()).isTrue();
         assertThat(robot.lookup("#actionNotAFace").queryButton().isDisabled()).isTrue();
@@ -344,8 +346,13 @@ class FaceQualityDesktopTest {
         return Fx.get(() -> row.lookupAll(".table-cell").stream().map(n -> ((Labeled) n).getText()).filter(t -> t != null).toList());
     }
 
-    private static Node cellWithText(TableRow<?> row, String text) {
-        return Fx.get(() -> row.lookupAll(".table-cell").stream().filter(n -> text.equals(((Labeled) n).getText())).findFirst().orElseThrow());
+    private Node cellOfFace(long faceId, String text) {
+        Fx.waitUntil("a cell \"" + text + "\" in the row of face " + faceId, 10, () -> cellWithText(tableRow(faceId), text).isPresent());
+        return cellWithText(tableRow(faceId), text).orElseThrow();
+    }
+
+    private static java.util.Optional<Node> cellWithText(TableRow<?> row, String text) {
+        return Fx.get(() -> row.lookupAll(".table-cell").stream().filter(n -> text.equals(((Labeled) n).getText())).findFirst());
     }
 
     private Node caption(String file) {
