@@ -57,7 +57,7 @@ public final class DemoLibrary {
                 s.executeUpdate("INSERT INTO persons(name) VALUES ('Nobody')");
                 try (ResultSet rs = s.executeQuery("SELECT crop_path FROM face_crops WHERE crop_path IS NOT NULL ORDER BY id LIMIT 1")) {
                     rs.next();
-                    java.nio.file.Files.delete(Path.of(rs.getString(1)));
+                    java.nio.file.Files.delete(location.resolve(rs.getString(1)));
                 }
             }
         }

@@ -138,7 +138,7 @@ class FaceQualityDesktopTest {
         assertThat(text("SELECT image_path FROM face_crops WHERE id = " + face)).isEqualTo(kit.toString());
         double[] drawn = box(face);
         assertThat(drawn[2]).isBetween(box[2] * 0.95, box[2] * 1.2);
-        assertThat(Path.of(text("SELECT crop_path FROM face_crops WHERE id = " + face))).exists();
+        assertThat(library.resolve(text("SELECT crop_path FROM face_crops WHERE id = " + face))).exists();
         Fx.waitUntil("the editor to show the saved face", 30, () -> editor.boxLabels().equals(List.of("Kit Harington")));
 
         // the person field completes names: typing part of one offers the people whose name contains it
@@ -171,7 +171,7 @@ class FaceQualityDesktopTest {
         MainWindow window = app.window();
         FaceEditorWindow editor = window.faceQuality().editor();
         Fx.run(() -> window.session().filterProperty().set(PhotoFilter.ALL));
-        Path crop = Path.of(text("SELECT crop_path FROM face_crops LIMIT 1"));
+        Path crop = library.resolve(text("SELECT crop_path FROM face_crops LIMIT 1"));
         Path outside = tmp.resolve("elsewhere/obama.jpg");
         Files.createDirectories(outside.getParent());
         Files.copy(SharedPhotos.PHOTOS.resolve("people/barack_obama/obama.jpg"), outside);
@@ -220,7 +220,7 @@ class FaceQualityDesktopTest {
         Fx.waitUntil("the save to reach the catalog and the editor to close", 60,
                 () -> !editor.stage().isShowing() && "no_faces".equals(text("SELECT scan_state FROM photos WHERE id = " + photoId)));
         assertThat(count("SELECT count(*) FROM face_crops WHERE photo_id = " + photoId)).isZero();
-        assertThat(crops).allSatisfy(c -> assertThat(Path.of(c)).doesNotExist());
+        assertThat(crops).allSatisfy(c -> assertThat(library.resolve(c)).doesNotExist());
         Fx.waitUntil("the dashboard to drop the photo's faces", 20,
                 () -> dashboard.rows().stream().noneMatch(r -> r.photoId() == photoId));
     }

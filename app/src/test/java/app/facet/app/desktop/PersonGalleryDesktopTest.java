@@ -288,7 +288,7 @@ class PersonGalleryDesktopTest {
             ps.setLong(1, faceId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getString(1);
+                return d.library.resolve(rs.getString(1)).toString(); // stored relative to the library folder
             }
         } catch (Exception e) {
             throw new AssertionError(e);

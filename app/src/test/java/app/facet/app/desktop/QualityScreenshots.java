@@ -137,7 +137,7 @@ public final class QualityScreenshots {
         });
         waitFor(() -> !faces.editor().isDirty());
         String crop = text(library, "SELECT crop_path FROM face_crops WHERE crop_path IS NOT NULL LIMIT 1");
-        fx(() -> { faces.editor().open(Path.of(crop)); return null; });
+        fx(() -> { faces.editor().open(library.resolve(crop)); return null; });
         waitFor(() -> refusalScene() != null);
         Thread.sleep(800);
         snapshot(fx(QualityScreenshots::refusalScene), out.resolve("face-crop-editor-refusal.png"));
