@@ -185,7 +185,7 @@ class PersonGalleryDesktopTest {
                 .containsExactlyInAnyOrder("Kit", "Lin", "Joe");
 
         d.contextMenuOn(d.sidebarRow("Joe"));
-        d.robot.clickOn("#peopleMergeSelected");
+        d.clickVisible("#peopleMergeSelected");
         Fx.waitUntil("the merge dialog", 10, () -> ScannedDesktop.dialogWithHeader("Merge 3 people into one") != null);
         DialogPane dialog = Fx.get(() -> ScannedDesktop.dialogWithHeader("Merge 3 people into one"));
         List<RadioButton> options = Fx.get(() -> dialog.lookupAll(".radio-button").stream().map(n -> (RadioButton) n).toList());
@@ -238,7 +238,8 @@ class PersonGalleryDesktopTest {
         long chosen = face;
         Fx.waitUntil("a box of Barack Obama", 20, () -> window.viewer().boxLabels().contains("Barack Obama"));
         Node box = d.robot.lookup(".face-box-person").queryAll().stream().filter(Node::isVisible).findFirst().orElseThrow();
-        d.robot.clickOn(box).clickOn("#faceSetCover");
+        d.robot.clickOn(box);
+        d.clickVisible("#faceSetCover");
         Fx.waitUntil("the face chosen in the viewer as the cover", 20,
                 () -> Long.valueOf(chosen).equals(d.numberOrNull("SELECT cover_face_id FROM persons WHERE id = ?", person)));
         Fx.waitUntil("the sidebar avatar to show it", 20, () -> avatarPath("Barack Obama").equals(Path.of(cropOf(chosen))),
@@ -251,7 +252,7 @@ class PersonGalleryDesktopTest {
     /** Opens the person's gallery from the sidebar's context menu ("Show Faces"; a double-click does the same). */
     private PersonGalleryWindow openGallery(String person, int faces) {
         d.contextMenuOn(d.sidebarRow(person));
-        d.robot.clickOn("#personFaces");
+        d.clickVisible("#personFaces");
         PersonGalleryWindow gallery = d.app.window().gallery();
         Fx.waitUntil("the gallery of " + person + " with " + faces + " faces", 20,
                 () -> gallery.stage().isShowing() && person.equals(gallery.model().personNameProperty().get())

@@ -121,6 +121,31 @@ final class ScannedDesktop {
         });
     }
 
+    /**
+     * Clicks the visible node {@code selector} finds in any showing window (a context menu's item). Found and measured
+     * on the FX thread: TestFX's own {@code clickOn(query)} reads bounds on the test thread, which races with the FX
+     * thread while a popup is laid out (an IndexOutOfBoundsException in {@code Parent.updateCachedBounds}).
+     */
+    void clickVisible(String selector) {
+        Fx.waitUntil("a visible " + selector, 10, () -> centreOfVisible(selector) != null);
+        robot.clickOn(Fx.get(() -> centreOfVisible(selector)));
+    }
+
+    private static Point2D centreOfVisible(String selector) {
+        for (Window w : Window.getWindows()) {
+            if (!w.isShowing() || w.getScene() == null) {
+                continue;
+            }
+            for (Node n : w.getScene().getRoot().lookupAll(selector)) {
+                Bounds b = n.isVisible() ? n.localToScreen(n.getLayoutBounds()) : null;
+                if (b != null && b.getWidth() > 0) {
+                    return new Point2D(b.getCenterX(), b.getCenterY());
+                }
+            }
+        }
+        return null;
+    }
+
     static DialogPane dialogWithHeader(String header) {
         for (Window w : Window.getWindows()) {
             if (w.isShowing() && w.getScene() != null && w.getScene().getRoot() instanceof DialogPane p && header.equals(p.getHeaderText())) {

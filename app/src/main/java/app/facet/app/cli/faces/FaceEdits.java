@@ -3,6 +3,7 @@ package app.facet.app.cli.faces;
 import app.facet.app.cli.LibraryOption;
 import app.facet.app.cli.ModelOptions;
 import app.facet.app.cli.UserError;
+import app.facet.app.cli.people.FaceAction;
 import app.facet.app.cli.people.PeopleAction;
 import app.facet.app.cli.people.PeopleSession;
 import app.facet.core.editor.EditRefusedException;
@@ -12,6 +13,7 @@ import app.facet.core.editor.FaceEditService;
 import app.facet.core.editor.PersonAssignment;
 import app.facet.core.editor.SaveResult;
 import app.facet.core.library.FacetLibrary;
+import app.facet.core.people.UndoableAction;
 import app.facet.model.BoundingBox;
 import app.facet.model.Face;
 import app.facet.model.Person;
@@ -163,26 +165,20 @@ public final class FaceEdits {
     /** {@code facet faces unassign FACE_ID}. */
     @Command(name = "unassign", mixinStandardHelpOptions = true,
             description = "Take a face off its person; it is never suggested for that person again.")
-    public static final class Unassign extends PeopleAction {
-        @Parameters(index = "0", paramLabel = "FACE_ID", description = "The face (see `facet faces`).")
-        long face;
-
+    public static final class Unassign extends FaceAction {
         @Override
-        protected String act(PeopleSession session) {
-            return session.people.unassignFace(face).description() + ".";
+        protected UndoableAction apply(PeopleSession session, long faceId) {
+            return session.people.unassignFace(faceId);
         }
     }
 
     /** {@code facet faces not-a-face FACE_ID}. */
     @Command(name = "not-a-face", mixinStandardHelpOptions = true,
             description = "Mark a detection as not a face: off its person, out of clustering, recognition and counts.")
-    public static final class NotAFace extends PeopleAction {
-        @Parameters(index = "0", paramLabel = "FACE_ID", description = "The face (see `facet faces`).")
-        long face;
-
+    public static final class NotAFace extends FaceAction {
         @Override
-        protected String act(PeopleSession session) {
-            return session.people.notAFace(face).description() + ".";
+        protected UndoableAction apply(PeopleSession session, long faceId) {
+            return session.people.notAFace(faceId);
         }
     }
 }

@@ -4,12 +4,12 @@ import app.facet.app.cli.LibraryOption;
 import app.facet.app.cli.OutputFormat;
 import app.facet.app.cli.RowPrinter;
 import app.facet.core.people.Suggestion;
+import app.facet.core.people.UndoableAction;
 import app.facet.model.Face;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.util.List;
@@ -60,26 +60,20 @@ public final class SuggestionCommands {
     /** {@code facet people confirm FACE_ID}. */
     @Command(name = "confirm", mixinStandardHelpOptions = true,
             description = "Accept the suggestion for a face: it becomes the suggested person's (as your decision).")
-    public static final class Confirm extends PeopleAction {
-        @Parameters(index = "0", paramLabel = "FACE_ID", description = "A face from `facet people suggestions`.")
-        long face;
-
+    public static final class Confirm extends FaceAction {
         @Override
-        protected String act(PeopleSession session) {
-            return session.recognition.confirmSuggestion(face).description() + ".";
+        protected UndoableAction apply(PeopleSession session, long faceId) {
+            return session.recognition.confirmSuggestion(faceId);
         }
     }
 
     /** {@code facet people reject FACE_ID}. */
     @Command(name = "reject", mixinStandardHelpOptions = true,
             description = "Refuse the suggestion for a face: it stays unknown and is never suggested for that person again.")
-    public static final class Reject extends PeopleAction {
-        @Parameters(index = "0", paramLabel = "FACE_ID", description = "A face from `facet people suggestions`.")
-        long face;
-
+    public static final class Reject extends FaceAction {
         @Override
-        protected String act(PeopleSession session) {
-            return session.recognition.rejectSuggestion(face).description() + ".";
+        protected UndoableAction apply(PeopleSession session, long faceId) {
+            return session.recognition.rejectSuggestion(faceId);
         }
     }
 }
