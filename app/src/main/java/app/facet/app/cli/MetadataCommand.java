@@ -80,8 +80,8 @@ public final class MetadataCommand implements Runnable {
             if (dryRun && r.changesContent()) {
                 status = "would be " + status;
             }
-            return String.format(Locale.ROOT, "%-10s %s (%d named faces)", status, PersonNames.escaped(r.sidecar().toString()),
-                    w.faces());
+            return String.format(Locale.ROOT, "%-10s %s (%d named face%s)", status, PersonNames.escaped(r.sidecar().toString()),
+                    w.faces(), w.faces() == 1 ? "" : "s");
         }
     }
 }
