@@ -3,7 +3,6 @@ package app.facet.app.desktop;
 import app.facet.core.catalog.LibraryLocation;
 import app.facet.ui.gallery.PersonGalleryWindow;
 import app.facet.ui.main.MainWindow;
-import javafx.application.Application;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -11,7 +10,6 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.PickResult;
-import javafx.stage.Stage;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +19,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static app.facet.app.desktop.QualityScreenshots.captureWindow;
 import static app.facet.app.desktop.QualityScreenshots.fx;
@@ -41,20 +36,6 @@ import static app.facet.app.desktop.QualityScreenshots.waitFor;
  * names people through the library's PeopleService, one face of Joe Biden wrongly on Barack Obama.
  */
 public final class GalleryScreenshots {
-    private static DesktopOptions options;
-    private static final CompletableFuture<FacetApplication> STARTED = new CompletableFuture<>();
-
-    /** Started by Application.launch, like the real app. */
-    public static final class Host extends Application {
-        @Override
-        public void start(Stage stage) {
-            FacetApplication app = new FacetApplication(options);
-            app.init();
-            app.start(stage);
-            STARTED.complete(app);
-        }
-    }
-
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[1]);
         Files.createDirectories(out);
@@ -62,12 +43,7 @@ public final class GalleryScreenshots {
         if (!library.exists()) {
             QualityScreenshots.buildDemoLibrary(library.root(), "scan-only");
         }
-        options = new DesktopOptions(library, SharedPhotos.MODELS, "mobilefacenet",
-                Files.createTempDirectory("facet-shots").resolve("settings.json"), (owner, title) -> Optional.empty());
-        Thread launcher = new Thread(() -> Application.launch(Host.class), "fx-launcher");
-        launcher.setDaemon(true);
-        launcher.start();
-        FacetApplication app = STARTED.get(60, TimeUnit.SECONDS);
+        FacetApplication app = ScreenshotApp.launch(library);
         MainWindow window = app.window();
         waitFor(() -> window.session().library() != null);
         name(window, library, "Barack Obama", "obama.jpg", "obama2.jpg", "obama3.jpg", "obama4.jpg", "obama-720p.jpg", "biden.jpg");

@@ -3,7 +3,6 @@ package app.facet.app.desktop;
 import app.facet.core.catalog.LibraryLocation;
 import app.facet.ui.main.MainWindow;
 import app.facet.ui.people.NameField;
-import javafx.application.Application;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -16,9 +15,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static app.facet.app.desktop.QualityScreenshots.captureWindow;
 import static app.facet.app.desktop.QualityScreenshots.fx;
@@ -32,20 +28,6 @@ import static app.facet.app.desktop.QualityScreenshots.waitFor;
  * Kit Harington and Barack Obama from one photo each through the library's PeopleService, and captures the X screen.
  */
 public final class PeopleScreenshots {
-    private static DesktopOptions options;
-    private static final CompletableFuture<FacetApplication> STARTED = new CompletableFuture<>();
-
-    /** Started by Application.launch, like the real app. */
-    public static final class Host extends Application {
-        @Override
-        public void start(Stage stage) {
-            FacetApplication app = new FacetApplication(options);
-            app.init();
-            app.start(stage);
-            STARTED.complete(app);
-        }
-    }
-
     public static void main(String[] args) throws Exception {
         Path libraryDir = Path.of(args[0]);
         Path out = Path.of(args[1]);
@@ -54,12 +36,7 @@ public final class PeopleScreenshots {
         if (!library.exists()) {
             QualityScreenshots.buildDemoLibrary(libraryDir, "scan-only");
         }
-        options = new DesktopOptions(library, SharedPhotos.MODELS, "mobilefacenet",
-                Files.createTempDirectory("facet-shots").resolve("settings.json"), (owner, title) -> Optional.empty());
-        Thread launcher = new Thread(() -> Application.launch(Host.class), "fx-launcher");
-        launcher.setDaemon(true);
-        launcher.start();
-        FacetApplication app = STARTED.get(60, TimeUnit.SECONDS);
+        FacetApplication app = ScreenshotApp.launch(library);
         MainWindow window = app.window();
         waitFor(() -> window.session().library() != null);
         name(window, library, "kit1.jpg", "Kit Harington");

@@ -27,7 +27,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -42,20 +41,6 @@ import java.util.concurrent.TimeUnit;
  * {@code import}, cropped to each window. The refusal dialog is a Scene.snapshot.
  */
 public final class QualityScreenshots {
-    private static DesktopOptions options;
-    private static final CompletableFuture<FacetApplication> STARTED = new CompletableFuture<>();
-
-    /** Started by Application.launch, like the real app. */
-    public static final class Host extends Application {
-        @Override
-        public void start(Stage stage) {
-            FacetApplication app = new FacetApplication(options);
-            app.init();
-            app.start(stage);
-            STARTED.complete(app);
-        }
-    }
-
     public static void main(String[] args) throws Exception {
         Path libraryDir = Path.of(args[0]);
         Path out = Path.of(args[1]);
@@ -65,12 +50,7 @@ public final class QualityScreenshots {
             buildDemoLibrary(libraryDir);
             plantBrokenRow(library);
         }
-        options = new DesktopOptions(library, SharedPhotos.MODELS, "mobilefacenet",
-                Files.createTempDirectory("facet-shots").resolve("settings.json"), (owner, title) -> Optional.empty());
-        Thread launcher = new Thread(() -> Application.launch(Host.class), "fx-launcher");
-        launcher.setDaemon(true);
-        launcher.start();
-        FacetApplication app = STARTED.get(60, TimeUnit.SECONDS);
+        FacetApplication app = ScreenshotApp.launch(library);
         MainWindow window = app.window();
         waitFor(() -> window.session().library() != null);
         FaceQualityWindows faces = window.faceQuality();

@@ -11,7 +11,6 @@ import app.facet.core.library.ModelOptions;
 import app.facet.model.Face;
 import app.facet.ui.main.MainWindow;
 import app.facet.ui.transfer.RestorePreviewDialog;
-import javafx.application.Application;
 import javafx.scene.control.TitledPane;
 import javafx.stage.Stage;
 
@@ -21,9 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 import static app.facet.app.desktop.QualityScreenshots.captureWindow;
 import static app.facet.app.desktop.QualityScreenshots.fx;
@@ -37,20 +33,6 @@ import static app.facet.app.desktop.QualityScreenshots.waitFor;
  * has no face (a conflict), and captures the preview the window shows before anything is applied.
  */
 public final class RestoreScreenshots {
-    private static DesktopOptions options;
-    private static final CompletableFuture<FacetApplication> STARTED = new CompletableFuture<>();
-
-    /** Started by Application.launch, like the real app. */
-    public static final class Host extends Application {
-        @Override
-        public void start(Stage stage) {
-            FacetApplication app = new FacetApplication(options);
-            app.init();
-            app.start(stage);
-            STARTED.complete(app);
-        }
-    }
-
     public static void main(String[] args) throws Exception {
         Path libraryDir = Path.of(args[0]);
         Path out = Path.of(args[1]);
@@ -63,12 +45,7 @@ public final class RestoreScreenshots {
         List<Long> takenOff = exportThenUndoTwoDecisions(library, file);
         System.out.println("faces taken off their person: " + takenOff);
 
-        options = new DesktopOptions(library, SharedPhotos.MODELS, "mobilefacenet",
-                Files.createTempDirectory("facet-shots").resolve("settings.json"), (owner, title) -> Optional.empty());
-        Thread launcher = new Thread(() -> Application.launch(Host.class), "fx-launcher");
-        launcher.setDaemon(true);
-        launcher.start();
-        FacetApplication app = STARTED.get(60, TimeUnit.SECONDS);
+        FacetApplication app = ScreenshotApp.launch(library);
         MainWindow window = app.window();
         waitFor(() -> window.session().library() != null);
         fx(() -> {
