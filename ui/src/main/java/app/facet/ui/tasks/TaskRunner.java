@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 
@@ -88,7 +89,14 @@ public final class TaskRunner {
             running.add(task);
             current.set(task);
         }
-        executor.execute(task);
+        try {
+            executor.execute(task);
+        } catch (RejectedExecutionException e) {
+            // the app is quitting (its executor is shut down) while a view still lays out and asks for a read:
+            // nothing will show the result, so the task is cancelled instead of failing the UI thread
+            log.info("event=task_dropped task=\"{}\" reason=executor_shut_down", task.getTitle());
+            task.cancel();
+        }
         return task;
     }
 

@@ -64,6 +64,20 @@ class TaskRunnerTest {
     }
 
     @Test
+    void aReadAskedForWhileTheAppQuitsIsDroppedNotThrownOnTheUiThread() throws Exception {
+        ExecutorService quit = Executors.newSingleThreadExecutor();
+        quit.shutdown();
+        TaskRunner quitting = onFx(() -> new TaskRunner(quit));
+        CompletableFuture<Object> answered = new CompletableFuture<>();
+        // a grid cell laid out after shutdown asks for a page: before the fix this threw RejectedExecutionException
+        TrackedTask<String> task = onFx(() -> quitting.background("Reading a page of photos", (p, c) -> "page",
+                answered::complete, answered::complete));
+        assertThat(onFx(task::isCancelled)).isTrue();
+        assertThat(onFx(() -> quitting.busyBinding().get())).isFalse();
+        assertThat(answered).isNotDone();
+    }
+
+    @Test
     void aFailureIsReportedWithItsMessage() throws Exception {
         CompletableFuture<Throwable> failed = new CompletableFuture<>();
         onFx(() -> runner.run("Opening library /x", "steps", (p, c) -> {
