@@ -20,7 +20,6 @@ import javafx.scene.control.DialogPane;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,7 +31,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +42,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,44 +57,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 class WindowRefreshAndRestoreTest {
     @TempDir
     static Path tmp;
+    ScannedDesktop d;
     LibraryLocation library;
     Path settingsFile;
     FacetApplication app;
-    final FxRobot robot = new FxRobot();
+    FxRobot robot;
 
     @BeforeAll
     void startScanAndNameTwoPeople() throws Exception {
-        library = new LibraryLocation(tmp.resolve("library"));
-        settingsFile = tmp.resolve("config/settings.json");
-        DesktopOptions options = new DesktopOptions(library, SharedPhotos.MODELS, "mobilefacenet", settingsFile,
-                (owner, title) -> Optional.of(SharedPhotos.PHOTOS));
-        FxToolkit.registerPrimaryStage();
-        app = (FacetApplication) FxToolkit.setupApplication(() -> new FacetApplication(options));
-        Fx.waitUntil("the library to open", 30, () -> app.window().session().library() != null);
-        robot.clickOn("File").clickOn("#menuAddFolder");
-        Fx.waitUntil("the scan to finish", 300, () -> status().startsWith("Scan completed"));
+        d = ScannedDesktop.startAndScan(tmp);
+        library = d.library;
+        app = d.app;
+        robot = d.robot;
+        settingsFile = tmp.resolve("config/settings.json"); // where ScannedDesktop puts the app's settings
         name("people/kit_harington/kit1.jpg", "Kit Harington");
         name("people/barack_obama/obama.jpg", "Barack Obama");
     }
 
     @BeforeEach
     void onlyTheMainWindow() {
-        Fx.run(() -> {
-            for (Window w : List.copyOf(Window.getWindows())) {
-                if (w instanceof Stage st && st != app.window().stage()) {
-                    st.close();
-                }
-            }
-            app.window().stage().toFront();
-        });
+        d.onlyTheMainWindow();
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
+        if (d != null) {
+            d.stop();
         }
-        FxToolkit.cleanupStages();
     }
 
     @Test
