@@ -13,6 +13,8 @@ import java.time.Duration;
 
 /** Shows a scan's progress on stderr as a progress bar with rate and ETA, one bar per phase. */
 final class ConsoleScanProgress implements ScanListener, AutoCloseable {
+    /** Characters per progress line. */
+    static final int RENDERED_WIDTH = 110;
     private final PrintStream err;
     private ProgressBar bar;
     private ScanPhase phase;
@@ -33,8 +35,9 @@ final class ConsoleScanProgress implements ScanListener, AutoCloseable {
                     .setUnit(p.phase() == ScanPhase.ANALYSING ? " photos" : " files", 1)
                     .showSpeed()
                     .setUpdateIntervalMillis(250)
-                    .setMaxRenderedLength(110)
-                    .setConsumer(new ConsoleProgressBarConsumer(err))
+                    // A fixed width: without one the consumer asks JLine for the terminal's width on every
+                    // render, and JLine spawns `test -t` and `tty` processes to find it (~30 per scan).
+                    .setConsumer(new ConsoleProgressBarConsumer(err, RENDERED_WIDTH))
                     .setSpeedUnit(java.time.temporal.ChronoUnit.SECONDS)
                     .build();
         }

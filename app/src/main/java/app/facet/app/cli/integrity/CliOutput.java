@@ -3,6 +3,7 @@ package app.facet.app.cli.integrity;
 import app.facet.app.cli.FacetCommand;
 import app.facet.core.integrity.IntegrityProgress;
 import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine;
@@ -44,7 +45,8 @@ final class CliOutput {
         if (!show || System.console() == null) {
             return body.apply(IntegrityProgress.NONE);
         }
-        try (ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setStyle(ProgressBarStyle.ASCII).setInitialMax(1).showSpeed().build()) {
+        try (ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setStyle(ProgressBarStyle.ASCII).setInitialMax(1).showSpeed()
+                .setConsumer(new ConsoleProgressBarConsumer(System.err, 110)).build()) {
             return body.apply((done, total) -> {
                 bar.maxHint(Math.max(1, total));
                 bar.stepTo(done);
