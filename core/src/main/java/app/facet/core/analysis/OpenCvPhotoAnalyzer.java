@@ -53,8 +53,6 @@ public final class OpenCvPhotoAnalyzer implements PhotoAnalyzer {
     public static final String MANUAL_DETECTOR = app.facet.core.rules.ManualBox.DETECTOR;
     /** Largest detection input used when re-detecting landmarks inside a user's box. */
     private static final int MANUAL_REGION_DETECTION_SIZE = 640;
-    /** Decoded sizes from which the freed pixels are handed back to the system at once (a 4000x3000 re-decode is 36 MB). */
-    private static final long TRIM_AFTER_PIXELS = 6_000_000L;
     /**
      * Detectors (YuNet nets) shared by the analysis threads. A net sized for the 1280 px detection image holds
      * ~100 MB of layer buffers, so one per thread doubled a 2-worker scan's memory; detection is ~60% of a photo's
@@ -75,6 +73,7 @@ public final class OpenCvPhotoAnalyzer implements PhotoAnalyzer {
     private final ConcurrentLinkedDeque<DetectionWorker> idleWorkers = new ConcurrentLinkedDeque<>();
     private final ConcurrentLinkedDeque<DetectionWorker> allWorkers = new ConcurrentLinkedDeque<>();
     private final Semaphore detectorPermits = new Semaphore(DETECTORS, true);
+    private final LargeDecodeGate largeDecodes = new LargeDecodeGate();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     /**
@@ -115,32 +114,58 @@ public final class OpenCvPhotoAnalyzer implements PhotoAnalyzer {
         ensureOpen();
         EncodedPhoto encoded = reader.read(photo);
         ImageHeader header = encoded.header();
-        try {
-            int reduction = PhotoDecoder.reductionFor(header, config.detectionSize() == 0 ? Integer.MAX_VALUE : config.detectionSize());
-            DecodedPhoto decoded = decoder.decode(encoded, reduction);
+        int reduction = PhotoDecoder.reductionFor(header, config.detectionSize() == 0 ? Integer.MAX_VALUE : config.detectionSize());
+        try (LargeDecodeGate.Pass pass = largeDecodes.pass()) {
+            DecodedPhoto decoded = decode(encoded, reduction, pass);
+            Prepared prepared;
+            int width;
+            int height;
             try {
                 List<DetectedFace> faces = detectInFullResolution(decoded, photo);
                 int needed = reductionForAlignment(faces, decoded.reduction());
                 if (needed < decoded.reduction()) {
-                    DecodedPhoto finer = decoder.decode(encoded, needed);
-                    decoded.close();
-                    decoded = finer;
+                    // the coarse pixels go first: the finer decode is the largest buffer of the photo
+                    close(decoded, pass);
+                    decoded = decode(encoded, needed, pass);
                 }
-                List<AnalyzedFace> analyzed = describe(decoded, faces, detectorChoice.detectorId());
-                return new PhotoAnalysis(decoded.width(), decoded.height(), header.orientation(), header.takenAt(),
-                        detectorChoice.detectorId(), embeddingModelId().orElse(null), analyzed);
+                prepared = prepare(decoded, faces);
+                width = decoded.width();
+                height = decoded.height();
             } finally {
-                boolean large = (long) decoded.bgr().cols() * decoded.bgr().rows() >= TRIM_AFTER_PIXELS;
-                decoded.close();
-                if (large) {
-                    // A freed multi-megabyte decode stays resident inside malloc's heap (it is not at the top, so
-                    // free() cannot return it); malloc_trim hands such pages back (crowd scan: 574 -> see PERFORMANCE.md).
-                    Pointer.trimMemory();
-                }
+                close(decoded, pass);
             }
+            // Embedding (the longest step of a crowd photo) runs after the photo's pixels are freed.
+            List<AnalyzedFace> analyzed = embed(prepared, detectorChoice.detectorId());
+            return new PhotoAnalysis(width, height, header.orientation(), header.takenAt(),
+                    detectorChoice.detectorId(), embeddingModelId().orElse(null), analyzed);
         } catch (RuntimeException e) {
             throw new PhotoAnalysisException(Reason.ANALYSIS_ERROR, "Face analysis failed: " + e.getMessage() + ".", e);
         }
+    }
+
+    private DecodedPhoto decode(EncodedPhoto encoded, int reduction, LargeDecodeGate.Pass pass) throws PhotoAnalysisException {
+        pass.admit(encoded.header(), reduction);
+        try {
+            return decoder.decode(encoded, reduction);
+        } catch (PhotoAnalysisException | RuntimeException e) {
+            pass.release();
+            throw e;
+        }
+    }
+
+    /** Frees a decode (idempotent) and, when it was large, hands its pages back and lets the next large decode in. */
+    private static void close(DecodedPhoto decoded, LargeDecodeGate.Pass pass) {
+        if (decoded.bgr().isNull()) {
+            return;
+        }
+        boolean large = (long) decoded.bgr().cols() * decoded.bgr().rows() >= LargeDecodeGate.LARGE_PIXELS;
+        decoded.close();
+        if (large) {
+            // A freed multi-megabyte decode stays resident inside malloc's heap (it is not at the top, so
+            // free() cannot return it); malloc_trim hands such pages back (docs/PERFORMANCE.md, issue 14).
+            Pointer.trimMemory();
+        }
+        pass.release();
     }
 
     @Override
@@ -158,7 +183,7 @@ public final class OpenCvPhotoAnalyzer implements PhotoAnalyzer {
         while (reduction < 8 && Math.min(clipped.w(), clipped.h()) / (reduction * 2) >= FaceAligner.SIZE) {
             reduction *= 2;
         }
-        try (DecodedPhoto decoded = decoder.decode(encoded, reduction)) {
+        try (LargeDecodeGate.Pass pass = largeDecodes.pass(); DecodedPhoto decoded = decode(encoded, reduction, pass)) {
             Landmarks landmarks = null;
             // No detector vouched for this box: the user's word is kept by the row itself (detector = manual), the
             // detection score says what detectors saw, so a box drawn on hair cannot pose as a certain face.
@@ -168,7 +193,8 @@ public final class OpenCvPhotoAnalyzer implements PhotoAnalyzer {
                 landmarks = redetected.landmarks();
                 score = redetected.score();
             }
-            return describe(decoded, List.of(new DetectedFace(clipped, landmarks, score)), MANUAL_DETECTOR).get(0);
+            Prepared prepared = prepare(decoded, List.of(new DetectedFace(clipped, landmarks, score)));
+            return embed(prepared, MANUAL_DETECTOR).get(0);
         } catch (RuntimeException e) {
             throw new PhotoAnalysisException(Reason.ANALYSIS_ERROR, "Face analysis of the box failed: " + e.getMessage() + ".", e);
         }
@@ -241,30 +267,50 @@ public final class OpenCvPhotoAnalyzer implements PhotoAnalyzer {
         }
     }
 
-    /** Aligns, measures, crops and embeds faces given in full-resolution pixels. */
-    private List<AnalyzedFace> describe(DecodedPhoto decoded, List<DetectedFace> facesFull, String detectorId) {
+    /**
+     * The faces of one photo cut out of its pixels, ready for embedding.
+     *
+     * @param faces   detections in full-resolution oriented pixels
+     * @param aligned 112x112 BGR alignment of each face (owned: closed by {@link #embed})
+     * @param metrics quality of each face
+     * @param jpegs   display crop of each face, JPEG bytes
+     */
+    private record Prepared(List<DetectedFace> faces, List<Mat> aligned, List<QualityMetrics> metrics, List<byte[]> jpegs) {
+    }
+
+    /** Aligns, measures and crops faces given in full-resolution pixels; {@code decoded} may be freed afterwards. */
+    private Prepared prepare(DecodedPhoto decoded, List<DetectedFace> facesFull) {
         double sx = decoded.scaleX(), sy = decoded.scaleY();
-        List<Mat> aligned = new ArrayList<>(facesFull.size());
-        List<QualityMetrics> metrics = new ArrayList<>(facesFull.size());
-        List<byte[]> jpegs = new ArrayList<>(facesFull.size());
+        Prepared p = new Prepared(facesFull, new ArrayList<>(facesFull.size()), new ArrayList<>(facesFull.size()),
+                new ArrayList<>(facesFull.size()));
         try {
             for (DetectedFace f : facesFull) {
                 DetectedFace local = f.mapped(1 / sx, 1 / sy, 0, 0);
                 Mat a = local.landmarks() != null ? aligner.align(decoded.bgr(), local.landmarks()) : aligner.alignBox(decoded.bgr(), local.box());
-                aligned.add(a);
-                metrics.add(quality.estimate(a, f.box(), f.landmarks(), f.score()));
-                jpegs.add(crops.render(decoded.bgr(), local.box()));
+                p.aligned().add(a);
+                p.metrics().add(quality.estimate(a, f.box(), f.landmarks(), f.score()));
+                p.jpegs().add(crops.render(decoded.bgr(), local.box()));
             }
-            float[][] embeddings = embedder == null ? null : embedder.embed(aligned);
-            List<AnalyzedFace> out = new ArrayList<>(facesFull.size());
-            for (int i = 0; i < facesFull.size(); i++) {
-                DetectedFace f = facesFull.get(i);
-                out.add(new AnalyzedFace(f.box(), f.landmarks(), f.score(), detectorId, metrics.get(i),
-                        embeddings == null ? null : embeddings[i], jpegs.get(i)));
+            return p;
+        } catch (RuntimeException e) {
+            p.aligned().forEach(Mat::close);
+            throw e;
+        }
+    }
+
+    /** Embeds the prepared faces of one photo (in runs, {@link OnnxEmbedder}) and frees their aligned pixels. */
+    private List<AnalyzedFace> embed(Prepared p, String detectorId) {
+        try {
+            float[][] embeddings = embedder == null ? null : embedder.embed(p.aligned());
+            List<AnalyzedFace> out = new ArrayList<>(p.faces().size());
+            for (int i = 0; i < p.faces().size(); i++) {
+                DetectedFace f = p.faces().get(i);
+                out.add(new AnalyzedFace(f.box(), f.landmarks(), f.score(), detectorId, p.metrics().get(i),
+                        embeddings == null ? null : embeddings[i], p.jpegs().get(i)));
             }
             return out;
         } finally {
-            aligned.forEach(Mat::close);
+            p.aligned().forEach(Mat::close);
         }
     }
 
