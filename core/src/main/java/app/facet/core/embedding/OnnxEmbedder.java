@@ -67,6 +67,7 @@ public final class OnnxEmbedder implements AutoCloseable {
 
     /** Runs on {@link ModelLoaderThread}: session creation needs more thread stack than a caller may have. */
     private static OrtSession openSession(LocatedModel<EmbeddingModelDescription> model, int intraOpThreads) {
+        OnnxRuntimeNatives.useCachedCopy();
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
             options.setIntraOpNumThreads(intraOpThreads);
