@@ -3,6 +3,7 @@ package app.facet.app;
 import app.facet.app.cli.FacetCommand;
 import app.facet.app.desktop.DesktopStart;
 import app.facet.app.logging.UncaughtErrors;
+import app.facet.core.imaging.NativeLoading;
 
 /**
  * Entry point of {@code ./facet} and the installed {@code facet} launcher: with no arguments the desktop app, else
@@ -14,6 +15,7 @@ public final class FacetMain {
     }
 
     public static void main(String[] args) {
+        NativeLoading.configure();
         UncaughtErrors.install(sentence -> System.err.println("facet: " + sentence));
         if (args.length == 0) {
             System.exit(DesktopStart.run(null, null, null, System.err));
