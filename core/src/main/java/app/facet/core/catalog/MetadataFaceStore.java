@@ -34,21 +34,32 @@ public final class MetadataFaceStore {
      * @param personName that person's name, or null
      * @param assignedBy who put it there
      * @param notAFace   the user marked it "not a face"
+     * @param metadataSource its {@code metadata_source}: the region its name or box came from, or null
+     * @param metadataName   the region's name when it was applied ({@code metadata_name}), or null
      */
-    public record FaceDecisions(Long personId, String personName, AssignedBy assignedBy, boolean notAFace) {
+    public record FaceDecisions(Long personId, String personName, AssignedBy assignedBy, boolean notAFace,
+                                String metadataSource, String metadataName) {
+        /**
+         * @return whether the face's present name is the one a face region gave it: the person is still the one of
+         *         that name (not another person chosen in Facet, not renamed in Facet since)
+         */
+        public boolean nameFromMetadata() {
+            return assignedBy == AssignedBy.USER && metadataSource != null && metadataName != null
+                    && metadataName.equalsIgnoreCase(personName);
+        }
     }
 
     /** @return the face's person and "not a face" mark, empty when there is no such face */
     public static Optional<FaceDecisions> decisions(Tx tx, long faceId) {
-        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT f.person_id, pe.name, f.assigned_by, f.not_a_face "
-                + "FROM face_crops f LEFT JOIN persons pe ON pe.id = f.person_id WHERE f.id = ?")) {
+        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT f.person_id, pe.name, f.assigned_by, f.not_a_face, "
+                + "f.metadata_source, f.metadata_name FROM face_crops f LEFT JOIN persons pe ON pe.id = f.person_id WHERE f.id = ?")) {
             ps.setLong(1, faceId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
                 return Optional.of(new FaceDecisions(FaceRows.longOrNull(rs, "person_id"), rs.getString(2),
-                        AssignedBy.fromSql(rs.getString(3)), rs.getInt(4) == 1));
+                        AssignedBy.fromSql(rs.getString(3)), rs.getInt(4) == 1, rs.getString(5), rs.getString(6)));
             }
         } catch (SQLException e) {
             throw fail("read the decisions on face " + faceId, e);
@@ -106,20 +117,43 @@ public final class MetadataFaceStore {
      *
      * @param personId the person, or null to record only the provenance of an unnamed region's box
      * @param source   the region's provenance, e.g. {@code sidecar IMG_1.jpg.xmp mwg-rs:RegionList[2]}
+     * @param name     the region's name ({@code metadata_name}), null for an unnamed region
      */
-    public static void takeFromMetadata(Tx tx, long faceId, Long personId, String source) {
-        String sql = personId == null ? "UPDATE face_crops SET metadata_source = ? WHERE id = ?"
-                : "UPDATE face_crops SET metadata_source = ?, person_id = ?, assigned_by = 'user', "
+    public static void takeFromMetadata(Tx tx, long faceId, Long personId, String source, String name) {
+        String sql = personId == null ? "UPDATE face_crops SET metadata_source = ?, metadata_name = NULL WHERE id = ?"
+                : "UPDATE face_crops SET metadata_source = ?, metadata_name = ?, person_id = ?, assigned_by = 'user', "
                 + "suggested_person_id = NULL, suggestion_similarity = NULL WHERE id = ?";
         try (PreparedStatement ps = tx.connection().prepareStatement(sql)) {
             ps.setString(1, source);
             if (personId != null) {
-                ps.setLong(2, personId);
+                ps.setString(2, name);
+                ps.setLong(3, personId);
             }
-            ps.setLong(personId == null ? 2 : 3, faceId);
+            ps.setLong(personId == null ? 2 : 4, faceId);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw fail("take the name of face " + faceId + " from its metadata", e);
+        }
+    }
+
+    /**
+     * Gives a new face row the provenance its old face had (carried across a re-analysis, or restored from an export).
+     *
+     * @param source the old face's {@code metadata_source}; nothing is done when null
+     * @param name   the old face's {@code metadata_name}, or null
+     */
+    public static void restoreProvenance(Tx tx, long faceId, String source, String name) {
+        if (source == null) {
+            return;
+        }
+        try (PreparedStatement ps = tx.connection().prepareStatement(
+                "UPDATE face_crops SET metadata_source = ?, metadata_name = ? WHERE id = ?")) {
+            ps.setString(1, source);
+            ps.setString(2, name);
+            ps.setLong(3, faceId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw fail("carry the provenance of face " + faceId, e);
         }
     }
 

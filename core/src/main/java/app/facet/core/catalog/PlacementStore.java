@@ -23,6 +23,14 @@ public final class PlacementStore {
         this.c = c;
     }
 
+    /**
+     * Runs another store's work on the same connection (and transaction) as a {@link Tx}, e.g.
+     * {@code FaceDeletionStore.remember} in the editor's delete.
+     */
+    public <T> T onTx(java.util.function.Function<Tx, T> work) {
+        return work.apply(Tx.of(c));
+    }
+
     /** @return true when the person exists */
     public boolean personExists(long personId) {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM persons WHERE id = ?")) {
