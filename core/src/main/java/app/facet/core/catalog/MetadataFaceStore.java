@@ -284,22 +284,28 @@ public final class MetadataFaceStore {
 
     // ---- writing names back ----
 
+    // a face whose name goes into the sidecar: put on a person by the user, valid, not "not a face", the person not hidden
+    private static final String WRITABLE = "f.assigned_by = 'user' AND f.not_a_face = 0 AND f.status = 'valid' AND pe.hidden = 0";
+
     /**
-     * The faces the user put on a person ({@code assigned_by = user}, valid, not "not a face"), grouped by photo, for
-     * the photos that have any.
+     * The faces to write into each photo's sidecar: those the user put on a person ({@code assigned_by = user}, valid,
+     * not "not a face"), whose person is not hidden, grouped by photo. Without a person filter, the photos listed are
+     * those with such a face, those whose sidecar Facet wrote before ({@code sidecar_names}: a face since deleted,
+     * unnamed or hidden must be taken out of it) and those with a named face the user deleted; a photo may so come
+     * with no face.
      *
-     * @param personName only photos with a face of this person (case-insensitive); null for every person
+     * @param personName only photos with a face of this person (case-insensitive); null for every photo as above
      * @param photoIds   only these photos; null for every photo
      */
     public static List<PhotoNamedFaces> namedFaces(Tx tx, String personName, Collection<Long> photoIds) {
-        String sql = "SELECT p.id, p.path, p.width, p.height, p.orientation, f.id, f.x, f.y, f.w, f.h, pe.name "
-                + "FROM face_crops f JOIN photos p ON p.id = f.photo_id JOIN persons pe ON pe.id = f.person_id "
-                + "WHERE f.assigned_by = 'user' AND f.not_a_face = 0 AND f.status = 'valid' "
-                + "AND p.width IS NOT NULL AND p.height IS NOT NULL"
-                + (personName == null ? "" : " AND p.id IN (SELECT f2.photo_id FROM face_crops f2 JOIN persons pe2 "
-                + "ON pe2.id = f2.person_id WHERE f2.assigned_by = 'user' AND pe2.name = ? COLLATE NOCASE)")
+        String named = "SELECT 1 FROM face_crops f JOIN persons pe ON pe.id = f.person_id WHERE f.photo_id = p.id AND " + WRITABLE;
+        String sql = "SELECT p.id, p.path, p.width, p.height, p.orientation, p.sidecar_names FROM photos p "
+                + "WHERE p.width IS NOT NULL AND p.height IS NOT NULL AND "
+                + (personName == null ? "(EXISTS (" + named + ") OR p.sidecar_names IS NOT NULL OR EXISTS (SELECT 1 FROM "
+                + "face_deletions d WHERE d.photo_id = p.id AND d.person_name IS NOT NULL))"
+                : "EXISTS (" + named + " AND pe.name = ? COLLATE NOCASE)")
                 + (photoIds == null ? "" : " AND p.id" + IdList.IN)
-                + " ORDER BY p.path, f.id";
+                + " ORDER BY p.path";
         try (PreparedStatement ps = tx.connection().prepareStatement(sql)) {
             int i = 1;
             if (personName != null) {
@@ -308,35 +314,54 @@ public final class MetadataFaceStore {
             if (photoIds != null) {
                 IdList.bind(ps, i, photoIds);
             }
-            Map<Long, PhotoNamedFaces> byPhoto = new LinkedHashMap<>();
-            Map<Long, List<PhotoNamedFaces.Face>> faces = new LinkedHashMap<>();
+            List<PhotoNamedFaces> photos = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long photo = rs.getLong(1);
-                    byPhoto.computeIfAbsent(photo, k -> {
-                        try {
-                            return new PhotoNamedFaces(photo, rs.getString(2), rs.getInt(3), rs.getInt(4),
-                                    (Integer) rs.getObject(5), List.of());
-                        } catch (SQLException e) {
-                            throw new CatalogException("Could not read photo " + photo + ": " + e.getMessage(), e);
-                        }
-                    });
-                    faces.computeIfAbsent(photo, k -> new ArrayList<>()).add(new PhotoNamedFaces.Face(rs.getLong(6),
-                            new BoundingBox(rs.getDouble(7), rs.getDouble(8), rs.getDouble(9), rs.getDouble(10)), rs.getString(11)));
+                    photos.add(new PhotoNamedFaces(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                            (Integer) rs.getObject(5), List.of(), rs.getString(6)));
                 }
             }
-            List<PhotoNamedFaces> out = new ArrayList<>();
-            byPhoto.forEach((id, p) -> out.add(new PhotoNamedFaces(id, p.path(), p.width(), p.height(), p.orientation(), faces.get(id))));
-            return out;
+            Map<Long, List<PhotoNamedFaces.Face>> faces = facesToWrite(tx, photos.stream().map(PhotoNamedFaces::photoId).toList());
+            return photos.stream().map(p -> p.withFaces(faces.getOrDefault(p.photoId(), List.of()))).toList();
         } catch (SQLException e) {
             throw fail("list the named faces to write to sidecars", e);
         }
     }
 
-    private static int update(Tx tx, String what, String sql, long id) {
-        try (PreparedStatement ps = tx.connection().prepareStatement(sql)) {
-            ps.setLong(1, id);
-            return ps.executeUpdate();
+    private static Map<Long, List<PhotoNamedFaces.Face>> facesToWrite(Tx tx, List<Long> photoIds) throws SQLException {
+        Map<Long, List<PhotoNamedFaces.Face>> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT f.photo_id, f.id, f.x, f.y, f.w, f.h, pe.name "
+                + "FROM face_crops f JOIN persons pe ON pe.id = f.person_id WHERE " + WRITABLE + " AND f.photo_id" + IdList.IN
+                + " ORDER BY f.photo_id, f.id")) {
+            IdList.bind(ps, 1, photoIds);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new PhotoNamedFaces.Face(rs.getLong(2),
+                            new BoundingBox(rs.getDouble(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6)), rs.getString(7)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Records what Facet just wrote into (or found already in) the photo's sidecar: the fingerprint of its named faces
+     * ({@code sidecar_names}), and the sidecar's stamp when its regions were read before (a stamp is recorded): there
+     * is nothing new in Facet's own write to read, so the next scan does not analyse the photo again.
+     *
+     * @param stamp the sidecar's stamp now, or null when the file was not written
+     */
+    public static void recordSidecarWrite(Tx tx, long photoId, String fingerprint, String stamp) {
+        update(tx, "record the names written to the sidecar of photo " + photoId,
+                "UPDATE photos SET sidecar_names = ? WHERE id = ?", fingerprint, photoId);
+        if (stamp != null) {
+            recordOwnSidecarWrite(tx, photoId, stamp);
+        }
+    }
+
+    private static int update(Tx tx, String what, String sql, Object... params) {
+        try {
+            return PlacementStore.update(tx.connection(), sql, params);
         } catch (SQLException e) {
             throw fail(what, e);
         }
