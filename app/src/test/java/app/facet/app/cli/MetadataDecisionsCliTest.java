@@ -49,25 +49,29 @@ class MetadataDecisionsCliTest {
     @Test
     void aFaceTheUserDeletedStaysDeletedWhenItsRegionIsReadAgainAndIsNotWrittenBack() throws Exception {
         assumeExifTool();
-        Path photos = copyOf("people/barack_obama/obama.jpg", "people/joe_biden/biden.jpg");
-        Path photo = photos.resolve("obama.jpg"), sidecar = photos.resolve("obama.jpg.xmp");
+        // two faces: deleting one leaves the photo with faces (deleting the last would be the photo's "no faces")
+        Path photos = copyOf("groups/two_people.jpg", "people/joe_biden/biden.jpg");
+        Path photo = photos.resolve("two_people.jpg"), sidecar = photos.resolve("two_people.jpg.xmp");
         Path lib = tmp.resolve("lib");
         assertThat(scan(photos, lib).exit()).isZero();
         Catalog catalog = catalog(lib);
-        BoundingBox box = onlyFace(catalog, "obama.jpg");
+        List<Row> before = of(rows(catalog), "two_people.jpg");
+        assertThat(before).hasSize(2);
+        BoundingBox box = before.get(0).box();
 
         // another program names the face in a sidecar; the next scan takes the name
         int[] s = size(photo);
         exif("-o", sidecar.toString(), "-XMP-mwg-rs:RegionInfo=" + mwg(s[0], s[1], storedFractions(box, s, 1), "Ada"), photo.toString());
         Cli.Run named = scan(photos, lib);
         assertThat(named.out()).containsPattern("region names +1\n");
-        Row ada = only(rows(catalog), "obama.jpg").orElseThrow();
+        Row ada = of(rows(catalog), "two_people.jpg").get(0);
         assertThat(ada.person()).isEqualTo("Ada");
+        assertThat(ada.box().iou(box)).isGreaterThan(0.8);
 
         // the user deletes the face
         Cli.Run remove = facet("faces", "remove", Long.toString(ada.id()), "--library", lib.toString());
         assertThat(remove.exit()).as(remove.err()).isZero();
-        assertThat(only(rows(catalog), "obama.jpg")).isEmpty();
+        assertThat(deletedIsBack(catalog, box)).isFalse();
 
         // another program touches the sidecar (a keyword): the photo is analysed again, its region read again
         exif("-overwrite_original", "-XMP-dc:Subject=holiday", sidecar.toString());
@@ -75,7 +79,8 @@ class MetadataDecisionsCliTest {
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(again.out()).contains("changed         1").containsPattern("deletions kept +2\n")
                 .containsPattern("region conflicts +1\n").containsPattern("region names +0\n");
-        assertThat(only(rows(catalog), "obama.jpg")).as("neither the detection nor the region brings the face back").isEmpty();
+        assertThat(deletedIsBack(catalog, box)).as("neither the detection nor the region brings the face back").isFalse();
+        assertThat(of(rows(catalog), "two_people.jpg")).as("the other face stays").hasSize(1);
         List<CSVRecord> review = decisions(lib);
         assertThat(review).extracting(r -> r.get("kind") + " " + r.get("code") + " " + r.get("person"))
                 .containsExactly("metadata_conflict deleted_in_facet Ada");
@@ -84,7 +89,7 @@ class MetadataDecisionsCliTest {
         // a content edit of the photo itself (a tag written into it): still deleted
         exif("-overwrite_original", "-EXIF:Artist=Somebody", photo.toString());
         assertThat(scan(photos, lib).exit()).isZero();
-        assertThat(only(rows(catalog), "obama.jpg")).isEmpty();
+        assertThat(deletedIsBack(catalog, box)).isFalse();
 
         // names written to sidecars: the deleted face's region is not written back, it is taken out
         Cli.Run write = facet("metadata", "write", "--library", lib.toString());
@@ -94,7 +99,7 @@ class MetadataDecisionsCliTest {
         assertThat(info.path("PersonInImage").toString()).doesNotContain("Ada");
         assertThat(info.path("Subject").toString()).as("the rest of the sidecar is kept").contains("holiday");
         assertThat(scan(photos, lib).exit()).isZero();
-        assertThat(only(rows(catalog), "obama.jpg")).isEmpty();
+        assertThat(deletedIsBack(catalog, box)).isFalse();
     }
 
     @Test
@@ -147,7 +152,6 @@ class MetadataDecisionsCliTest {
         exif("-overwrite_original", "-EXIF:Artist=Somebody", obamaPhoto.toString());
         assertThat(scan(photos, lib).exit()).isZero();
         Row carried = only(rows(catalog), "obama.jpg").orElseThrow();
-        assertThat(carried.id()).isNotEqualTo(ada.id());
         assertThat(carried.person()).isEqualTo("Ada");
         assertThat(carried.source()).isEqualTo(ada.source());
         assertThat(carried.sourceName()).isEqualTo("Ada");
@@ -200,6 +204,15 @@ class MetadataDecisionsCliTest {
             Files.copy(shared().resolve("photos").resolve(r), dir.resolve(Path.of(r).getFileName()));
         }
         return dir;
+    }
+
+    private static List<Row> of(List<Row> rows, String file) {
+        return rows.stream().filter(r -> r.file().endsWith(file)).toList();
+    }
+
+    /** @return whether a face of two_people.jpg is at the deleted face's place again */
+    private static boolean deletedIsBack(Catalog catalog, BoundingBox deleted) throws Exception {
+        return of(rows(catalog), "two_people.jpg").stream().anyMatch(r -> r.box().iou(deleted) >= 0.5);
     }
 
     private static Optional<Row> only(List<Row> rows, String file) {
