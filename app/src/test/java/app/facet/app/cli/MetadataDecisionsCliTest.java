@@ -182,6 +182,61 @@ class MetadataDecisionsCliTest {
                 .contains("named_differently Ada King");
     }
 
+    @Test
+    void whereANameCameFromTravelsThroughExportAndRestore() throws Exception {
+        assumeExifTool();
+        Path photos = copyOf("people/barack_obama/obama.jpg", "people/joe_biden/biden.jpg");
+        Path obamaPhoto = photos.resolve("obama.jpg"), bidenPhoto = photos.resolve("biden.jpg");
+        Path a = tmp.resolve("libA");
+        assertThat(scan(photos, a).exit()).isZero();
+        Catalog catalogA = catalog(a);
+        BoundingBox obama = onlyFace(catalogA, "obama.jpg"), biden = onlyFace(catalogA, "biden.jpg");
+        int[] o = size(obamaPhoto), b = size(bidenPhoto);
+        sidecar(obamaPhoto, o, obama, "Ada");
+        assertThat(scan(photos, a).exit()).isZero();
+        new PeopleService(catalogA).assignFaceToNewPerson(only(rows(catalogA), "biden.jpg").orElseThrow().id(), "Bea");
+        Row ada = only(rows(catalogA), "obama.jpg").orElseThrow();
+        assertThat(ada.source()).startsWith("sidecar obama.jpg.xmp ");
+
+        Path csv = tmp.resolve("export.csv"), json = tmp.resolve("export.json");
+        assertThat(facet("export", "--output", csv.toString(), "--library", a.toString()).exit()).isZero();
+        assertThat(facet("export", "--output", json.toString(), "--library", a.toString()).exit()).isZero();
+        List<CSVRecord> records;
+        try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+                .parse(Files.newBufferedReader(csv))) {
+            assertThat(parser.getHeaderNames()).as("columns are added at the end, none renamed or dropped").containsExactly(
+                    "photo_path", "content_hash", "x", "y", "w", "h", "person", "assigned_by", "not_a_face", "cover",
+                    "person_hidden", "rejected_persons", "manual", "no_faces", "metadata_source", "metadata_name");
+            records = parser.getRecords();
+        }
+        CSVRecord adaRow = records.stream().filter(r -> r.get("person").equals("Ada")).findFirst().orElseThrow();
+        assertThat(adaRow.get("metadata_source")).isEqualTo(ada.source());
+        assertThat(adaRow.get("metadata_name")).isEqualTo("Ada");
+        CSVRecord beaRow = records.stream().filter(r -> r.get("person").equals("Bea")).findFirst().orElseThrow();
+        assertThat(beaRow.get("metadata_source")).as("a name typed in Facet has no provenance").isEmpty();
+        JsonNode doc = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
+        assertThat(doc.path("faces").findValuesAsText("metadata_source")).contains(ada.source());
+
+        // library B reads no metadata; the restore brings the names and where they came from
+        Path bLib = tmp.resolve("libB");
+        assertThat(scan(photos, bLib, "--no-metadata-faces").exit()).isZero();
+        Cli.Run restore = facet("restore", csv.toString(), "--library", bLib.toString());
+        assertThat(restore.exit()).as(restore.err() + restore.out()).isZero();
+        Catalog catalogB = catalog(bLib);
+        Row restored = only(rows(catalogB), "obama.jpg").orElseThrow();
+        assertThat(restored.person()).isEqualTo("Ada");
+        assertThat(restored.source()).isEqualTo(ada.source());
+        assertThat(restored.sourceName()).isEqualTo("Ada");
+        assertThat(only(rows(catalogB), "biden.jpg").orElseThrow().source()).isNull();
+
+        // so in library B too, the sidecar may change its own name but never the one typed in Facet
+        sidecar(obamaPhoto, o, obama, "Ada Lovelace");
+        sidecar(bidenPhoto, b, biden, "Somebody Else");
+        assertThat(scan(photos, bLib).exit()).isZero();
+        assertThat(only(rows(catalogB), "obama.jpg").orElseThrow().person()).isEqualTo("Ada Lovelace");
+        assertThat(only(rows(catalogB), "biden.jpg").orElseThrow().person()).isEqualTo("Bea");
+    }
+
     // ---- helpers ----
 
     /** Writes a sidecar from scratch, as another program would, naming the face at {@code box}. */

@@ -86,13 +86,14 @@ public final class SidecarExport {
         List<PhotoNamedFaces> photos = Tx.read(catalog, "list the named faces to write to sidecars",
                 tx -> MetadataFaceStore.namedFaces(tx, person, photoIds));
         int created = 0, updated = 0, unchanged = 0, refused = 0, failed = 0, opened = 0;
+        List<Written> record = new ArrayList<>();
         for (PhotoNamedFaces p : photos) {
             if (changedOnly && fingerprint(p).equals(p.written())) {
                 unchanged++;
                 continue;
             }
             opened++;
-            PhotoWrite w = writeOne(p, mode);
+            PhotoWrite w = writeOne(p, mode, record);
             each.accept(w);
             if (w.result() == null) {
                 failed++;
@@ -105,7 +106,26 @@ public final class SidecarExport {
                 case REFUSED -> refused++;
             }
         }
+        recordAll(record);
         return new Summary(photos.size(), created, updated, unchanged, refused, failed, opened);
+    }
+
+    /** What Facet wrote into one sidecar (or found there already), to record in the catalog. */
+    private record Written(long photoId, String fingerprint, String stamp) {
+    }
+
+    /**
+     * Records the writes in one transaction after the files: a crash between the two only makes the next sync open
+     * those sidecars again (unchanged then) and the next scan read Facet's own regions (the same names).
+     */
+    private void recordAll(List<Written> record) {
+        if (record.isEmpty()) {
+            return;
+        }
+        Tx.write(catalog, "record the sidecars written", tx -> {
+            record.forEach(w -> MetadataFaceStore.recordSidecarWrite(tx, w.photoId(), w.fingerprint(), w.stamp()));
+            return null;
+        });
     }
 
     /**
@@ -127,7 +147,7 @@ public final class SidecarExport {
         }
     }
 
-    private PhotoWrite writeOne(PhotoNamedFaces p, SidecarWriteMode mode) {
+    private PhotoWrite writeOne(PhotoNamedFaces p, SidecarWriteMode mode, List<Written> record) {
         Path photo = Path.of(p.path());
         if (!Files.isRegularFile(photo)) {
             return new PhotoWrite(photo, p.faces().size(), null, "The photo is not there any more; its sidecar was not written.");
@@ -135,14 +155,11 @@ public final class SidecarExport {
         List<NamedFace> faces = p.faces().stream().map(f -> new NamedFace(f.box(), f.personName())).toList();
         try {
             SidecarWriteResult r = writer.write(photo, PhotoGeometry.of(p.width(), p.height(), p.orientation()), faces, mode);
-            if (mode == SidecarWriteMode.WRITE && r.status() != SidecarWriteResult.Status.REFUSED) {
+            String written = fingerprint(p);
+            if (mode == SidecarWriteMode.WRITE && r.status() != SidecarWriteResult.Status.REFUSED
+                    && (r.written() || !written.equals(p.written()))) {
                 // Facet's own write holds nothing new to read: the next scan need not analyse the photo again
-                String stamp = r.written() ? SidecarStamp.of(photo) : null;
-                String written = fingerprint(p);
-                Tx.write(catalog, "record the sidecar written for " + photo, tx -> {
-                    MetadataFaceStore.recordSidecarWrite(tx, p.photoId(), written, stamp);
-                    return null;
-                });
+                record.add(new Written(p.photoId(), written, r.written() ? SidecarStamp.of(photo) : null));
             }
             return new PhotoWrite(photo, faces.size(), r, null);
         } catch (IOException | RuntimeException e) {

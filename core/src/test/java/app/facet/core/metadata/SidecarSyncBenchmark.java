@@ -50,5 +50,8 @@ public final class SidecarSyncBenchmark {
         System.out.printf(Locale.ROOT, "  sync (changed photos only): %d sidecars opened, %.3f s%n", openedSync, bestSync / 1e9);
         System.out.printf(Locale.ROOT, "  full write (as before):     %d sidecars opened, %.3f s%n", openedFull, bestFull / 1e9);
         System.out.printf(Locale.ROOT, "  ratio full/sync: %.1f×%n", (double) bestFull / bestSync);
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 }
