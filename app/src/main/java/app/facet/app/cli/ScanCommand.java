@@ -159,6 +159,17 @@ public final class ScanCommand implements Callable<Integer> {
                         s.decisionsNeedingReview(), s.decisionsNeedingReview() == 1 ? "" : "s",
                         s.decisionsNeedingReview() == 1 ? "s" : "", s.decisionsNeedingReview() == 1 ? "it was" : "they were");
             }
+            ScanSummary.RegionTotals r = s.regions();
+            out.printf("  region names      %d%n", r.namesApplied());
+            out.printf("    changed there   %d%n", r.namesChanged());
+            out.printf("  region faces      %d%n", r.facesAdded());
+            out.printf("  region conflicts  %d%n", r.conflicts());
+            out.printf("  region problems   %d%n", r.otherReview());
+            out.printf("  deletions kept    %d%n", r.deletedKept());
+            if (r.conflicts() + r.otherReview() > 0) {
+                out.printf("  %d face region%s kept for review: Facet's decisions stand (facet decisions)%n",
+                        r.conflicts() + r.otherReview(), r.conflicts() + r.otherReview() == 1 ? "" : "s");
+            }
         }
         out.printf("  detector          %s%n", s.detector());
         out.printf("  embedding model   %s%n", s.embeddingModel() == null ? "none: " + s.embeddingNote() : s.embeddingModel());

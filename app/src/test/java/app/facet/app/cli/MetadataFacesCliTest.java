@@ -324,13 +324,13 @@ class MetadataFacesCliTest {
 
     // ---- helpers ----
 
-    private static long personId(Catalog catalog, String name) throws Exception {
+    static long personId(Catalog catalog, String name) throws Exception {
         Long id = personIdOrNull(catalog, name);
         assertThat(id).as(name).isNotNull();
         return id;
     }
 
-    private static Long personIdOrNull(Catalog catalog, String name) throws Exception {
+    static Long personIdOrNull(Catalog catalog, String name) throws Exception {
         try (Connection c = catalog.connect(); var ps = c.prepareStatement("SELECT id FROM persons WHERE name = ?")) {
             ps.setString(1, name);
             try (ResultSet rs = ps.executeQuery()) {
@@ -340,7 +340,7 @@ class MetadataFacesCliTest {
     }
 
 
-    private static void assertNamed(Catalog catalog, String file, BoundingBox expected, String name, String source) throws Exception {
+    static void assertNamed(Catalog catalog, String file, BoundingBox expected, String name, String source) throws Exception {
         List<Face> faces = faces(catalog).stream().filter(f -> photoPathUnchecked(catalog, f.id()).endsWith(file)).toList();
         assertThat(faces).as(file).hasSize(1);
         assertThat(faces.get(0).box().iou(expected)).as(file + " box").isGreaterThan(0.8);
@@ -350,7 +350,7 @@ class MetadataFacesCliTest {
     }
 
     /** A face's oriented box as fractions of the stored image (x, y, w, h top-left), for orientation 1 or 6. */
-    private static double[] storedFractions(BoundingBox b, int[] stored, int orientation) {
+    static double[] storedFractions(BoundingBox b, int[] stored, int orientation) {
         if (orientation == 1) {
             return new double[]{b.x() / stored[0], b.y() / stored[1], b.w() / stored[0], b.h() / stored[1]};
         }
@@ -359,12 +359,12 @@ class MetadataFacesCliTest {
         return new double[]{b.y() / oh, 1 - (b.x() + b.w()) / ow, b.h() / oh, b.w() / ow};
     }
 
-    private static String mwg(int w, int h, double[] f, String name) {
+    static String mwg(int w, int h, double[] f, String name) {
         return String.format(Locale.ROOT, "{AppliedToDimensions={W=%d,H=%d,Unit=pixel},RegionList=[{Area={X=%.5f,Y=%.5f,"
                 + "W=%.5f,H=%.5f,Unit=normalized},Name=%s,Type=Face}]}", w, h, f[0] + f[2] / 2, f[1] + f[3] / 2, f[2], f[3], name);
     }
 
-    private static String microsoft(double[] f, String name) {
+    static String microsoft(double[] f, String name) {
         return String.format(Locale.ROOT, "{Regions=[{PersonDisplayName=%s,Rectangle=%.5f|, %.5f|, %.5f|, %.5f}]}",
                 name, f[0], f[1], f[2], f[3]);
     }
@@ -377,18 +377,18 @@ class MetadataFacesCliTest {
         return dir;
     }
 
-    private static Cli.Run scan(Path photos, Path lib, String... more) {
+    static Cli.Run scan(Path photos, Path lib, String... more) {
         List<String> args = new ArrayList<>(List.of("scan", photos.toString(), "--library", lib.toString(), "--models",
                 shared().resolve("models").toString(), "--embedding-model", "mobilefacenet", "--threads", "1"));
         args.addAll(List.of(more));
         return facet(args.toArray(String[]::new));
     }
 
-    private static Catalog catalog(Path lib) {
+    static Catalog catalog(Path lib) {
         return Catalog.open(new LibraryLocation(lib));
     }
 
-    private static List<Face> faces(Catalog catalog) throws Exception {
+    static List<Face> faces(Catalog catalog) throws Exception {
         List<Face> out = new ArrayList<>();
         try (Connection c = catalog.connect(); ResultSet rs = c.createStatement().executeQuery("SELECT f.id, f.x, f.y, f.w, f.h, "
                 + "pe.name, f.assigned_by, f.metadata_source, f.detector FROM face_crops f LEFT JOIN persons pe ON pe.id = f.person_id "
@@ -401,13 +401,13 @@ class MetadataFacesCliTest {
         return out;
     }
 
-    private static BoundingBox onlyFace(Catalog catalog, String file) throws Exception {
+    static BoundingBox onlyFace(Catalog catalog, String file) throws Exception {
         List<Face> f = faces(catalog).stream().filter(x -> photoPathUnchecked(catalog, x.id()).endsWith(file)).toList();
         assertThat(f).as(file).hasSize(1);
         return f.get(0).box();
     }
 
-    private static String photoPath(Catalog catalog, long faceId) throws Exception {
+    static String photoPath(Catalog catalog, long faceId) throws Exception {
         try (Connection c = catalog.connect(); var ps = c.prepareStatement("SELECT image_path FROM face_crops WHERE id = ?")) {
             ps.setLong(1, faceId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -417,7 +417,7 @@ class MetadataFacesCliTest {
         }
     }
 
-    private static String photoPathUnchecked(Catalog catalog, long faceId) {
+    static String photoPathUnchecked(Catalog catalog, long faceId) {
         try {
             return photoPath(catalog, faceId);
         } catch (Exception e) {
@@ -425,7 +425,7 @@ class MetadataFacesCliTest {
         }
     }
 
-    private static List<CSVRecord> decisions(Path lib) throws IOException {
+    static List<CSVRecord> decisions(Path lib) throws IOException {
         Cli.Run csv = facet("decisions", "--library", lib.toString());
         assertThat(csv.exit()).as(csv.err()).isZero();
         try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv.out()))) {
@@ -434,13 +434,13 @@ class MetadataFacesCliTest {
         }
     }
 
-    private static List<Path> sidecars(Path dir) throws IOException {
+    static List<Path> sidecars(Path dir) throws IOException {
         try (var s = Files.list(dir)) {
             return s.filter(p -> p.toString().endsWith(".xmp")).toList();
         }
     }
 
-    private static List<String> sha256All(Path dir) throws Exception {
+    static List<String> sha256All(Path dir) throws Exception {
         List<String> out = new ArrayList<>();
         try (var s = Files.list(dir)) {
             for (Path p : s.filter(x -> x.toString().endsWith(".jpg")).sorted().toList()) {
@@ -450,25 +450,25 @@ class MetadataFacesCliTest {
         return out;
     }
 
-    private static List<String> regionNames(JsonNode info) {
+    static List<String> regionNames(JsonNode info) {
         List<String> names = new ArrayList<>();
         info.path("RegionInfo").path("RegionList").forEach(r -> names.add(r.path("Name").asText()));
         return names;
     }
 
     /** @return the stored (not oriented) width and height, as ExifTool reads them */
-    private static int[] size(Path photo) throws Exception {
+    static int[] size(Path photo) throws Exception {
         JsonNode j = exifJson("-n", "-ImageWidth", "-ImageHeight", photo.toString());
         return new int[]{j.path("ImageWidth").asInt(), j.path("ImageHeight").asInt()};
     }
 
-    private static JsonNode exifJson(String... args) throws Exception {
+    static JsonNode exifJson(String... args) throws Exception {
         List<String> all = new ArrayList<>(List.of("-j"));
         all.addAll(List.of(args));
         return new ObjectMapper().readTree(exif(all.toArray(String[]::new))).get(0);
     }
 
-    private static String exif(String... args) throws Exception {
+    static String exif(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("exiftool"));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).start();
@@ -480,7 +480,7 @@ class MetadataFacesCliTest {
         return new String(out, StandardCharsets.UTF_8);
     }
 
-    private static void assumeExifTool() {
+    static void assumeExifTool() {
         boolean ok;
         try {
             Process p = new ProcessBuilder("exiftool", "-ver").redirectErrorStream(true).start();

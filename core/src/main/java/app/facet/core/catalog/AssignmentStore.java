@@ -42,7 +42,8 @@ public final class AssignmentStore {
      * "not a face", and whether it is its person's cover.
      */
     public record ExportRow(long faceId, String photoPath, String contentHash, double x, double y, double w, double h,
-                            String personName, String assignedBy, boolean notAFace, boolean cover, boolean manual) {
+                            String personName, String assignedBy, boolean notAFace, boolean cover, boolean manual,
+                            String metadataSource, String metadataName) {
     }
 
 
@@ -90,10 +91,11 @@ public final class AssignmentStore {
     /** @return every face with its photo, by photo path then face id */
     public List<ExportRow> exportRows() {
         return PeopleJdbc.list(c, "SELECT f.id, p.path, p.content_hash, f.x, f.y, f.w, f.h, pe.name, f.assigned_by, f.not_a_face, "
-                        + "pe.cover_face_id IS f.id, f.detector = ? FROM face_crops f JOIN photos p ON p.id = f.photo_id "
+                        + "pe.cover_face_id IS f.id, f.detector = ?, f.metadata_source, f.metadata_name FROM face_crops f JOIN photos p ON p.id = f.photo_id "
                         + "LEFT JOIN persons pe ON pe.id = f.person_id ORDER BY p.path, f.id", ps -> ps.setString(1, ManualBox.DETECTOR),
                 rs -> new ExportRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6),
-                        rs.getDouble(7), rs.getString(8), rs.getString(9), rs.getInt(10) == 1, rs.getBoolean(11), rs.getBoolean(12)));
+                        rs.getDouble(7), rs.getString(8), rs.getString(9), rs.getInt(10) == 1, rs.getBoolean(11), rs.getBoolean(12),
+                        rs.getString(13), rs.getString(14)));
     }
 
     /** Puts the face on the person with this {@code assigned_by} ("user" or "auto"); other columns stay. */

@@ -19,29 +19,34 @@ public final class DecisionStore {
     /** The detector value of a box drawn or moved in the crop editor ({@code OpenCvPhotoAnalyzer.MANUAL_DETECTOR}). */
     public static final String MANUAL_DETECTOR = "manual";
 
-    // every user decision on the selected face rows, one row per decision; ?1 = 'manual', ?2 = the face selection
+    // every user decision on the selected face rows, one row per decision; ?1 = 'manual', ?2 = the face selection;
+    // a face's provenance from a face region (V71) rides on its 'person' and 'hand_drawn_box' rows
     private static final String DECISIONS = """
             SELECT f.photo_id, f.id, 'person' AS kind, f.person_id AS person, f.x, f.y, f.w, f.h, p.width, p.height,
-                   f.embedding, f.embedding_model_id FROM face_crops f JOIN photos p ON p.id = f.photo_id
+                   f.embedding, f.embedding_model_id, f.metadata_source, f.metadata_name
+              FROM face_crops f JOIN photos p ON p.id = f.photo_id
              WHERE f.assigned_by = 'user' AND %1$s
             UNION ALL
-            SELECT f.photo_id, f.id, 'not_a_face', NULL, f.x, f.y, f.w, f.h, p.width, p.height, f.embedding, f.embedding_model_id
-              FROM face_crops f JOIN photos p ON p.id = f.photo_id WHERE f.not_a_face = 1 AND %1$s
+            SELECT f.photo_id, f.id, 'not_a_face', NULL, f.x, f.y, f.w, f.h, p.width, p.height, f.embedding, f.embedding_model_id,
+                   NULL, NULL FROM face_crops f JOIN photos p ON p.id = f.photo_id WHERE f.not_a_face = 1 AND %1$s
             UNION ALL
             SELECT f.photo_id, f.id, 'not_this_person', r.person_id, f.x, f.y, f.w, f.h, p.width, p.height, f.embedding,
-                   f.embedding_model_id FROM face_crops f JOIN photos p ON p.id = f.photo_id
+                   f.embedding_model_id, NULL, NULL FROM face_crops f JOIN photos p ON p.id = f.photo_id
                    JOIN face_person_rejections r ON r.face_id = f.id WHERE %1$s
             UNION ALL
-            SELECT f.photo_id, f.id, 'hand_drawn_box', NULL, f.x, f.y, f.w, f.h, p.width, p.height, f.embedding, f.embedding_model_id
-              FROM face_crops f JOIN photos p ON p.id = f.photo_id WHERE f.detector = ? AND %1$s
+            SELECT f.photo_id, f.id, 'hand_drawn_box', NULL, f.x, f.y, f.w, f.h, p.width, p.height, f.embedding, f.embedding_model_id,
+                   f.metadata_source, f.metadata_name FROM face_crops f JOIN photos p ON p.id = f.photo_id
+             WHERE f.detector = ? AND %1$s
             UNION ALL
-            SELECT f.photo_id, f.id, 'cover', pe.id, f.x, f.y, f.w, f.h, p.width, p.height, f.embedding, f.embedding_model_id
-              FROM face_crops f JOIN photos p ON p.id = f.photo_id JOIN persons pe ON pe.cover_face_id = f.id WHERE %1$s
+            SELECT f.photo_id, f.id, 'cover', pe.id, f.x, f.y, f.w, f.h, p.width, p.height, f.embedding, f.embedding_model_id,
+                   NULL, NULL FROM face_crops f JOIN photos p ON p.id = f.photo_id JOIN persons pe ON pe.cover_face_id = f.id
+             WHERE %1$s
             """;
     private static final String INSERT = "INSERT INTO orphaned_decisions (photo_id, old_face_id, kind, person_id, x, y, w, h, "
-            + "photo_width, photo_height, embedding, embedding_model_id, state, reason) ";
+            + "photo_width, photo_height, embedding, embedding_model_id, metadata_source, metadata_name, state, reason) ";
     private static final String COLUMNS = "d.id, d.photo_id, d.old_face_id, d.kind, d.person_id, d.x, d.y, d.w, d.h, "
-            + "d.photo_width, d.photo_height, d.embedding, d.embedding_model_id, d.state, d.reason, d.recorded_at";
+            + "d.photo_width, d.photo_height, d.embedding, d.embedding_model_id, d.state, d.reason, d.recorded_at, "
+            + "d.metadata_source, d.metadata_name";
 
     private DecisionStore() {
     }
@@ -230,7 +235,8 @@ public final class DecisionStore {
                 new BoundingBox(rs.getDouble("x"), rs.getDouble("y"), rs.getDouble("w"), rs.getDouble("h")),
                 (Integer) rs.getObject("photo_width"), (Integer) rs.getObject("photo_height"),
                 emb == null ? null : Embeddings.fromBytes(emb), rs.getString("embedding_model_id"),
-                "needs_review".equals(rs.getString("state")), rs.getString("reason"), rs.getString("recorded_at"));
+                "needs_review".equals(rs.getString("state")), rs.getString("reason"), rs.getString("recorded_at"),
+                rs.getString("metadata_source"), rs.getString("metadata_name"));
     }
 
     private static CatalogException fail(String what, SQLException e) {

@@ -15,8 +15,11 @@ import app.facet.model.BoundingBox;
  * @param needsReview      false while the photo awaits its re-analysis; true once no new face matched
  * @param reason           why it needs review (one sentence), null while awaiting
  * @param recordedAt       when the face row was replaced, ISO-8601 UTC
+ * @param metadataSource   the old face's {@code metadata_source} (PERSON and HAND_DRAWN_BOX rows), else null
+ * @param metadataName     the old face's {@code metadata_name} (the region's name when applied), else null
  */
 public record HeldDecision(long id, long photoId, long oldFaceId, DecisionKind kind, Long personId, BoundingBox box,
                            Integer photoWidth, Integer photoHeight, float[] embedding, String embeddingModelId,
-                           boolean needsReview, String reason, String recordedAt) {
+                           boolean needsReview, String reason, String recordedAt, String metadataSource,
+                           String metadataName) {
 }

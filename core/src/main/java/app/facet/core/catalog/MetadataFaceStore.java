@@ -34,21 +34,32 @@ public final class MetadataFaceStore {
      * @param personName that person's name, or null
      * @param assignedBy who put it there
      * @param notAFace   the user marked it "not a face"
+     * @param metadataSource its {@code metadata_source}: the region its name or box came from, or null
+     * @param metadataName   the region's name when it was applied ({@code metadata_name}), or null
      */
-    public record FaceDecisions(Long personId, String personName, AssignedBy assignedBy, boolean notAFace) {
+    public record FaceDecisions(Long personId, String personName, AssignedBy assignedBy, boolean notAFace,
+                                String metadataSource, String metadataName) {
+        /**
+         * @return whether the face's present name is the one a face region gave it: the person is still the one of
+         *         that name (not another person chosen in Facet, not renamed in Facet since)
+         */
+        public boolean nameFromMetadata() {
+            return assignedBy == AssignedBy.USER && metadataSource != null && metadataName != null
+                    && metadataName.equalsIgnoreCase(personName);
+        }
     }
 
     /** @return the face's person and "not a face" mark, empty when there is no such face */
     public static Optional<FaceDecisions> decisions(Tx tx, long faceId) {
-        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT f.person_id, pe.name, f.assigned_by, f.not_a_face "
-                + "FROM face_crops f LEFT JOIN persons pe ON pe.id = f.person_id WHERE f.id = ?")) {
+        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT f.person_id, pe.name, f.assigned_by, f.not_a_face, "
+                + "f.metadata_source, f.metadata_name FROM face_crops f LEFT JOIN persons pe ON pe.id = f.person_id WHERE f.id = ?")) {
             ps.setLong(1, faceId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
                 return Optional.of(new FaceDecisions(FaceRows.longOrNull(rs, "person_id"), rs.getString(2),
-                        AssignedBy.fromSql(rs.getString(3)), rs.getInt(4) == 1));
+                        AssignedBy.fromSql(rs.getString(3)), rs.getInt(4) == 1, rs.getString(5), rs.getString(6)));
             }
         } catch (SQLException e) {
             throw fail("read the decisions on face " + faceId, e);
@@ -106,20 +117,43 @@ public final class MetadataFaceStore {
      *
      * @param personId the person, or null to record only the provenance of an unnamed region's box
      * @param source   the region's provenance, e.g. {@code sidecar IMG_1.jpg.xmp mwg-rs:RegionList[2]}
+     * @param name     the region's name ({@code metadata_name}), null for an unnamed region
      */
-    public static void takeFromMetadata(Tx tx, long faceId, Long personId, String source) {
-        String sql = personId == null ? "UPDATE face_crops SET metadata_source = ? WHERE id = ?"
-                : "UPDATE face_crops SET metadata_source = ?, person_id = ?, assigned_by = 'user', "
+    public static void takeFromMetadata(Tx tx, long faceId, Long personId, String source, String name) {
+        String sql = personId == null ? "UPDATE face_crops SET metadata_source = ?, metadata_name = NULL WHERE id = ?"
+                : "UPDATE face_crops SET metadata_source = ?, metadata_name = ?, person_id = ?, assigned_by = 'user', "
                 + "suggested_person_id = NULL, suggestion_similarity = NULL WHERE id = ?";
         try (PreparedStatement ps = tx.connection().prepareStatement(sql)) {
             ps.setString(1, source);
             if (personId != null) {
-                ps.setLong(2, personId);
+                ps.setString(2, name);
+                ps.setLong(3, personId);
             }
-            ps.setLong(personId == null ? 2 : 3, faceId);
+            ps.setLong(personId == null ? 2 : 4, faceId);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw fail("take the name of face " + faceId + " from its metadata", e);
+        }
+    }
+
+    /**
+     * Gives a new face row the provenance its old face had (carried across a re-analysis, or restored from an export).
+     *
+     * @param source the old face's {@code metadata_source}; nothing is done when null
+     * @param name   the old face's {@code metadata_name}, or null
+     */
+    public static void restoreProvenance(Tx tx, long faceId, String source, String name) {
+        if (source == null) {
+            return;
+        }
+        try (PreparedStatement ps = tx.connection().prepareStatement(
+                "UPDATE face_crops SET metadata_source = ?, metadata_name = ? WHERE id = ?")) {
+            ps.setString(1, source);
+            ps.setString(2, name);
+            ps.setLong(3, faceId);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw fail("carry the provenance of face " + faceId, e);
         }
     }
 
@@ -250,22 +284,28 @@ public final class MetadataFaceStore {
 
     // ---- writing names back ----
 
+    // a face whose name goes into the sidecar: put on a person by the user, valid, not "not a face", the person not hidden
+    private static final String WRITABLE = "f.assigned_by = 'user' AND f.not_a_face = 0 AND f.status = 'valid' AND pe.hidden = 0";
+
     /**
-     * The faces the user put on a person ({@code assigned_by = user}, valid, not "not a face"), grouped by photo, for
-     * the photos that have any.
+     * The faces to write into each photo's sidecar: those the user put on a person ({@code assigned_by = user}, valid,
+     * not "not a face"), whose person is not hidden, grouped by photo. Without a person filter, the photos listed are
+     * those with such a face, those whose sidecar Facet wrote before ({@code sidecar_names}: a face since deleted,
+     * unnamed or hidden must be taken out of it) and those with a named face the user deleted; a photo may so come
+     * with no face.
      *
-     * @param personName only photos with a face of this person (case-insensitive); null for every person
+     * @param personName only photos with a face of this person (case-insensitive); null for every photo as above
      * @param photoIds   only these photos; null for every photo
      */
     public static List<PhotoNamedFaces> namedFaces(Tx tx, String personName, Collection<Long> photoIds) {
-        String sql = "SELECT p.id, p.path, p.width, p.height, p.orientation, f.id, f.x, f.y, f.w, f.h, pe.name "
-                + "FROM face_crops f JOIN photos p ON p.id = f.photo_id JOIN persons pe ON pe.id = f.person_id "
-                + "WHERE f.assigned_by = 'user' AND f.not_a_face = 0 AND f.status = 'valid' "
-                + "AND p.width IS NOT NULL AND p.height IS NOT NULL"
-                + (personName == null ? "" : " AND p.id IN (SELECT f2.photo_id FROM face_crops f2 JOIN persons pe2 "
-                + "ON pe2.id = f2.person_id WHERE f2.assigned_by = 'user' AND pe2.name = ? COLLATE NOCASE)")
+        String named = "SELECT 1 FROM face_crops f JOIN persons pe ON pe.id = f.person_id WHERE f.photo_id = p.id AND " + WRITABLE;
+        String sql = "SELECT p.id, p.path, p.width, p.height, p.orientation, p.sidecar_names FROM photos p "
+                + "WHERE p.width IS NOT NULL AND p.height IS NOT NULL AND "
+                + (personName == null ? "(EXISTS (" + named + ") OR p.sidecar_names IS NOT NULL OR EXISTS (SELECT 1 FROM "
+                + "face_deletions d WHERE d.photo_id = p.id AND d.person_name IS NOT NULL))"
+                : "EXISTS (" + named + " AND pe.name = ? COLLATE NOCASE)")
                 + (photoIds == null ? "" : " AND p.id" + IdList.IN)
-                + " ORDER BY p.path, f.id";
+                + " ORDER BY p.path";
         try (PreparedStatement ps = tx.connection().prepareStatement(sql)) {
             int i = 1;
             if (personName != null) {
@@ -274,35 +314,54 @@ public final class MetadataFaceStore {
             if (photoIds != null) {
                 IdList.bind(ps, i, photoIds);
             }
-            Map<Long, PhotoNamedFaces> byPhoto = new LinkedHashMap<>();
-            Map<Long, List<PhotoNamedFaces.Face>> faces = new LinkedHashMap<>();
+            List<PhotoNamedFaces> photos = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    long photo = rs.getLong(1);
-                    byPhoto.computeIfAbsent(photo, k -> {
-                        try {
-                            return new PhotoNamedFaces(photo, rs.getString(2), rs.getInt(3), rs.getInt(4),
-                                    (Integer) rs.getObject(5), List.of());
-                        } catch (SQLException e) {
-                            throw new CatalogException("Could not read photo " + photo + ": " + e.getMessage(), e);
-                        }
-                    });
-                    faces.computeIfAbsent(photo, k -> new ArrayList<>()).add(new PhotoNamedFaces.Face(rs.getLong(6),
-                            new BoundingBox(rs.getDouble(7), rs.getDouble(8), rs.getDouble(9), rs.getDouble(10)), rs.getString(11)));
+                    photos.add(new PhotoNamedFaces(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                            (Integer) rs.getObject(5), List.of(), rs.getString(6)));
                 }
             }
-            List<PhotoNamedFaces> out = new ArrayList<>();
-            byPhoto.forEach((id, p) -> out.add(new PhotoNamedFaces(id, p.path(), p.width(), p.height(), p.orientation(), faces.get(id))));
-            return out;
+            Map<Long, List<PhotoNamedFaces.Face>> faces = facesToWrite(tx, photos.stream().map(PhotoNamedFaces::photoId).toList());
+            return photos.stream().map(p -> p.withFaces(faces.getOrDefault(p.photoId(), List.of()))).toList();
         } catch (SQLException e) {
             throw fail("list the named faces to write to sidecars", e);
         }
     }
 
-    private static int update(Tx tx, String what, String sql, long id) {
-        try (PreparedStatement ps = tx.connection().prepareStatement(sql)) {
-            ps.setLong(1, id);
-            return ps.executeUpdate();
+    private static Map<Long, List<PhotoNamedFaces.Face>> facesToWrite(Tx tx, List<Long> photoIds) throws SQLException {
+        Map<Long, List<PhotoNamedFaces.Face>> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT f.photo_id, f.id, f.x, f.y, f.w, f.h, pe.name "
+                + "FROM face_crops f JOIN persons pe ON pe.id = f.person_id WHERE " + WRITABLE + " AND f.photo_id" + IdList.IN
+                + " ORDER BY f.photo_id, f.id")) {
+            IdList.bind(ps, 1, photoIds);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new PhotoNamedFaces.Face(rs.getLong(2),
+                            new BoundingBox(rs.getDouble(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6)), rs.getString(7)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Records what Facet just wrote into (or found already in) the photo's sidecar: the fingerprint of its named faces
+     * ({@code sidecar_names}), and the sidecar's stamp when its regions were read before (a stamp is recorded): there
+     * is nothing new in Facet's own write to read, so the next scan does not analyse the photo again.
+     *
+     * @param stamp the sidecar's stamp now, or null when the file was not written
+     */
+    public static void recordSidecarWrite(Tx tx, long photoId, String fingerprint, String stamp) {
+        update(tx, "record the names written to the sidecar of photo " + photoId,
+                "UPDATE photos SET sidecar_names = ? WHERE id = ?", fingerprint, photoId);
+        if (stamp != null) {
+            recordOwnSidecarWrite(tx, photoId, stamp);
+        }
+    }
+
+    private static int update(Tx tx, String what, String sql, Object... params) {
+        try {
+            return PlacementStore.update(tx.connection(), sql, params);
         } catch (SQLException e) {
             throw fail(what, e);
         }

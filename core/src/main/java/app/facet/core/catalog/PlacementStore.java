@@ -23,6 +23,14 @@ public final class PlacementStore {
         this.c = c;
     }
 
+    /**
+     * Runs another store's work on the same connection (and transaction) as a {@link Tx}, e.g.
+     * {@code FaceDeletionStore.remember} in the editor's delete.
+     */
+    public <T> T onTx(java.util.function.Function<Tx, T> work) {
+        return work.apply(Tx.of(c));
+    }
+
     /** @return true when the person exists */
     public boolean personExists(long personId) {
         try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM persons WHERE id = ?")) {
@@ -112,7 +120,8 @@ public final class PlacementStore {
 
     /**
      * A face row replaced by a new one (moved box, re-detection): the new row inherits the old one's refusals (but
-     * of {@code newPersonId}), and the cover role of its person when the old row had it.
+     * of {@code newPersonId}), the cover role of its person when the old row had it, and its provenance from a face region
+     * ({@code metadata_source}, {@code metadata_name}).
      */
     public void inherit(long oldFaceId, long newFaceId, Long newPersonId) {
         try (PreparedStatement ps = c.prepareStatement("INSERT OR IGNORE INTO face_person_rejections (face_id, person_id) "
@@ -131,6 +140,10 @@ public final class PlacementStore {
         if (newPersonId != null) {
             run("UPDATE persons SET cover_face_id = ? WHERE id = ? AND cover_face_id = ?", newFaceId, newPersonId, oldFaceId);
         }
+        // where the old row's name or box came from (a face region, V71) stays known
+        run("UPDATE face_crops SET (metadata_source, metadata_name) = (SELECT metadata_source, metadata_name FROM face_crops "
+                + "WHERE id = ?) WHERE id = ? AND EXISTS (SELECT 1 FROM face_crops WHERE id = ? AND metadata_source IS NOT NULL)",
+                oldFaceId, newFaceId, oldFaceId);
     }
 
     /** Marks a face row "not a face". */

@@ -6,6 +6,7 @@ import app.facet.core.imaging.PhotoAnalysisException;
 import app.facet.core.catalog.DecisionKind;
 import app.facet.core.catalog.DecisionStore;
 import app.facet.core.catalog.HeldDecision;
+import app.facet.core.catalog.MetadataFaceStore;
 import app.facet.core.catalog.Tx;
 import app.facet.model.BoundingBox;
 import org.slf4j.Logger;
@@ -175,6 +176,10 @@ public final class DecisionCarrier {
         if (old == null) {
             return;
         }
+        // where the old face's name or box came from (a face region) stays known, so a name typed in Facet and one
+        // read from metadata stay told apart after the edit
+        old.decisions().stream().filter(d -> d.metadataSource() != null).findFirst()
+                .ifPresent(d -> MetadataFaceStore.restoreProvenance(tx, faceId, d.metadataSource(), d.metadataName()));
         for (HeldDecision d : old.decisions()) {
             String notCarried = switch (d.kind()) {
                 case PERSON -> null;

@@ -7,6 +7,7 @@ import app.facet.core.catalog.Catalog;
 import app.facet.core.catalog.CatalogException;
 import app.facet.core.catalog.CropFileJanitor;
 import app.facet.core.catalog.EditStore;
+import app.facet.core.catalog.FaceDeletionStore;
 import app.facet.core.catalog.FacesOfPhoto;
 import app.facet.core.catalog.PhotoScanRow;
 import app.facet.core.catalog.PlacementStore;
@@ -177,6 +178,8 @@ public final class FaceEditService {
                         continue;
                     }
                     photos.add(photo.getAsLong());
+                    // the deletion is the user's decision: a re-analysis must not bring the face back
+                    s.people().onTx(tx -> FaceDeletionStore.remember(tx, List.of(id)));
                     n += s.deleteFace(id);
                 }
                 for (long photoId : photos) {
@@ -283,6 +286,7 @@ public final class FaceEditService {
         int deleted = 0;
         for (EditedBox e : edits) {
             if (e.delete()) {
+                s.people().onTx(tx -> FaceDeletionStore.remember(tx, List.of(e.faceId())));
                 s.deleteFace(e.faceId());
                 deleted++;
             }

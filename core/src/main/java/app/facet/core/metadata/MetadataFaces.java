@@ -1,9 +1,11 @@
 package app.facet.core.metadata;
 
 import app.facet.core.analysis.AnalyzedFace;
+import app.facet.core.catalog.FaceDeletionStore;
 import app.facet.core.catalog.MetadataFaceStore;
 import app.facet.core.catalog.MetadataReview;
 import app.facet.core.catalog.Tx;
+import app.facet.core.decisions.DeletedFaces;
 import app.facet.core.decisions.FaceMatcher;
 import app.facet.core.decisions.SameFace;
 import app.facet.model.AssignedBy;
@@ -54,10 +56,16 @@ public final class MetadataFaces {
      * @param newFaces    ids of the face rows written for regions no face matched
      * @param attempted   faces cut at regions that were offered to the validator (written or refused)
      * @param unusedCrops crop files of faces cut at regions that another face took: for the caller to remove
-     * @param named       faces that got their person from a region
-     * @param review      rows kept in {@code metadata_reviews} for this photo
+     * @param named       faces that got their person from a region (renamed ones included)
+     * @param review      rows kept in {@code metadata_reviews} for this photo (conflicts included)
+     * @param conflicts   of those, regions whose name disagrees with a decision made in Facet (kind conflict)
+     * @param renamed     of {@code named}, faces whose name came from the metadata and changed there
+     * @param deletedKept regions at the place of a face the user deleted: not brought back (kept for review)
      */
-    public record Applied(List<Long> newFaces, int attempted, List<String> unusedCrops, int named, int review) {
+    public record Applied(List<Long> newFaces, int attempted, List<String> unusedCrops, int named, int review,
+                          int conflicts, int renamed, int deletedKept) {
+        /** Nothing applied: reading was off, or the photo had no regions. */
+        public static final Applied NONE = new Applied(List.of(), 0, List.of(), 0, 0, 0, 0, 0);
     }
 
     /**
@@ -69,7 +77,7 @@ public final class MetadataFaces {
     public Applied apply(Tx tx, long photoId, PreparedRegions regions, List<WrittenFace> written, boolean noFaces,
                          int width, int height, FaceInserter rows) {
         if (regions.sidecarStamp() == null) {
-            return new Applied(List.of(), 0, List.of(), 0, 0);   // reading is off: the photo's earlier rows stay
+            return Applied.NONE;   // reading is off: the photo's earlier rows stay
         }
         MetadataFaceStore.forgetReviews(tx, photoId);
         MetadataFaceStore.recordSidecarStamp(tx, photoId, regions.sidecarStamp());
@@ -85,6 +93,8 @@ public final class MetadataFaces {
         FaceMatcher.Matching m = SameFace.matcherFor(null).matchInPlace(
                 list.stream().map(r -> new FaceMatcher.Face(r.region().box(), null, null)).toList(),
                 written.stream().map(f -> new FaceMatcher.Face(f.box(), null, null)).toList(), width, height);
+        List<FaceDeletionStore.DeletedFace> deleted = DeletedFaces.of(tx, photoId, width, height)
+                .match(list.stream().map(r -> r.region().box()).toList());
         for (int i = 0; i < list.size(); i++) {
             PreparedRegions.Region r = list.get(i);
             int n = m.newOfOld()[i];
@@ -93,6 +103,11 @@ public final class MetadataFaces {
                     t.unused.add(r.cropPath());   // a carried hand-drawn box took the place of the face cut for it
                 }
                 onFace(t, written.get(n).faceId(), r.region());
+            } else if (deleted.get(i) != null) {
+                if (r.cropPath() != null) {
+                    t.unused.add(r.cropPath());
+                }
+                keepDeleted(t, r.region(), deleted.get(i));
             } else if (r.cut() != null) {
                 newFace(t, r, rows);
             } else {
@@ -101,6 +116,18 @@ public final class MetadataFaces {
             }
         }
         return t.finish();
+    }
+
+    /**
+     * A region at the place of a face the user deleted: the deletion is the user's decision and stands. The region is
+     * kept for review (a named one as a conflict), so the user sees what the metadata says and can add the face again.
+     */
+    private static void keepDeleted(Tally t, FaceRegion region, FaceDeletionStore.DeletedFace d) {
+        String was = d.personName() == null ? "A face" : "A face named '" + d.personName() + "'";
+        String reason = was + " at this place was deleted in Facet (" + d.recordedAt() + "); the region "
+                + (region.named() ? "'" + region.name() + "' " : "") + "did not bring it back.";
+        t.deletedKept++;
+        t.review(region.named() ? CONFLICT : NOT_IMPORTED, region, null, "deleted_in_facet", reason);
     }
 
     /** A region on a face already written: name it, unless Facet decided otherwise. */
@@ -117,12 +144,18 @@ public final class MetadataFaces {
             t.conflict(region, faceId, "not_a_face", "The face is marked \"not a face\" in Facet; the region's name was not applied.");
             return;
         }
+        boolean renaming = false;
         if (d.assignedBy() == AssignedBy.USER) {
-            if (!region.name().equalsIgnoreCase(d.personName())) {
+            if (region.name().equalsIgnoreCase(d.personName())) {
+                return;
+            }
+            if (!d.nameFromMetadata() || !sameFile(d.metadataSource(), region.provenance())) {
                 t.conflict(region, faceId, "named_differently", "The face is named '" + d.personName()
                         + "' in Facet; the region's name was not applied.");
+                return;
             }
-            return;
+            // the face's name is this metadata's own earlier value, never typed in Facet: the metadata changed it
+            renaming = true;
         }
         Optional<Long> person = MetadataFaceStore.personNamed(t.tx, region.name());
         if (person.isPresent() && MetadataFaceStore.refused(t.tx, faceId, person.get())) {
@@ -131,8 +164,19 @@ public final class MetadataFaces {
             return;
         }
         long personId = person.orElseGet(() -> MetadataFaceStore.personNamedOrNew(t.tx, region.name()));
-        MetadataFaceStore.takeFromMetadata(t.tx, faceId, personId, region.provenance().describe());
+        MetadataFaceStore.takeFromMetadata(t.tx, faceId, personId, region.provenance().describe(), region.name());
         t.named++;
+        if (renaming) {
+            t.renamed++;
+            log.info("event=metadata_name_changed photo_id={} face={} from=\"{}\" to=\"{}\" region=\"{}\"", t.photoId, faceId,
+                    d.personName(), region.name(), region.provenance().describe());
+        }
+    }
+
+    /** @return whether a face's provenance names the same file (and place: embedded or sidecar) as the region's */
+    static boolean sameFile(String source, RegionProvenance region) {
+        String file = region.location().name().toLowerCase(Locale.ROOT) + " " + region.file().getFileName() + " ";
+        return source != null && source.startsWith(file);
     }
 
     /** A region no face matches: its own face, as if drawn by hand. */
@@ -145,7 +189,7 @@ public final class MetadataFaces {
                     "The face at this region was refused by the validator (see rejected_writes).");
             return;
         }
-        MetadataFaceStore.takeFromMetadata(t.tx, id.getAsLong(), null, r.region().provenance().describe());
+        MetadataFaceStore.takeFromMetadata(t.tx, id.getAsLong(), personId, r.region().provenance().describe(), r.region().name());
         t.newFaces.add(id.getAsLong());
         if (personId != null) {
             t.named++;
@@ -161,6 +205,9 @@ public final class MetadataFaces {
         int attempted;
         int named;
         int review;
+        int conflicts;
+        int renamed;
+        int deletedKept;
 
         Tally(Tx tx, long photoId) {
             this.tx = tx;
@@ -181,6 +228,9 @@ public final class MetadataFaces {
         }
 
         void review(MetadataReview.Kind kind, FaceRegion r, Long faceId, String code, String reason) {
+            if (kind == CONFLICT) {
+                conflicts++;
+            }
             log.warn("event=metadata_region_kept_for_review kind={} code={} photo_id={} region=\"{}\" reason=\"{}\"",
                     kind.sql(), code, photoId, r.provenance().describe(), reason);
             record(new MetadataReview(photoId, faceId, kind, r.name(), r.box(), r.provenance().describe(), code, reason));
@@ -192,7 +242,7 @@ public final class MetadataFaces {
         }
 
         Applied finish() {
-            return new Applied(newFaces, attempted, unused, named, review);
+            return new Applied(newFaces, attempted, unused, named, review, conflicts, renamed, deletedKept);
         }
     }
 }

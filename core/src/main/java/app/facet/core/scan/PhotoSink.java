@@ -4,6 +4,8 @@ import app.facet.core.analysis.AnalyzedFace;
 import app.facet.core.analysis.PhotoAnalysis;
 import app.facet.core.analysis.PhotoAnalyzer;
 import app.facet.core.catalog.DecisionStore;
+import app.facet.core.catalog.FaceDeletionStore;
+import app.facet.core.decisions.DeletedFaces;
 import app.facet.core.catalog.HeldDecision;
 import app.facet.core.decisions.DecisionCarrier;
 import app.facet.core.catalog.CatalogWriter;
@@ -132,13 +134,21 @@ final class PhotoSink {
     }
 
     /** @return what was stored, or null when the photo is no longer in the state the scan read (nothing written) */
-    private PhotoOutcome store(Tx tx, PhotoResult.Analysed r, List<String> recutCrops, List<String> unused) {
-        long id = r.photo().id();
-        PhotoAnalysis a = r.analysis();
+    private PhotoOutcome store(Tx tx, PhotoResult.Analysed analysed, List<String> recutCrops, List<String> unused) {
         // compare-and-set: another scan, a repair or a restore may have written this photo since it was read
-        if (!PhotoStore.stillPending(tx, id, r.photo().contentHash())) {
+        if (!PhotoStore.stillPending(tx, analysed.photo().id(), analysed.photo().contentHash())) {
             return null;
         }
+        List<String> dropped = new ArrayList<>();
+        PhotoResult.Analysed kept = withoutDeleted(tx, analysed, dropped);
+        unused.addAll(dropped);
+        return storeKept(tx, kept, dropped.size(), recutCrops, unused);
+    }
+
+    /** {@link #store} of a photo still pending, without the detections of faces the user deleted. */
+    private PhotoOutcome storeKept(Tx tx, PhotoResult.Analysed r, int deletedKept, List<String> recutCrops, List<String> unused) {
+        long id = r.photo().id();
+        PhotoAnalysis a = r.analysis();
         // a pending photo has no faces; deleting first keeps a re-run idempotent whatever happened before
         faces.deleteFacesOfPhoto(tx, id);
         // image facts first: the rules check every box against the width and height
@@ -158,6 +168,9 @@ final class PhotoSink {
         // face regions from the photo's XMP become user decisions on these faces (or faces of their own)
         MetadataFaces.Applied regions = metadataFaces.apply(tx, id, r.regions(), placed, noFaces, a.width(), a.height(),
                 (face, crop, personId) -> judge.insert(newFace(r, face, crop, personId), runId));
+        PhotoOutcome.RegionTally tally = new PhotoOutcome.RegionTally(regions.named(), regions.renamed(),
+                regions.newFaces().size(), regions.conflicts(), regions.review() - regions.conflicts(),
+                deletedKept + regions.deletedKept());
         unused.addAll(regions.unusedCrops());
         List<Long> written = new ArrayList<>(carried.written());
         written.addAll(regions.newFaces());
@@ -166,15 +179,42 @@ final class PhotoSink {
         int rejected = stored - written.size();
         if (stored == 0) {
             PhotoStore.recordScanned(tx, id, ScanState.NO_FACES, a.detectorId(), a.embeddingModelId());
-            return new PhotoOutcome(ScanState.NO_FACES, 0, 0, flagged, null, carried.carried(), carried.needingReview());
+            return new PhotoOutcome(ScanState.NO_FACES, 0, 0, flagged, null, carried.carried(), carried.needingReview(), tally);
         }
         if (written.isEmpty()) {
             PhotoStore.recordFailed(tx, id, "faces_rejected: all " + rejected
                     + " detected faces failed validation (see rejected_writes)", a.detectorId());
-            return new PhotoOutcome(ScanState.FAILED, 0, rejected, flagged, "faces_rejected", carried.carried(), carried.needingReview());
+            return new PhotoOutcome(ScanState.FAILED, 0, rejected, flagged, "faces_rejected", carried.carried(), carried.needingReview(), tally);
         }
         PhotoStore.recordScanned(tx, id, ScanState.DONE, a.detectorId(), a.embeddingModelId());
-        return new PhotoOutcome(ScanState.DONE, written.size(), rejected, flagged, null, carried.carried(), carried.needingReview());
+        return new PhotoOutcome(ScanState.DONE, written.size(), rejected, flagged, null, carried.carried(), carried.needingReview(), tally);
+    }
+
+    /**
+     * Drops the detections at the place of a face the user deleted ({@link DeletedFaces}): the deletion is the user's
+     * decision, a re-analysis does not undo it. Their crop files go to {@code unused}.
+     */
+    private static PhotoResult.Analysed withoutDeleted(Tx tx, PhotoResult.Analysed r, List<String> unused) {
+        PhotoAnalysis a = r.analysis();
+        DeletedFaces deleted = DeletedFaces.of(tx, r.photo().id(), a.width(), a.height());
+        if (deleted.isEmpty() || a.faces().isEmpty()) {
+            return r;
+        }
+        List<FaceDeletionStore.DeletedFace> again = deleted.match(a.faces().stream().map(AnalyzedFace::box).toList());
+        List<AnalyzedFace> faces = new ArrayList<>();
+        List<String> crops = new ArrayList<>();
+        for (int i = 0; i < a.faces().size(); i++) {
+            if (again.get(i) == null) {
+                faces.add(a.faces().get(i));
+                crops.add(r.cropPaths().get(i));
+            } else {
+                unused.add(r.cropPaths().get(i));
+                log.info("event=deleted_face_not_restored photo=\"{}\" box={} deleted_at={}", r.photo().path(),
+                        a.faces().get(i).box(), again.get(i).recordedAt());
+            }
+        }
+        return new PhotoResult.Analysed(r.photo(), new PhotoAnalysis(a.width(), a.height(), a.orientation(), a.takenAt(),
+                a.detectorId(), a.embeddingModelId(), faces), crops, r.regions());
     }
 
     /** Writes the crop file of a hand-drawn box cut again. @return its path */

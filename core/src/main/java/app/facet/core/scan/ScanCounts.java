@@ -13,7 +13,9 @@ final class ScanCounts {
     long seen, fresh, unchanged, changed, moved, missing, pendingLeft;
     final AtomicLong analysed = new AtomicLong(), failed = new AtomicLong(), noFaces = new AtomicLong(),
             faces = new AtomicLong(), rejected = new AtomicLong(), invalidFlagged = new AtomicLong(),
-            decisionsCarried = new AtomicLong(), decisionsNeedingReview = new AtomicLong();
+            decisionsCarried = new AtomicLong(), decisionsNeedingReview = new AtomicLong(),
+            namesApplied = new AtomicLong(), namesChanged = new AtomicLong(), regionFaces = new AtomicLong(),
+            regionConflicts = new AtomicLong(), regionOtherReview = new AtomicLong(), deletedKept = new AtomicLong();
     private final Map<String, AtomicLong> reasons = new ConcurrentHashMap<>();
 
     /** Counts what cataloguing found. */
@@ -42,6 +44,13 @@ final class ScanCounts {
         invalidFlagged.addAndGet(o.flaggedInvalid());
         decisionsCarried.addAndGet(o.decisionsCarried());
         decisionsNeedingReview.addAndGet(o.decisionsNeedingReview());
+        PhotoOutcome.RegionTally r = o.regions();
+        namesApplied.addAndGet(r.namesApplied());
+        namesChanged.addAndGet(r.namesChanged());
+        regionFaces.addAndGet(r.facesAdded());
+        regionConflicts.addAndGet(r.conflicts());
+        regionOtherReview.addAndGet(r.otherReview());
+        deletedKept.addAndGet(r.deletedKept());
     }
 
     ScanSummary summary(long runId, String status, boolean dryRun, String detector, String modelId, String embeddingNote,
@@ -51,6 +60,7 @@ final class ScanCounts {
         return new ScanSummary(runId, status, dryRun, seen, fresh, unchanged, changed, moved, missing, analysed.get(),
                 failed.get(), byReason, noFaces.get(), pendingLeft, faces.get(), rejected.get(), invalidFlagged.get(),
                 detector, modelId, embeddingNote, Duration.ofNanos(System.nanoTime() - startedNanos), decisionsCarried.get(),
-                decisionsNeedingReview.get());
+                decisionsNeedingReview.get(), new ScanSummary.RegionTotals(namesApplied.get(), namesChanged.get(),
+                regionFaces.get(), regionConflicts.get(), regionOtherReview.get(), deletedKept.get()));
     }
 }

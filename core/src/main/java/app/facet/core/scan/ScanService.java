@@ -208,9 +208,13 @@ public final class ScanService {
             log.error("event=run_finish_failed run={} error=\"{}\"", run.id(), e.getMessage());
         }
         listener.onProgress(new ScanProgress(ScanPhase.FINISHING, 1, 1, n.faces.get(), null));
-        log.info("event=scan_finished run={} status={} analysed={} faces={} failed={} rejected={} flagged_invalid={} elapsed_ms={}",
+        ScanSummary.RegionTotals rt = s.regions();
+        log.info("event=scan_finished run={} status={} analysed={} faces={} failed={} rejected={} flagged_invalid={} elapsed_ms={} "
+                        + "metadata_names_applied={} metadata_names_changed={} metadata_faces_added={} metadata_conflicts={} "
+                        + "metadata_other_review={} deleted_faces_kept_deleted={}",
                 run.id(), status, s.photosAnalysed(), s.facesFound(), s.photosFailed(), s.rejectedWrites(),
-                s.invalidFlagged(), s.elapsed().toMillis());
+                s.invalidFlagged(), s.elapsed().toMillis(), rt.namesApplied(), rt.namesChanged(), rt.facesAdded(),
+                rt.conflicts(), rt.otherReview(), rt.deletedKept());
         return s;
     }
 

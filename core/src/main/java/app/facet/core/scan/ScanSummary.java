@@ -27,12 +27,41 @@ import java.util.Map;
  * @param decisionsCarried       user decisions of changed photos carried to their new faces
  * @param decisionsNeedingReview user decisions of changed photos that no new face matched: kept in
  *                               {@code orphaned_decisions} and listed for review ({@code facet decisions})
+ * @param regions         what the analysed photos' face regions (XMP) and the user's deletions did
  */
 public record ScanSummary(long runId, String status, boolean dryRun, long photosSeen, long photosNew, long photosUnchanged, long photosChanged,
                           long photosMoved, long photosMissing, long photosAnalysed, long photosFailed,
                           Map<String, Long> failureReasons, long photosNoFaces, long photosPending, long facesFound,
                           long rejectedWrites, long invalidFlagged, String detector, String embeddingModel,
-                          String embeddingNote, Duration elapsed, long decisionsCarried, long decisionsNeedingReview) {
+                          String embeddingNote, Duration elapsed, long decisionsCarried, long decisionsNeedingReview,
+                          RegionTotals regions) {
+
+    /**
+     * Face regions read from XMP during the run, and faces the user deleted that the run did not bring back.
+     *
+     * @param namesApplied faces that got their name from a face region (names changed there included)
+     * @param namesChanged of those, faces whose name had come from the metadata and was changed there by another program
+     * @param facesAdded   regions no detection matched, kept as faces of their own (as if drawn by hand)
+     * @param conflicts    named regions that disagree with a decision made in Facet, kept for review
+     * @param otherReview  other regions and metadata problems kept for review (not imported, bad metadata)
+     * @param deletedKept  detections and regions at the place of a face the user deleted, not brought back
+     */
+    public record RegionTotals(long namesApplied, long namesChanged, long facesAdded, long conflicts, long otherReview,
+                               long deletedKept) {
+        public static final RegionTotals NONE = new RegionTotals(0, 0, 0, 0, 0, 0);
+    }
+
+    /** A summary without face regions (a dry run, a preview). */
+    public ScanSummary(long runId, String status, boolean dryRun, long photosSeen, long photosNew, long photosUnchanged,
+                       long photosChanged, long photosMoved, long photosMissing, long photosAnalysed, long photosFailed,
+                       Map<String, Long> failureReasons, long photosNoFaces, long photosPending, long facesFound,
+                       long rejectedWrites, long invalidFlagged, String detector, String embeddingModel,
+                       String embeddingNote, Duration elapsed, long decisionsCarried, long decisionsNeedingReview) {
+        this(runId, status, dryRun, photosSeen, photosNew, photosUnchanged, photosChanged, photosMoved, photosMissing,
+                photosAnalysed, photosFailed, failureReasons, photosNoFaces, photosPending, facesFound, rejectedWrites,
+                invalidFlagged, detector, embeddingModel, embeddingNote, elapsed, decisionsCarried, decisionsNeedingReview,
+                RegionTotals.NONE);
+    }
 
     /** Analysed photos per second over the whole run (0 when nothing was analysed). */
     public double photosPerSecond() {

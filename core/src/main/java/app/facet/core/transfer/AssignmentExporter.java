@@ -44,7 +44,7 @@ public final class AssignmentExporter {
                 }
                 faces.add(new ExportedFace(r.photoPath(), r.contentHash(), r.x(), r.y(), r.w(), r.h(), r.personName(),
                         r.personName() == null ? "none" : r.assignedBy(), r.notAFace(), r.cover(),
-                        rejections.getOrDefault(r.faceId(), List.of()), r.manual()));
+                        rejections.getOrDefault(r.faceId(), List.of()), r.manual(), r.metadataSource(), r.metadataName()));
             }
             List<ExportedPhoto> noFaces = t.assignments().noFacePhotos().stream().filter(p -> !p.path().startsWith(managed))
                     .map(p -> new ExportedPhoto(p.path(), p.contentHash())).toList();

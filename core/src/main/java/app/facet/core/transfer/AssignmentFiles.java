@@ -40,8 +40,9 @@ import java.util.Set;
  * <p>
  * <b>JSON</b>: {@code {"format": "facet-assignments", "version": 1, "exported_at": ..., "persons": [{"name", "hidden"}],
  * "faces": [{"photo_path", "content_hash", "x", "y", "w", "h", "person", "assigned_by", "not_a_face", "cover",
- * "rejected_persons": [names], "manual"}], "no_faces": [{"photo_path", "content_hash"}]}}; every field is required
- * (version 1 files, without {@code manual} and {@code no_faces}, are read as before), unknown fields are refused.
+ * "rejected_persons": [names], "manual", "metadata_source", "metadata_name"}], "no_faces": [{"photo_path", "content_hash"}]}};
+ * every field is required (version 1 files, without {@code manual} and {@code no_faces}, and files without the face's
+ * {@code metadata_source}/{@code metadata_name}, are read as before), unknown fields are refused.
  * <br><b>CSV</b> (UTF-8, header row): {@value #CSV_COLUMNS_TEXT}. One row per face; a person with no face is a row
  * with only {@code person} and {@code person_hidden}. {@code rejected_persons} is a JSON array of names (names may
  * hold any character). {@code manual} marks a hand-drawn box; a photo the user decided has no faces is a row with
@@ -53,7 +54,7 @@ import java.util.Set;
 public final class AssignmentFiles {
     static final String FORMAT = "facet-assignments";
     static final String CSV_COLUMNS_TEXT = "photo_path,content_hash,x,y,w,h,person,assigned_by,not_a_face,cover,person_hidden,rejected_persons,"
-            + "manual,no_faces";
+            + "manual,no_faces,metadata_source,metadata_name";
     static final List<String> CSV_COLUMNS = List.of(CSV_COLUMNS_TEXT.split(","));
     static final Set<String> CSV_REQUIRED = Set.of("photo_path", "x", "y", "w", "h", "person", "assigned_by");
     private static final Set<String> ASSIGNED_BY = Set.of("user", "auto", "none");
@@ -94,15 +95,16 @@ public final class AssignmentFiles {
                 csv.printRecord(f.photoPath(), nullToEmpty(f.contentHash()), f.x(), f.y(), f.w(), f.h(), nullToEmpty(f.person()),
                         f.assignedBy(), f.notAFace(), f.cover(), f.person() == null ? "" : hidden.getOrDefault(key(f.person()), false),
                         f.rejectedPersons().isEmpty() ? "" : JSON.writer().without(SerializationFeature.INDENT_OUTPUT)
-                                .writeValueAsString(f.rejectedPersons()), f.manual(), false);
+                                .writeValueAsString(f.rejectedPersons()), f.manual(), false, nullToEmpty(f.metadataSource()),
+                        nullToEmpty(f.metadataName()));
             }
             for (ExportedPerson p : export.persons()) {
                 if (!withFaces.contains(key(p.name()))) {
-                    csv.printRecord("", "", "", "", "", "", p.name(), "", "", "", p.hidden(), "", "", "");
+                    csv.printRecord("", "", "", "", "", "", p.name(), "", "", "", p.hidden(), "", "", "", "", "");
                 }
             }
             for (ExportedPhoto p : export.noFaces()) {
-                csv.printRecord(p.photoPath(), nullToEmpty(p.contentHash()), "", "", "", "", "", "none", "", "", "", "", "", true);
+                csv.printRecord(p.photoPath(), nullToEmpty(p.contentHash()), "", "", "", "", "", "none", "", "", "", "", "", true, "", "");
             }
         }
     }
@@ -216,7 +218,8 @@ public final class AssignmentFiles {
                         number(get(r, "w"), row, "w", problems), number(get(r, "h"), row, "h", problems),
                         person, get(r, "assigned_by"), bool(get(r, "not_a_face"), row, "not_a_face", problems),
                         bool(get(r, "cover"), row, "cover", problems), names(get(r, "rejected_persons"), row, problems),
-                        bool(get(r, "manual"), row, "manual", problems)));
+                        bool(get(r, "manual"), row, "manual", problems), emptyToNull(get(r, "metadata_source")),
+                        emptyToNull(get(r, "metadata_name"))));
                 labels.add(row);
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
@@ -287,6 +290,9 @@ public final class AssignmentFiles {
             }
             f.rejectedPersons().stream().filter(n -> n != null && !n.isBlank())
                     .forEach(n -> refusedName(n, "rejected person", problems, at));
+            if (f.metadataName() != null && !f.metadataName().isBlank()) {
+                refusedName(f.metadataName(), "metadata_name", problems, at);
+            }
             if (f.cover() && f.person() == null) {
                 problems.add(at + "cover without a person");
             }
@@ -310,6 +316,16 @@ public final class AssignmentFiles {
 
     /** A version 1 document lacks the fields version 2 added: give them their version 1 meaning. */
     private static JsonNode upgraded(JsonNode doc) {
+        // the face's provenance from metadata came later (V71): a file without it says none
+        for (JsonNode face : doc.path("faces")) {
+            if (face instanceof ObjectNode f) {
+                for (String field : List.of("metadata_source", "metadata_name")) {
+                    if (!f.has(field)) {
+                        f.putNull(field);
+                    }
+                }
+            }
+        }
         if (doc instanceof ObjectNode o && o.path("version").asInt(0) == 1) {
             if (!o.has("no_faces")) {
                 o.putArray("no_faces");

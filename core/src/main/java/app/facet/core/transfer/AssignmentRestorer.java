@@ -1,5 +1,6 @@
 package app.facet.core.transfer;
 
+import app.facet.core.catalog.MetadataFaceStore;
 import app.facet.core.catalog.AssignmentStore;
 import app.facet.core.catalog.Catalog;
 import app.facet.core.catalog.CatalogException;
@@ -399,7 +400,14 @@ public final class AssignmentRestorer {
                     String was = face.personId() == null ? "unassigned" : "on person " + face.personId() + " by " + face.assignedBy();
                     plan.add(new RestoreChange(RestoreChange.Kind.ASSIGN, face.id(), target.name, "assign face " + face.id() + " to \""
                             + target.name + "\" (" + row.assignedBy() + "; was " + was + ")"),
-                            tn -> tn.assignments().assign(face.id(), target.id, row.assignedBy()));
+                            tn -> {
+                                tn.assignments().assign(face.id(), target.id, row.assignedBy());
+                                // a name read from a face region stays told apart from one typed in Facet
+                                tn.onTx(tx -> {
+                                    MetadataFaceStore.restoreProvenance(tx, face.id(), row.metadataSource(), row.metadataName());
+                                    return null;
+                                });
+                            });
                     personAfter = null; // known only once the person exists
                 }
                 if (row.cover()) {

@@ -78,7 +78,9 @@ final class LibraryActions {
                 }, cancellation)),
                 summary -> {
                     status.set(describe(summary));
-                    log.info("event=scan_finished status={} photos_seen={} faces={}", summary.status(), summary.photosSeen(), summary.facesFound());
+                    log.info("event=scan_finished status={} photos_seen={} faces={} metadata_names_applied={} metadata_conflicts={}",
+                            summary.status(), summary.photosSeen(), summary.facesFound(), summary.regions().namesApplied(),
+                            summary.regions().conflicts());
                     session.catalogChanged();
                 },
                 error -> {
@@ -142,6 +144,13 @@ final class LibraryActions {
         }
         if (s.photosPending() > 0) {
             sb.append(", ").append(s.photosPending()).append(" left for the next scan");
+        }
+        ScanSummary.RegionTotals r = s.regions();
+        if (r.namesApplied() > 0) {
+            sb.append(", ").append(r.namesApplied()).append(r.namesApplied() == 1 ? " name" : " names").append(" from photo metadata");
+        }
+        if (r.conflicts() + r.otherReview() > 0) {
+            sb.append(", ").append(r.conflicts() + r.otherReview()).append(" face regions to review");
         }
         sb.append(String.format(Locale.ROOT, " in %.1f s", s.elapsed().toMillis() / 1000.0));
         if (s.embeddingModel() == null) {

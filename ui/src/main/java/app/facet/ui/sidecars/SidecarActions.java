@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Names into XMP sidecars from the desktop: Tools → Write Names to Sidecars… (asks, writes every photo with named faces,
  * tells what happened) and the opt-in setting "Keep Sidecars in Sync" (remembered in the user settings): while it is
  * on, every change of the catalog (a name given, changed, merged, taken off …, which every people action announces
- * through {@link LibrarySession#catalogChanged()}) writes the sidecars again in the background. Only sidecars whose
- * content changes are written, so a change touches just the photos it affects. Photos are never modified.
+ * through {@link LibrarySession#catalogChanged()}) writes the sidecars again in the background
+ * ({@link SidecarExport#sync}): only the photos whose named faces changed since Facet last wrote their sidecar are
+ * read and written, so a change touches just the photos it affects. Photos are never modified.
  */
 public final class SidecarActions {
     private final Window owner;
@@ -101,7 +102,8 @@ public final class SidecarActions {
         }
         syncing = true;
         long revision = wanted.get();
-        tasks.background("Keeping sidecars in sync", (p, c) -> lib.metadata().sidecars().write(null, null, SidecarWriteMode.WRITE, w -> {
+        // only the photos whose named faces changed since Facet last wrote their sidecar are read and written
+        tasks.background("Keeping sidecars in sync", (p, c) -> lib.metadata().sidecars().sync(w -> {
         }), s -> {
             syncing = false;
             synced.set(revision);
