@@ -49,6 +49,14 @@ public interface PhotoAnalyzer extends AutoCloseable {
     /** Human-readable line for logs and summaries, e.g. "YuNet 2023mar (OpenCV FaceDetectorYN)". */
     String describeDetector();
 
+    /**
+     * Starts loading the models on a background thread when this analyzer loads them on first use, so that the
+     * loading overlaps the caller's other work; returns at once. A scan calls it once it knows some photo needs
+     * analysis. Default: nothing (the models are already loaded).
+     */
+    default void loadInBackground() {
+    }
+
     @Override
     void close();
 }

@@ -102,6 +102,10 @@ public final class ScanService {
                 plan = SidecarChanges.apply(plan, Tx.read(catalog, "read the sidecar stamps", MetadataFaceStore::sidecarStamps));
             }
             n.add(plan);
+            if (!options.dryRun() && !plan.toAnalyse().isEmpty()) {
+                // the models load while the plan is written; a scan with nothing to analyse never loads them
+                analyzer.loadInBackground();
+            }
             if (options.dryRun()) {
                 n.pendingLeft = plan.toAnalyse().size();
                 return n.summary(run.id(), status(cancellation), true, run.detector(), modelId, run.embeddingNote(), started);

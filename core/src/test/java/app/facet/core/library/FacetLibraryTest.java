@@ -2,6 +2,11 @@ package app.facet.core.library;
 
 import app.facet.core.analysis.PhotoAnalyzer;
 import app.facet.core.catalog.LibraryLocation;
+import app.facet.core.scan.Cancellation;
+import app.facet.core.scan.ScanListener;
+import app.facet.core.scan.ScanOptions;
+import app.facet.core.scan.ScanService;
+import app.facet.core.scan.ScanSummary;
 import app.facet.core.testing.SharedMaterial;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -79,6 +85,32 @@ class FacetLibraryTest {
         try (FacetLibrary library = FacetLibrary.open(new LibraryLocation(tmp.resolve("lib")), ModelOptions.DEFAULTS)) {
             assertThat(library.people()).isSameAs(library.people());
             assertThat(library.people().people().listPeople(true)).isEmpty();
+        }
+    }
+
+    @Test
+    void aScanWithNothingToAnalyseLoadsNoModelAndAScanWithAPhotoDoes() throws Exception {
+        Path models = copyModels();
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        Path one = Files.createDirectories(tmp.resolve("one"));
+        Files.copy(SharedMaterial.photo("people/joe_biden/biden.jpg"), one.resolve("biden.jpg"));
+        try (FacetLibrary library = FacetLibrary.open(new LibraryLocation(tmp.resolve("lib")), new ModelOptions(models, "mobilefacenet"))) {
+            LazyPhotoAnalyzer analyzer = (LazyPhotoAnalyzer) library.analyzer();
+            ScanService scans = new ScanService(library.catalog(), analyzer);
+
+            ScanSummary nothing = scans.scan(new ScanOptions(List.of(empty), false, 0, 2, false, true), ScanListener.NONE, new Cancellation());
+
+            assertThat(nothing.detector()).isEqualTo("YuNet 2023mar (OpenCV FaceDetectorYN)");
+            assertThat(nothing.embeddingModel()).isEqualTo("mobilefacenet");
+            assertThat(analyzer.loaded()).as("nothing to analyse: no model loaded").isFalse();
+
+            ScanSummary scanned = scans.scan(new ScanOptions(List.of(one), false, 0, 2, false, true), ScanListener.NONE, new Cancellation());
+
+            assertThat(analyzer.loaded()).isTrue();
+            assertThat(scanned.photosAnalysed()).isEqualTo(1);
+            assertThat(scanned.facesFound()).isEqualTo(1);
+            assertThat(scanned.detector()).isEqualTo(nothing.detector());
+            assertThat(analyzer.embeddingModelSha256()).contains(MOBILEFACENET_SHA);
         }
     }
 
