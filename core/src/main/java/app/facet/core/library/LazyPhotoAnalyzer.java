@@ -9,11 +9,10 @@ import app.facet.core.analysis.PhotoAnalyzer;
 import app.facet.core.embedding.ModelLocator;
 import app.facet.core.imaging.PhotoAnalysisException;
 import app.facet.model.BoundingBox;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -25,8 +24,6 @@ import java.util.function.Supplier;
  * meanwhile). Thread-safe; closing closes the real analyzer if it was created.
  */
 final class LazyPhotoAnalyzer implements PhotoAnalyzer {
-    private static final Logger log = LoggerFactory.getLogger(LazyPhotoAnalyzer.class);
-
     /** One configuration and locator, shared by the identity and the analyzer built from them. */
     private record Setup(AnalyzerConfig config, ModelLocator locator, AnalyzerIdentity identity) {
     }
@@ -35,6 +32,8 @@ final class LazyPhotoAnalyzer implements PhotoAnalyzer {
     private final Supplier<ModelLocator> locator;
     private Setup setup;
     private volatile PhotoAnalyzer delegate;
+    private final Object loadingLock = new Object();
+    private CompletableFuture<Void> loading;
 
     /**
      * @param config  the configuration, asked again after each {@link #reload()} (the chosen embedding model may change)
@@ -75,20 +74,27 @@ final class LazyPhotoAnalyzer implements PhotoAnalyzer {
     }
 
     @Override
-    public void loadInBackground() {
-        if (delegate != null) {
-            return;
-        }
-        Thread t = new Thread(() -> {
-            try {
-                get();
-            } catch (RuntimeException e) {
-                // the first photo's call tries again and reports it to the scan; here only record why
-                log.warn("event=model_preload_failed error=\"{}\"", e.toString(), e);
+    public CompletableFuture<Void> loadInBackground() {
+        synchronized (loadingLock) {
+            if (delegate != null) {
+                return CompletableFuture.completedFuture(null);
             }
-        }, "facet-model-load");
-        t.setDaemon(true);
-        t.start();
+            if (loading == null || loading.isCompletedExceptionally()) {
+                CompletableFuture<Void> f = new CompletableFuture<>();
+                Thread t = new Thread(() -> {
+                    try {
+                        get();
+                        f.complete(null);
+                    } catch (RuntimeException e) {
+                        f.completeExceptionally(e);
+                    }
+                }, "facet-model-load");
+                t.setDaemon(true);
+                t.start();
+                loading = f;
+            }
+            return loading;
+        }
     }
 
     @Override
@@ -152,6 +158,9 @@ final class LazyPhotoAnalyzer implements PhotoAnalyzer {
             d = delegate;
             delegate = null;
             setup = null;
+        }
+        synchronized (loadingLock) {
+            loading = null;
         }
         if (d != null) {
             d.close();
