@@ -3,6 +3,7 @@ package app.facet.app;
 import app.facet.app.cli.FacetCommand;
 import app.facet.app.desktop.DesktopStart;
 import app.facet.app.logging.UncaughtErrors;
+import app.facet.app.startup.ClassDataArchive;
 import app.facet.core.imaging.NativeLoading;
 
 /**
@@ -18,8 +19,12 @@ public final class FacetMain {
         NativeLoading.configure();
         UncaughtErrors.install(sentence -> System.err.println("facet: " + sentence));
         if (args.length == 0) {
-            System.exit(DesktopStart.run(null, null, null, System.err));
+            int exitCode = DesktopStart.run(null, null, null, System.err);
+            ClassDataArchive.finish(args, exitCode);
+            System.exit(exitCode);
         }
-        System.exit(FacetCommand.run(args));
+        int exitCode = FacetCommand.run(args);
+        ClassDataArchive.finish(args, exitCode);
+        System.exit(exitCode);
     }
 }

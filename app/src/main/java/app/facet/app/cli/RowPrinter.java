@@ -26,7 +26,10 @@ public final class RowPrinter implements AutoCloseable {
     private final List<String> columns;
     private final CSVPrinter csv;
     private final JsonGenerator json;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Made on the first JSON row only: an ObjectMapper costs a CSV listing ~400 classes of start-up (issue 14). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     /** JSON escapes for C0, DEL, C1, bidirectional overrides and isolates, besides the standard ones. */
     private static final class TerminalSafeEscapes extends CharacterEscapes {
@@ -85,7 +88,7 @@ public final class RowPrinter implements AutoCloseable {
                 for (int i = 0; i < values.length; i++) {
                     obj.put(columns.get(i), values[i]);
                 }
-                JSON.writeValue(json, obj);
+                Json.MAPPER.writeValue(json, obj);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package app.facet.app.cli;
 
+import app.facet.app.startup.ClassDataArchive;
 import app.facet.core.analysis.PhotoAnalyzer;
 import app.facet.core.catalog.Catalog;
 import app.facet.core.catalog.LibraryLocation;
@@ -74,6 +75,9 @@ public final class ScanCommand implements Callable<Integer> {
                             analyzer.embeddingUnavailableReason().orElse(null), progress, cancellation)
                     : new ScanService(catalog, analyzer).scan(options, progress, cancellation);
             progress.close();
+            if (s.photosAnalysed() == 0) {
+                ClassDataArchive.partialRun();
+            }
             print(s, out);
             if (cancellation.reason() != null) {
                 // a fault (disk full) stopped the scan: the partial summary above, the cause, exit 2

@@ -1,7 +1,6 @@
 package app.facet.app.logging;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.core.PropertyDefinerBase;
 
 /**
  * Log levels: the terminal shows {@code $FACET_LOG_LEVEL} and above (system property {@code facet.log.level} wins;
@@ -12,6 +11,7 @@ public final class LogLevels {
     private LogLevels() {
     }
 
+    /** The terminal's level. */
     static Level console() {
         String value = System.getProperty("facet.log.level");
         if (value == null || value.isBlank()) {
@@ -20,20 +20,9 @@ public final class LogLevels {
         return Level.toLevel(value, Level.WARN);
     }
 
-    /** {@code CONSOLE_LEVEL} in logback.xml. */
-    public static final class Console extends PropertyDefinerBase {
-        @Override
-        public String getPropertyValue() {
-            return console().levelStr;
-        }
-    }
-
-    /** {@code ROOT_LEVEL} in logback.xml: INFO, or the console level when that is lower. */
-    public static final class Root extends PropertyDefinerBase {
-        @Override
-        public String getPropertyValue() {
-            Level c = console();
-            return (c.toInt() < Level.INFO.toInt() ? c : Level.INFO).levelStr;
-        }
+    /** The root logger's (and so the log file's) level: INFO, or the console level when that is lower. */
+    static Level root() {
+        Level c = console();
+        return c.toInt() < Level.INFO.toInt() ? c : Level.INFO;
     }
 }

@@ -5,6 +5,7 @@ import app.facet.model.BoundingBox;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Turns one photo file into its faces: decode (EXIF-oriented), detect, align, embed, measure quality,
@@ -48,6 +49,19 @@ public interface PhotoAnalyzer extends AutoCloseable {
 
     /** Human-readable line for logs and summaries, e.g. "YuNet 2023mar (OpenCV FaceDetectorYN)". */
     String describeDetector();
+
+    /**
+     * Starts loading the models on a background thread when this analyzer loads them on first use, so that the
+     * loading overlaps the caller's other work; returns at once. A scan calls it once it knows some photo needs
+     * analysis, and waits for the result before its first photo, so that models that cannot be loaded stop the scan
+     * (as before) instead of failing every photo. Default: already loaded.
+     *
+     * @return completes when the models are loaded; completes exceptionally with the loading's
+     *         {@code IllegalStateException} or {@code IllegalArgumentException} when they cannot be
+     */
+    default CompletableFuture<Void> loadInBackground() {
+        return CompletableFuture.completedFuture(null);
+    }
 
     @Override
     void close();

@@ -14,7 +14,8 @@ import java.sql.SQLException;
 
 /**
  * One library's SQLite catalog. Opening it refuses a file that is not a Facet catalog or is newer than this Facet
- * (before anything is written), creates the folders, migrates the schema (Flyway, {@code db/migration/V*.sql}) and
+ * (before anything is written), creates the folders, migrates the schema (Flyway, {@code db/migration/V*.sql}; not
+ * started at all when the catalog's history already holds exactly the shipped migrations, all successful) and
  * records the managed folder the database triggers guard.
  * <p>
  * Connections are cheap and not shared between threads: call {@link #connect()} per unit of work.
@@ -40,7 +41,7 @@ public final class Catalog {
      *                          byte-identical ({@link CatalogFileGuard})
      */
     public static Catalog open(LibraryLocation location) {
-        CatalogFileGuard.check(location.catalogFile());
+        boolean current = CatalogFileGuard.check(location.catalogFile());
         try {
             Files.createDirectories(location.cropsDir());
             Files.createDirectories(location.thumbnailsDir());
@@ -54,15 +55,23 @@ public final class Catalog {
         config.setBusyTimeout(10_000);
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + location.catalogFile());
-        try {
-            Flyway.configure().dataSource(ds).locations(CatalogFileGuard.MIGRATIONS).load().migrate();
-        } catch (RuntimeException e) {
-            throw new CatalogException("Cannot open the catalog " + location.catalogFile() + ": " + rootMessage(e), e);
+        if (!current) {
+            migrate(location, ds);
         }
         Catalog catalog = new Catalog(location, ds);
         catalog.recordManagedDir();
         log.info("event=catalog_opened path={}", location.catalogFile());
         return catalog;
+    }
+
+    /** Flyway: creates a new catalog or applies the shipped migrations it lacks (skipped for a current catalog: issue 14). */
+    private static void migrate(LibraryLocation location, SQLiteDataSource ds) {
+        try {
+            Flyway.configure().dataSource(ds).locations(CatalogFileGuard.MIGRATIONS).load().migrate();
+        } catch (RuntimeException e) {
+            throw new CatalogException("Cannot open the catalog " + location.catalogFile() + ": " + rootMessage(e), e);
+        }
+        log.info("event=catalog_migrated path={}", location.catalogFile());
     }
 
     private void recordManagedDir() {

@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Decides, before anything writes to it, whether an existing {@code catalog.sqlite} may be opened and migrated by this
@@ -32,6 +33,9 @@ import java.util.Optional;
  * </ul>
  * The file is read through a read-only connection ({@code immutable=1} when there is no write-ahead log beside it, so
  * SQLite creates no {@code -shm} file either).
+ * <p>
+ * The same read tells whether the catalog is already current ({@link SchemaHistory#isCurrent}), so that opening it
+ * need not start Flyway at all (issue 14).
  */
 final class CatalogFileGuard {
     private static final byte[] SQLITE_MAGIC = "SQLite format 3\0".getBytes(StandardCharsets.US_ASCII);
@@ -40,10 +44,14 @@ final class CatalogFileGuard {
     private CatalogFileGuard() {
     }
 
-    /** @throws CatalogException when the existing file at {@code file} must not be opened; nothing when there is no file */
-    static void check(Path file) {
+    /**
+     * @return true when the existing catalog already holds every shipped migration, all successful, and nothing else
+     *         (Flyway would have nothing to do); false when there is no file or Flyway must look at it
+     * @throws CatalogException when the existing file at {@code file} must not be opened; nothing when there is no file
+     */
+    static boolean check(Path file) {
         if (!Files.exists(file)) {
-            return;
+            return false;
         }
         try {
             if (!Files.isRegularFile(file)) {
@@ -61,7 +69,7 @@ final class CatalogFileGuard {
             throw new CatalogException("Cannot read the catalog " + file + ": " + e.getMessage(), e);
         }
         SQLiteDataSource readOnly = readOnly(file);
-        checkSchema(file, readOnly);
+        return checkSchema(file, readOnly);
     }
 
     private static boolean startsWithSqliteMagic(Path file) throws IOException {
@@ -86,25 +94,27 @@ final class CatalogFileGuard {
         return ds;
     }
 
-    private static void checkSchema(Path file, SQLiteDataSource ds) {
-        Optional<MigrationVersion> applied;
+    private static boolean checkSchema(Path file, SQLiteDataSource ds) {
+        SchemaHistory history;
         try (Connection c = ds.getConnection()) {
             if (!hasTable(c, "flyway_schema_history")) {
                 if (hasAnyTable(c)) {
                     throw new CatalogException("The catalog " + file + " is an SQLite database but not a Facet catalog (it has no Facet "
                             + "schema history): Facet does not change it.");
                 }
-                return;
+                return false;
             }
-            applied = newestApplied(c);
+            history = SchemaHistory.read(c);
         } catch (SQLException e) {
             throw new CatalogException("Cannot read the catalog " + file + ": " + e.getMessage(), e);
         }
         MigrationVersion shipped = newestShipped();
+        Optional<MigrationVersion> applied = history.newest();
         if (applied.isPresent() && applied.get().compareTo(shipped) > 0) {
             throw new CatalogException("This library was written by a newer Facet (schema v" + applied.get() + "; this Facet knows up to v"
                     + shipped + "). Update Facet to open it.");
         }
+        return ShippedMigrations.list().map(history::isCurrent).orElse(false);
     }
 
     private static boolean hasTable(Connection c, String name) throws SQLException {
@@ -122,30 +132,20 @@ final class CatalogFileGuard {
         }
     }
 
-    /** The newest version in the history, successful or not (a failed newer migration is still a newer schema). */
-    private static Optional<MigrationVersion> newestApplied(Connection c) throws SQLException {
-        MigrationVersion newest = null;
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM flyway_schema_history WHERE version IS NOT NULL")) {
-            while (rs.next()) {
-                MigrationVersion v = MigrationVersion.fromVersion(rs.getString(1));
-                if (newest == null || v.compareTo(newest) > 0) {
-                    newest = v;
-                }
-            }
-        }
-        return Optional.ofNullable(newest);
-    }
-
-    /** The newest migration this build ships, as Flyway resolves it (no database needed for that); resolved once. */
+    /**
+     * The newest migration this build ships: from the cheap listing ({@link ShippedMigrations}), else as Flyway
+     * resolves it (no database needed for that); resolved once.
+     */
     static MigrationVersion newestShipped() {
-        return Shipped.NEWEST;
+        return ShippedMigrations.list().map(TreeSet::last).orElseGet(() -> Shipped.NEWEST);
     }
 
     private static final class Shipped {
         static final MigrationVersion NEWEST = resolveNewestShipped();
     }
 
-    private static MigrationVersion resolveNewestShipped() {
+    /** The newest migration as Flyway itself resolves it (starts Flyway: only when the cheap listing is unsure, and in tests). */
+    static MigrationVersion resolveNewestShipped() {
         SQLiteDataSource nowhere = new SQLiteDataSource();
         nowhere.setUrl("jdbc:sqlite::memory:");
         MigrationInfo[] all = Flyway.configure().dataSource(nowhere).locations(MIGRATIONS).load().info().all();

@@ -3,7 +3,6 @@ package app.facet.core.library;
 import java.util.function.Supplier;
 
 import app.facet.core.analysis.AnalyzerConfig;
-import app.facet.core.analysis.OpenCvPhotoAnalyzer;
 import app.facet.core.analysis.PhotoAnalyzer;
 import app.facet.core.catalog.Catalog;
 import app.facet.core.catalog.LibraryLocation;
@@ -50,8 +49,8 @@ public final class FacetLibrary implements AutoCloseable {
         ModelFolder folder = ModelFolder.of(location, modelOptions);
         Supplier<String> modelId = () -> modelOptions.embeddingModelId() != null ? modelOptions.embeddingModelId()
                 : chosenEmbeddingModel.get();
-        return new FacetLibrary(catalog, folder, new LazyPhotoAnalyzer(() -> new OpenCvPhotoAnalyzer(
-                AnalyzerConfig.defaults(folder.path()).withEmbeddingModelId(modelId.get()), folder.locator())));
+        return new FacetLibrary(catalog, folder, new LazyPhotoAnalyzer(
+                () -> AnalyzerConfig.defaults(folder.path()).withEmbeddingModelId(modelId.get()), folder::locator));
     }
 
     /**
@@ -60,8 +59,8 @@ public final class FacetLibrary implements AutoCloseable {
      */
     public static PhotoAnalyzer analyzerWithoutCatalog(LibraryLocation location, ModelOptions modelOptions) {
         ModelFolder folder = ModelFolder.of(location, modelOptions);
-        return new LazyPhotoAnalyzer(() -> new OpenCvPhotoAnalyzer(
-                AnalyzerConfig.defaults(folder.path()).withEmbeddingModelId(modelOptions.embeddingModelId()), folder.locator()));
+        return new LazyPhotoAnalyzer(
+                () -> AnalyzerConfig.defaults(folder.path()).withEmbeddingModelId(modelOptions.embeddingModelId()), folder::locator);
     }
 
     /** Drops the loaded models so the next analysis loads them again (after a model was downloaded or chosen). Call while no scan runs. */

@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -102,6 +104,8 @@ public final class ScanService {
                 plan = SidecarChanges.apply(plan, Tx.read(catalog, "read the sidecar stamps", MetadataFaceStore::sidecarStamps));
             }
             n.add(plan);
+            // the models load while the plan is written; a scan with nothing to analyse never loads them
+            CompletableFuture<Void> models = options.dryRun() || plan.toAnalyse().isEmpty() ? null : analyzer.loadInBackground();
             if (options.dryRun()) {
                 n.pendingLeft = plan.toAnalyse().size();
                 return n.summary(run.id(), status(cancellation), true, run.detector(), modelId, run.embeddingNote(), started);
@@ -110,8 +114,20 @@ public final class ScanService {
             if (options.limit() > 0 && toAnalyse.size() > options.limit()) {
                 toAnalyse = toAnalyse.subList(0, options.limit());
             }
+            if (!toAnalyse.isEmpty()) {
+                awaitModels(models != null ? models : analyzer.loadInBackground());
+            }
             analyse(toAnalyse, run.id(), writer, pool, listener, cancellation, n, guard, options.metadataFaces());
             return finish(run, writer, listener, cancellation, n);
+        }
+    }
+
+    /** Models that cannot be loaded stop the scan with the loading's exception, before any photo is marked failed. */
+    private static void awaitModels(CompletableFuture<Void> models) {
+        try {
+            models.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
     }
 

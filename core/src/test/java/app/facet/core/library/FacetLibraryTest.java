@@ -1,7 +1,20 @@
 package app.facet.core.library;
 
 import app.facet.core.analysis.PhotoAnalyzer;
+import app.facet.core.analysis.AnalyzerConfig;
+import app.facet.core.catalog.ContentHash;
 import app.facet.core.catalog.LibraryLocation;
+import app.facet.core.catalog.PhotoStore;
+import app.facet.core.catalog.Tx;
+import app.facet.core.embedding.DetectorModelDescription;
+import app.facet.core.embedding.FileHashCache;
+import app.facet.core.embedding.ModelDescriptions;
+import app.facet.core.embedding.ModelLocator;
+import app.facet.core.scan.Cancellation;
+import app.facet.core.scan.ScanListener;
+import app.facet.core.scan.ScanOptions;
+import app.facet.core.scan.ScanService;
+import app.facet.core.scan.ScanSummary;
 import app.facet.core.testing.SharedMaterial;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,10 +23,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Opening a library the one way both the command line and the desktop app use, over a real catalog and real models. */
 class FacetLibraryTest {
@@ -79,6 +94,56 @@ class FacetLibraryTest {
         try (FacetLibrary library = FacetLibrary.open(new LibraryLocation(tmp.resolve("lib")), ModelOptions.DEFAULTS)) {
             assertThat(library.people()).isSameAs(library.people());
             assertThat(library.people().people().listPeople(true)).isEmpty();
+        }
+    }
+
+    @Test
+    void aScanWithNothingToAnalyseLoadsNoModelAndAScanWithAPhotoDoes() throws Exception {
+        Path models = copyModels();
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+        Path one = Files.createDirectories(tmp.resolve("one"));
+        Files.copy(SharedMaterial.photo("people/joe_biden/biden.jpg"), one.resolve("biden.jpg"));
+        try (FacetLibrary library = FacetLibrary.open(new LibraryLocation(tmp.resolve("lib")), new ModelOptions(models, "mobilefacenet"))) {
+            LazyPhotoAnalyzer analyzer = (LazyPhotoAnalyzer) library.analyzer();
+            ScanService scans = new ScanService(library.catalog(), analyzer);
+
+            ScanSummary nothing = scans.scan(new ScanOptions(List.of(empty), false, 0, 2, false, true), ScanListener.NONE, new Cancellation());
+
+            assertThat(nothing.detector()).isEqualTo("YuNet 2023mar (OpenCV FaceDetectorYN)");
+            assertThat(nothing.embeddingModel()).isEqualTo("mobilefacenet");
+            assertThat(analyzer.loaded()).as("nothing to analyse: no model loaded").isFalse();
+
+            ScanSummary scanned = scans.scan(new ScanOptions(List.of(one), false, 0, 2, false, true), ScanListener.NONE, new Cancellation());
+
+            assertThat(analyzer.loaded()).isTrue();
+            assertThat(scanned.photosAnalysed()).isEqualTo(1);
+            assertThat(scanned.facesFound()).isEqualTo(1);
+            assertThat(scanned.detector()).isEqualTo(nothing.detector());
+            assertThat(analyzer.embeddingModelSha256()).contains(MOBILEFACENET_SHA);
+        }
+    }
+
+    @Test
+    void modelsThatCannotBeLoadedStopTheScanAndLeaveItsPhotosPendingNotFailed() throws Exception {
+        // a YuNet file that passes its SHA-256 check but is no ONNX model: OpenCV refuses it when it loads
+        Path models = Files.createDirectories(tmp.resolve("broken-models"));
+        Path broken = Files.writeString(models.resolve("broken_yunet.onnx"), "not an onnx model\n".repeat(100));
+        DetectorModelDescription yunet = new DetectorModelDescription("yunet-2023mar", "broken_yunet.onnx", ContentHash.of(broken),
+                Files.size(broken), "https://example.invalid/broken_yunet.onnx", "test");
+        ModelDescriptions descriptions = ModelDescriptions.of(List.of(), yunet);
+        Path one = Files.createDirectories(tmp.resolve("one"));
+        Files.copy(SharedMaterial.photo("people/joe_biden/biden.jpg"), one.resolve("biden.jpg"));
+        try (FacetLibrary library = FacetLibrary.open(new LibraryLocation(tmp.resolve("lib")), ModelOptions.DEFAULTS);
+             LazyPhotoAnalyzer analyzer = new LazyPhotoAnalyzer(() -> AnalyzerConfig.defaults(models),
+                     () -> new ModelLocator(models, descriptions, FileHashCache.inMemory()))) {
+            assertThat(analyzer.detectorId()).as("chosen from the verified file, before loading").isEqualTo("yunet-2023mar");
+            ScanService scans = new ScanService(library.catalog(), analyzer);
+
+            assertThatThrownBy(() -> scans.scan(new ScanOptions(List.of(one), false, 0, 2, false, true), ScanListener.NONE, new Cancellation()))
+                    .isInstanceOf(RuntimeException.class);
+
+            assertThat(Tx.read(library.catalog(), "failed photos", PhotoStore::failureReasons)).isEmpty();
+            assertThat(Tx.read(library.catalog(), "pending photos", PhotoStore::pending)).hasSize(1);
         }
     }
 
