@@ -31,6 +31,10 @@ public final class DesktopShellBenchmark {
     private static final int FRAMES = 600;
     /** Rows of the warm scenarios, whose thumbnails are rendered before the app starts. */
     private static final int WARM_ROWS = 60;
+    /** Whether a scan runs at the end (File → Add Folder) while the grid scrolls: {@code -Dfacet.bench.scan=false} skips it. */
+    private static final boolean SCAN = !"false".equals(System.getProperty("facet.bench.scan"));
+    /** Distinct copies of each photo of {@code facet.bench.scanFrom} (folders, ':'-separated; default the shared photos) to scan. */
+    private static final int COPIES = Integer.getInteger("facet.bench.scanCopies", 2);
 
     public static void main(String[] args) throws Exception {
         int[] sizes = args.length == 0 ? new int[]{10_000, 100_000} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
@@ -62,16 +66,20 @@ public final class DesktopShellBenchmark {
     private static void run(int n) throws Exception {
         Path dir = Files.createTempDirectory("facet-bench-" + n + "-");
         long t0 = System.nanoTime();
-        LibraryLocation library = SyntheticLibrary.create(dir, n);
-        System.out.printf(Locale.ROOT, "%n## %,d photos (library built in %.1f s; load average %s)%n", n,
+        LibraryLocation library = SyntheticLibrary.createInChildProcess(dir, n);
+        System.out.printf(Locale.ROOT, "%n## %,d photos (library built in %.1f s by another JVM; load average %s)%n", n,
                 (System.nanoTime() - t0) / 1e9, loadAverage());
+        Path scanFolder = SCAN ? DistinctPhotos.copy(scanSources(), COPIES, dir.resolve("to-scan")) : null;
 
         coreReads(library);
+        ProcessMemory.printNow("JavaFX started and catalog read, before the app starts");
 
-        DesktopOptions options = new DesktopOptions(library, SharedPhotos.MODELS, null, dir.resolve("settings.json"),
-                (owner, title) -> Optional.empty());
+        // The File → Add Folder action asks this chooser for its folder: the scan phase gets the prepared one.
+        DesktopOptions options = new DesktopOptions(library, SharedPhotos.MODELS, "mobilefacenet", dir.resolve("settings.json"),
+                (owner, title) -> Optional.ofNullable(scanFolder));
         FacetApplication app = new FacetApplication(options);
         PulseClock clock = new PulseClock();
+        ProcessMemory memory = new ProcessMemory("app start → first paint");
         long start = System.nanoTime();
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.runLater(() -> {
@@ -96,6 +104,7 @@ public final class DesktopShellBenchmark {
         long firstPaint = waitForPulse(clock, () -> grid.size() == n && fullyListed(grid), 120) - start;
         System.out.printf(Locale.ROOT, "start → window built and shown %.0f ms → library open %.0f ms → photo ids listed %.0f ms%n",
                 shown / 1e6, opened / 1e6, listed / 1e6);
+        memory.phase("first paint → every visible thumbnail shown");
         if (Boolean.getBoolean("facet.bench.startOnly")) { // for profiling the start alone
             System.out.printf(Locale.ROOT, "start → first paint %.0f ms%n", firstPaint / 1e6);
             System.exit(0);
@@ -105,6 +114,7 @@ public final class DesktopShellBenchmark {
         System.out.printf(Locale.ROOT, "start → first paint of the grid (photos listed, %d tiles on screen): %.0f ms%n",
                 visible, firstPaint / 1e6);
         System.out.printf(Locale.ROOT, "start → every visible thumbnail shown (none on disk yet: rendered now): %.0f ms%n", thumbs / 1e6);
+        memory.phase("cold scrolling (thumbnails rendered as the grid stops; with the baseline windows)");
 
         // Each grid scroll is followed at once by the same scroll of a plain ListView (same window size): other
         // processes share the two cores, so only figures taken back to back compare.
@@ -112,17 +122,32 @@ public final class DesktopShellBenchmark {
         double warmRange = WARM_ROWS * 196.0;
         compare(clock, grid, "cold: wheel-speed scroll through the library, 60 px per frame", 60, wide);
         compare(clock, grid, "cold: fast fling through the library, 600 px per frame (3 rows)", 600, wide);
+        memory.phase("rendering the warm scenarios' thumbnails (grid still)");
         long w = System.nanoTime();
         int warmed = warmThumbnails(app.window().session().library(), WARM_ROWS * 8);
         System.out.printf(Locale.ROOT, "thumbnails rendered for the warm scenarios: %d in %.1f s (%.0f ms each)%n",
                 warmed, (System.nanoTime() - w) / 1e9, (System.nanoTime() - w) / 1e6 / warmed);
+        memory.phase("warm scrolling (with the baseline windows)");
         compare(clock, grid, "warm: wheel-speed scroll over the first " + WARM_ROWS + " rows (thumbnails on disk)", 60, warmRange);
         compare(clock, grid, "warm: fast fling over the first " + WARM_ROWS + " rows", 600, warmRange);
+        memory.phase("jumps to random places");
         jumps(clock, grid, n);
+        if (scanFolder != null) {
+            memory.phase("a scan of " + DistinctPhotos.count(scanFolder) + " photos (File → Add Folder) while the grid scrolls");
+            scanWhileScrolling(app, clock, grid);
+        }
+        memory.phase(null);
+        memory.close();
+        ProcessMemory.printNow("end");
+        if (System.getProperty("facet.bench.nmt") != null) {
+            System.out.println(ProcessMemory.nativeMemorySummary());
+        }
+        System.out.println("resident memory by mapping (/proc/self/smaps), largest first:");
+        ProcessMemory.residentByMapping(12).forEach(r -> System.out.println("    " + r));
 
         Runtime rt = Runtime.getRuntime();
         System.gc();
-        System.out.printf(Locale.ROOT, "heap in use after scrolling: %d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
+        System.out.printf(Locale.ROOT, "heap in use after a full GC: %d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
 
         CompletableFuture<Void> stopped = new CompletableFuture<>();
         Platform.runLater(() -> {
@@ -136,6 +161,36 @@ public final class DesktopShellBenchmark {
         });
         stopped.get(60, TimeUnit.SECONDS);
         SyntheticLibrary.delete(dir);
+    }
+
+    /**
+     * Starts a scan as the user does (File → Add Folder; the chooser answers the prepared folder): the window's own
+     * action, through the core ScanService and the task bridge. Flings the grid 600 frames at a time until the status
+     * line reports the scan's end (the grid reloads with the new photos meanwhile).
+     */
+    private static void scanWhileScrolling(FacetApplication app, PulseClock clock, PhotoGrid grid) throws Exception {
+        long t = System.nanoTime();
+        Fx.run(() -> menuItem(app.window().stage().getScene(), "menuAddFolder").fire());
+        int round = 0;
+        String status;
+        while (!(status = Fx.get(() -> ((javafx.scene.control.Labeled) app.window().stage().getScene().lookup("#statusMessage")).getText()))
+                .matches("Scan \\w+: .*")) {
+            if (System.nanoTime() - t > TimeUnit.MINUTES.toNanos(20)) {
+                throw new IllegalStateException("the scan did not end in 20 minutes; status: " + status);
+            }
+            scroll(clock, grid.listView(), "grid during the scan, fling " + (++round), 600, Double.MAX_VALUE);
+        }
+        System.out.printf(Locale.ROOT, "scan while scrolling: %.1f s; status line: %s%n", (System.nanoTime() - t) / 1e9, status);
+    }
+
+    private static javafx.scene.control.MenuItem menuItem(javafx.scene.Scene scene, String id) {
+        var bar = (javafx.scene.control.MenuBar) scene.lookup(".menu-bar");
+        return bar.getMenus().stream().flatMap(m -> m.getItems().stream()).filter(i -> id.equals(i.getId())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no menu item " + id));
+    }
+
+    private static List<Path> scanSources() {
+        return Arrays.stream(System.getProperty("facet.bench.scanFrom", SharedPhotos.PHOTOS.toString()).split(":")).map(Path::of).toList();
     }
 
     /**
