@@ -133,17 +133,13 @@ public final class DesktopShellBenchmark {
         memory.phase("jumps to random places");
         jumps(clock, grid, n);
         if (scanFolder != null) {
+            ProcessMemory.printBreakdown("after browsing, before the scan");
             memory.phase("a scan of " + DistinctPhotos.count(scanFolder) + " photos (File → Add Folder) while the grid scrolls");
             scanWhileScrolling(app, clock, grid);
         }
         memory.phase(null);
         memory.close();
-        ProcessMemory.printNow("end");
-        if (System.getProperty("facet.bench.nmt") != null) {
-            System.out.println(ProcessMemory.nativeMemorySummary());
-        }
-        System.out.println("resident memory by mapping (/proc/self/smaps), largest first:");
-        ProcessMemory.residentByMapping(12).forEach(r -> System.out.println("    " + r));
+        ProcessMemory.printBreakdown("end");
 
         Runtime rt = Runtime.getRuntime();
         System.gc();

@@ -117,12 +117,32 @@ final class ProcessMemory implements AutoCloseable {
 
     /** The JVM's own accounting (NMT summary), or a sentence saying it is off. */
     static String nativeMemorySummary() {
+        return diagnosticCommand("vmNativeMemory", "summary", "scale=MB");
+    }
+
+    /** The first {@code lines} lines of the live objects' class histogram (runs a full GC, as {@code jcmd GC.class_histogram}). */
+    static String classHistogram(int lines) {
+        return diagnosticCommand("gcClassHistogram").lines().limit(lines).collect(java.util.stream.Collectors.joining("\n"));
+    }
+
+    /** Prints where resident memory is now: RSS, the largest mappings, and (with {@code -Dfacet.bench.nmt}) NMT and the heap's classes. */
+    static void printBreakdown(String label) {
+        printNow(label);
+        System.out.println("resident memory by mapping (/proc/self/smaps), largest first:");
+        residentByMapping(10).forEach(r -> System.out.println("    " + r));
+        if (System.getProperty("facet.bench.nmt") != null) {
+            System.out.println(nativeMemorySummary());
+            System.out.println(classHistogram(18));
+        }
+    }
+
+    private static String diagnosticCommand(String operation, String... args) {
         try {
             Object out = ManagementFactory.getPlatformMBeanServer().invoke(new ObjectName("com.sun.management:type=DiagnosticCommand"),
-                    "vmNativeMemory", new Object[]{new String[]{"summary", "scale=MB"}}, new String[]{String[].class.getName()});
+                    operation, new Object[]{args}, new String[]{String[].class.getName()});
             return out.toString();
         } catch (Exception e) {
-            return "native memory tracking unavailable: " + e;
+            return operation + " unavailable: " + e;
         }
     }
 
