@@ -22,10 +22,17 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The desktop shell on big synthetic libraries (see {@link SyntheticLibrary}): time from start to the first paint of
- * the grid, and frame times while the grid scrolls, measured with a JavaFX pulse listener. Run under a real window:
- * <pre>xvfb-run -a -s "-screen 0 1400x900x24" scripts/bench app app.facet.app.desktop.DesktopShellBenchmark 10000 100000</pre>
- * Each size runs in a fresh library; thumbnails start cold (none on disk), as on a first start. The first size is the
- * first app start in the JVM (cold classes, as a user's start); run one size per JVM for comparable first paints.
+ * the grid, frame times while the grid scrolls (a JavaFX pulse listener), and the process's memory in each phase
+ * ({@link ProcessMemory}: VmRSS sampled every 50 ms, VmHWM, Java heap in use), ending with a real scan started through
+ * File → Add Folder while the grid keeps scrolling. Run under a real window, with the launcher's desktop JVM options:
+ * <pre>MALLOC_ARENA_MAX=1 BENCH_JAVA_OPTS="-XX:+UseSerialGC -Xms16m -Xmx512m" \
+ *   xvfb-run -a -s "-screen 0 1400x900x24" scripts/bench app app.facet.app.desktop.DesktopShellBenchmark 10000</pre>
+ * System properties: {@code facet.bench.scanFrom} (folders of JPEGs to scan, ':'-separated; default the shared photos),
+ * {@code facet.bench.scanCopies} (distinct copies of each, default 2), {@code facet.bench.scan=false} (no scan),
+ * {@code facet.bench.nmt} (print the NMT summary and the heap's class histogram; needs
+ * {@code -XX:NativeMemoryTracking=summary}). Each size runs in a fresh library built by another JVM; thumbnails start
+ * cold (none on disk), as on a first start. The first size is the first app start in the JVM (cold classes, as a
+ * user's start); run one size per JVM for comparable first paints and memory.
  */
 public final class DesktopShellBenchmark {
     private static final int FRAMES = 600;
@@ -47,8 +54,13 @@ public final class DesktopShellBenchmark {
         System.out.printf(Locale.ROOT, "java %s, javafx %s, prism %s, %d cores, load average at start %s%n", System.getProperty("java.version"),
                 System.getProperty("javafx.runtime.version"), com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName(),
                 Runtime.getRuntime().availableProcessors(), loadAverage());
-        for (int n : sizes) {
-            run(n);
+        try {
+            for (int n : sizes) {
+                run(n);
+            }
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1); // the FX thread would keep the JVM alive
         }
         Platform.exit();
         System.exit(0);

@@ -23,6 +23,8 @@ import java.util.Locale;
  */
 public final class FirstPaintProbe {
     private static final int PHOTOS = Integer.getInteger("facet.probe.photos", -1);
+    /** FX thread only. */
+    private static boolean reported;
 
     private FirstPaintProbe() {
     }
@@ -69,6 +71,9 @@ public final class FirstPaintProbe {
     }
 
     private static void check(Scene scene) {
+        if (reported) {
+            return; // pulses go on while the JVM exits (and writes its class-data archive)
+        }
         PhotoGrid grid = (PhotoGrid) scene.lookup(".photo-grid");
         List<PhotoTileView> tiles = grid.visibleTiles();
         boolean painted = grid.size() > 0 && (PHOTOS < 0 || grid.size() == PHOTOS) && !tiles.isEmpty()
@@ -77,6 +82,7 @@ public final class FirstPaintProbe {
             Platform.requestNextPulse(); // keep pulses coming while the library opens
             return;
         }
+        reported = true;
         long epoch = System.currentTimeMillis();
         long cpu = ProcessHandle.current().info().totalCpuDuration().map(java.time.Duration::toMillis).orElse(-1L);
         long uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();

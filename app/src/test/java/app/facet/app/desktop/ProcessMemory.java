@@ -31,6 +31,7 @@ final class ProcessMemory implements AutoCloseable {
     private String phase;
     private long phaseStart;
     private long rssMaxKb;
+    private long fileAtMaxKb;
     private long rssSumKb;
     private long heapMax;
     private long committedMax;
@@ -48,9 +49,10 @@ final class ProcessMemory implements AutoCloseable {
     void phase(String next) {
         takeSample();
         synchronized (lock) {
-            System.out.printf(Locale.ROOT, "memory | %s | %.1f s | RSS max %d MB, mean %d MB | heap used max %d MB, committed max %d MB"
-                            + " | VmHWM so far %d MB%n", phase, (System.nanoTime() - phaseStart) / 1e9, rssMaxKb >> 10,
-                    samples == 0 ? 0 : (rssSumKb / samples) >> 10, heapMax >> 20, committedMax >> 20, statusKb("VmHWM") >> 10);
+            System.out.printf(Locale.ROOT, "memory | %s | %.1f s | RSS max %d MB (files and shared memory %d MB of it), mean %d MB"
+                            + " | heap used max %d MB, committed max %d MB | VmHWM so far %d MB%n", phase, (System.nanoTime() - phaseStart) / 1e9,
+                    rssMaxKb >> 10, fileAtMaxKb >> 10, samples == 0 ? 0 : (rssSumKb / samples) >> 10, heapMax >> 20, committedMax >> 20,
+                    statusKb("VmHWM") >> 10);
             startPhase(next);
         }
     }
@@ -59,7 +61,7 @@ final class ProcessMemory implements AutoCloseable {
         synchronized (lock) {
             phase = name;
             phaseStart = System.nanoTime();
-            rssMaxKb = rssSumKb = heapMax = committedMax = samples = 0;
+            rssMaxKb = fileAtMaxKb = rssSumKb = heapMax = committedMax = samples = 0;
         }
     }
 
@@ -76,12 +78,16 @@ final class ProcessMemory implements AutoCloseable {
 
     private void takeSample() {
         long rss = statusKb("VmRSS");
+        long files = statusKb("RssFile") + statusKb("RssShmem");
         var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
         synchronized (lock) {
             if (phase == null) {
                 return;
             }
-            rssMaxKb = Math.max(rssMaxKb, rss);
+            if (rss > rssMaxKb) {
+                rssMaxKb = rss;
+                fileAtMaxKb = files;
+            }
             rssSumKb += rss;
             heapMax = Math.max(heapMax, heap.getUsed());
             committedMax = Math.max(committedMax, heap.getCommitted());
