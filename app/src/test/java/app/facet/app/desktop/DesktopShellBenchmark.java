@@ -320,8 +320,7 @@ public final class DesktopShellBenchmark {
     }
 
     private static boolean fullyListed(PhotoGrid grid) {
-        List<PhotoTileView> tiles = grid.visibleTiles();
-        return !tiles.isEmpty() && tiles.stream().allMatch(t -> t.photo() != null);
+        return FirstPaintProbe.listed(grid);
     }
 
     private static boolean allThumbnails(PhotoGrid grid) {

@@ -61,6 +61,12 @@ public final class FirstPaintProbe {
         }
     }
 
+    /** The first-paint rule (also {@link DesktopShellBenchmark}'s): tiles on screen, and every one shows its photo. FX thread. */
+    static boolean listed(PhotoGrid grid) {
+        List<PhotoTileView> tiles = grid.visibleTiles();
+        return !tiles.isEmpty() && tiles.stream().allMatch(t -> t.photo() != null);
+    }
+
     private static Scene gridScene() {
         for (Window w : Window.getWindows()) {
             if (w.getScene() != null && w.getScene().lookup(".photo-grid") instanceof PhotoGrid) {
@@ -76,9 +82,7 @@ public final class FirstPaintProbe {
         }
         PhotoGrid grid = (PhotoGrid) scene.lookup(".photo-grid");
         List<PhotoTileView> tiles = grid.visibleTiles();
-        boolean painted = grid.size() > 0 && (PHOTOS < 0 || grid.size() == PHOTOS) && !tiles.isEmpty()
-                && tiles.stream().allMatch(t -> t.photo() != null);
-        if (!painted) {
+        if (grid.size() == 0 || (PHOTOS >= 0 && grid.size() != PHOTOS) || !listed(grid)) {
             Platform.requestNextPulse(); // keep pulses coming while the library opens
             return;
         }
