@@ -22,15 +22,26 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The desktop shell on big synthetic libraries (see {@link SyntheticLibrary}): time from start to the first paint of
- * the grid, and frame times while the grid scrolls, measured with a JavaFX pulse listener. Run under a real window:
- * <pre>xvfb-run -a -s "-screen 0 1400x900x24" scripts/bench app app.facet.app.desktop.DesktopShellBenchmark 10000 100000</pre>
- * Each size runs in a fresh library; thumbnails start cold (none on disk), as on a first start. The first size is the
- * first app start in the JVM (cold classes, as a user's start); run one size per JVM for comparable first paints.
+ * the grid, frame times while the grid scrolls (a JavaFX pulse listener), and the process's memory in each phase
+ * ({@link ProcessMemory}: VmRSS sampled every 50 ms, VmHWM, Java heap in use), ending with a real scan started through
+ * File → Add Folder while the grid keeps scrolling. Run under a real window, with the launcher's desktop JVM options:
+ * <pre>MALLOC_ARENA_MAX=1 BENCH_JAVA_OPTS="-XX:+UseSerialGC -Xms16m -Xmx512m -XX:MaxNewSize=32m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30" \
+ *   xvfb-run -a -s "-screen 0 1400x900x24" scripts/bench app app.facet.app.desktop.DesktopShellBenchmark 10000</pre>
+ * System properties: {@code facet.bench.scanFrom} (folders of JPEGs to scan, ':'-separated; default the shared photos),
+ * {@code facet.bench.scanCopies} (distinct copies of each, default 2), {@code facet.bench.scan=false} (no scan),
+ * {@code facet.bench.nmt} (print the NMT summary and the heap's class histogram; needs
+ * {@code -XX:NativeMemoryTracking=summary}). Each size runs in a fresh library built by another JVM; thumbnails start
+ * cold (none on disk), as on a first start. The first size is the first app start in the JVM (cold classes, as a
+ * user's start); run one size per JVM for comparable first paints and memory.
  */
 public final class DesktopShellBenchmark {
     private static final int FRAMES = 600;
     /** Rows of the warm scenarios, whose thumbnails are rendered before the app starts. */
     private static final int WARM_ROWS = 60;
+    /** Whether a scan runs at the end (File → Add Folder) while the grid scrolls: {@code -Dfacet.bench.scan=false} skips it. */
+    private static final boolean SCAN = !"false".equals(System.getProperty("facet.bench.scan"));
+    /** Distinct copies of each photo of {@code facet.bench.scanFrom} (folders, ':'-separated; default the shared photos) to scan. */
+    private static final int COPIES = Integer.getInteger("facet.bench.scanCopies", 2);
 
     public static void main(String[] args) throws Exception {
         int[] sizes = args.length == 0 ? new int[]{10_000, 100_000} : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
@@ -43,8 +54,13 @@ public final class DesktopShellBenchmark {
         System.out.printf(Locale.ROOT, "java %s, javafx %s, prism %s, %d cores, load average at start %s%n", System.getProperty("java.version"),
                 System.getProperty("javafx.runtime.version"), com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName(),
                 Runtime.getRuntime().availableProcessors(), loadAverage());
-        for (int n : sizes) {
-            run(n);
+        try {
+            for (int n : sizes) {
+                run(n);
+            }
+        } catch (Throwable e) {
+            e.printStackTrace();
+            System.exit(1); // the FX thread would keep the JVM alive
         }
         Platform.exit();
         System.exit(0);
@@ -62,16 +78,20 @@ public final class DesktopShellBenchmark {
     private static void run(int n) throws Exception {
         Path dir = Files.createTempDirectory("facet-bench-" + n + "-");
         long t0 = System.nanoTime();
-        LibraryLocation library = SyntheticLibrary.create(dir, n);
-        System.out.printf(Locale.ROOT, "%n## %,d photos (library built in %.1f s; load average %s)%n", n,
+        LibraryLocation library = SyntheticLibrary.createInChildProcess(dir, n);
+        System.out.printf(Locale.ROOT, "%n## %,d photos (library built in %.1f s by another JVM; load average %s)%n", n,
                 (System.nanoTime() - t0) / 1e9, loadAverage());
+        Path scanFolder = SCAN ? DistinctPhotos.copy(scanSources(), COPIES, dir.resolve("to-scan")) : null;
 
         coreReads(library);
+        ProcessMemory.printNow("JavaFX started and catalog read, before the app starts");
 
-        DesktopOptions options = new DesktopOptions(library, SharedPhotos.MODELS, null, dir.resolve("settings.json"),
-                (owner, title) -> Optional.empty());
+        // The File → Add Folder action asks this chooser for its folder: the scan phase gets the prepared one.
+        DesktopOptions options = new DesktopOptions(library, SharedPhotos.MODELS, "mobilefacenet", dir.resolve("settings.json"),
+                (owner, title) -> Optional.ofNullable(scanFolder));
         FacetApplication app = new FacetApplication(options);
         PulseClock clock = new PulseClock();
+        ProcessMemory memory = new ProcessMemory("app start → first paint");
         long start = System.nanoTime();
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.runLater(() -> {
@@ -96,6 +116,7 @@ public final class DesktopShellBenchmark {
         long firstPaint = waitForPulse(clock, () -> grid.size() == n && fullyListed(grid), 120) - start;
         System.out.printf(Locale.ROOT, "start → window built and shown %.0f ms → library open %.0f ms → photo ids listed %.0f ms%n",
                 shown / 1e6, opened / 1e6, listed / 1e6);
+        memory.phase("first paint → every visible thumbnail shown");
         if (Boolean.getBoolean("facet.bench.startOnly")) { // for profiling the start alone
             System.out.printf(Locale.ROOT, "start → first paint %.0f ms%n", firstPaint / 1e6);
             System.exit(0);
@@ -105,6 +126,7 @@ public final class DesktopShellBenchmark {
         System.out.printf(Locale.ROOT, "start → first paint of the grid (photos listed, %d tiles on screen): %.0f ms%n",
                 visible, firstPaint / 1e6);
         System.out.printf(Locale.ROOT, "start → every visible thumbnail shown (none on disk yet: rendered now): %.0f ms%n", thumbs / 1e6);
+        memory.phase("cold scrolling (thumbnails rendered as the grid stops; with the baseline windows)");
 
         // Each grid scroll is followed at once by the same scroll of a plain ListView (same window size): other
         // processes share the two cores, so only figures taken back to back compare.
@@ -112,17 +134,28 @@ public final class DesktopShellBenchmark {
         double warmRange = WARM_ROWS * 196.0;
         compare(clock, grid, "cold: wheel-speed scroll through the library, 60 px per frame", 60, wide);
         compare(clock, grid, "cold: fast fling through the library, 600 px per frame (3 rows)", 600, wide);
+        memory.phase("rendering the warm scenarios' thumbnails (grid still)");
         long w = System.nanoTime();
         int warmed = warmThumbnails(app.window().session().library(), WARM_ROWS * 8);
         System.out.printf(Locale.ROOT, "thumbnails rendered for the warm scenarios: %d in %.1f s (%.0f ms each)%n",
                 warmed, (System.nanoTime() - w) / 1e9, (System.nanoTime() - w) / 1e6 / warmed);
+        memory.phase("warm scrolling (with the baseline windows)");
         compare(clock, grid, "warm: wheel-speed scroll over the first " + WARM_ROWS + " rows (thumbnails on disk)", 60, warmRange);
         compare(clock, grid, "warm: fast fling over the first " + WARM_ROWS + " rows", 600, warmRange);
+        memory.phase("jumps to random places");
         jumps(clock, grid, n);
+        if (scanFolder != null) {
+            ProcessMemory.printBreakdown("after browsing, before the scan");
+            memory.phase("a scan of " + DistinctPhotos.count(scanFolder) + " photos (File → Add Folder) while the grid scrolls");
+            scanWhileScrolling(app, clock, grid);
+        }
+        memory.phase(null);
+        memory.close();
+        ProcessMemory.printBreakdown("end");
 
         Runtime rt = Runtime.getRuntime();
         System.gc();
-        System.out.printf(Locale.ROOT, "heap in use after scrolling: %d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
+        System.out.printf(Locale.ROOT, "heap in use after a full GC: %d MB%n", (rt.totalMemory() - rt.freeMemory()) >> 20);
 
         CompletableFuture<Void> stopped = new CompletableFuture<>();
         Platform.runLater(() -> {
@@ -136,6 +169,36 @@ public final class DesktopShellBenchmark {
         });
         stopped.get(60, TimeUnit.SECONDS);
         SyntheticLibrary.delete(dir);
+    }
+
+    /**
+     * Starts a scan as the user does (File → Add Folder; the chooser answers the prepared folder): the window's own
+     * action, through the core ScanService and the task bridge. Flings the grid 600 frames at a time until the status
+     * line reports the scan's end (the grid reloads with the new photos meanwhile).
+     */
+    private static void scanWhileScrolling(FacetApplication app, PulseClock clock, PhotoGrid grid) throws Exception {
+        long t = System.nanoTime();
+        Fx.run(() -> menuItem(app.window().stage().getScene(), "menuAddFolder").fire());
+        int round = 0;
+        String status;
+        while (!(status = Fx.get(() -> ((javafx.scene.control.Labeled) app.window().stage().getScene().lookup("#statusMessage")).getText()))
+                .matches("Scan \\w+: .*")) {
+            if (System.nanoTime() - t > TimeUnit.MINUTES.toNanos(20)) {
+                throw new IllegalStateException("the scan did not end in 20 minutes; status: " + status);
+            }
+            scroll(clock, grid.listView(), "grid during the scan, fling " + (++round), 600, Double.MAX_VALUE);
+        }
+        System.out.printf(Locale.ROOT, "scan while scrolling: %.1f s; status line: %s%n", (System.nanoTime() - t) / 1e9, status);
+    }
+
+    private static javafx.scene.control.MenuItem menuItem(javafx.scene.Scene scene, String id) {
+        var bar = (javafx.scene.control.MenuBar) scene.lookup(".menu-bar");
+        return bar.getMenus().stream().flatMap(m -> m.getItems().stream()).filter(i -> id.equals(i.getId())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no menu item " + id));
+    }
+
+    private static List<Path> scanSources() {
+        return Arrays.stream(System.getProperty("facet.bench.scanFrom", SharedPhotos.PHOTOS.toString()).split(":")).map(Path::of).toList();
     }
 
     /**
@@ -257,8 +320,7 @@ public final class DesktopShellBenchmark {
     }
 
     private static boolean fullyListed(PhotoGrid grid) {
-        List<PhotoTileView> tiles = grid.visibleTiles();
-        return !tiles.isEmpty() && tiles.stream().allMatch(t -> t.photo() != null);
+        return FirstPaintProbe.listed(grid);
     }
 
     private static boolean allThumbnails(PhotoGrid grid) {

@@ -25,6 +25,26 @@ final class SyntheticLibrary {
     private SyntheticLibrary() {
     }
 
+    /** {@code SyntheticLibrary DIR N}: writes a library of N photos into DIR (for a benchmark that runs in another process). */
+    public static void main(String[] args) throws Exception {
+        create(Path.of(args[0]), Integer.parseInt(args[1]));
+        System.exit(0);
+    }
+
+    /**
+     * As {@link #create}, in a child JVM (this one's java and classpath): building 100k rows would leave its heap,
+     * SQLite cache and page-cache traces in the process whose memory a benchmark measures.
+     */
+    static LibraryLocation createInChildProcess(Path dir, int n) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process p = new ProcessBuilder(java, "-Dfacet.shared=" + SharedPhotos.SHARED, "-cp", System.getProperty("java.class.path"),
+                SyntheticLibrary.class.getName(), dir.toString(), Integer.toString(n)).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("building the synthetic library failed (exit " + p.exitValue() + ")");
+        }
+        return new LibraryLocation(dir.resolve("library"));
+    }
+
     static LibraryLocation create(Path dir, int n) throws Exception {
         List<Path> sources;
         try (Stream<Path> files = Files.walk(SharedPhotos.PHOTOS)) {

@@ -37,7 +37,13 @@ public final class PhotoGrid extends StackPane {
     private final ListView<Integer> list = new ListView<>();
     private final LibraryGridModel model;
     private final GridSelection selection;
-    private final ThumbnailImages images = new ThumbnailImages(1500);
+    /**
+     * Decoded thumbnails kept for scrolling back: about three screens of a full-screen grid (~100 tiles). Each costs up
+     * to ~200 KB of Java heap (160 px ARGB pixels plus the software renderer's texture copy); 1,500 of them would be
+     * ~300 MB, more than half the desktop's heap limit (docs/PERFORMANCE.md, "Desktop memory").
+     */
+    static final int DECODED_THUMBNAILS = 300;
+    private final ThumbnailImages images = new ThumbnailImages(DECODED_THUMBNAILS);
     private final List<PhotoRowCell> cells = new ArrayList<>();
     private PhotoPages pages;
     private ThumbnailCache thumbnails;
