@@ -218,8 +218,15 @@ final class ScannedDesktop {
 
     /** As {@link #clickVisible(String)}, the first visible node of {@code selector} that {@code which} accepts. */
     void clickVisible(String selector, Predicate<Node> which) {
-        Fx.waitUntil("a visible " + selector, 10, () -> centreOfVisible(selector, which) != null);
-        robot.clickOn(Fx.get(() -> centreOfVisible(selector, which)));
+        // measured again until two pulses agree: a popup that has just opened may still be placed
+        Point2D[] last = new Point2D[1];
+        Fx.waitUntil("a visible " + selector + " at rest", 10, () -> {
+            Point2D now = centreOfVisible(selector, which);
+            boolean still = now != null && now.equals(last[0]);
+            last[0] = now;
+            return still;
+        });
+        robot.clickOn(last[0]);
     }
 
     /** Opens the menu bar's menu {@code menu} ("File") with a click. */
@@ -227,8 +234,13 @@ final class ScannedDesktop {
         clickVisible(".menu-bar .label", n -> n instanceof Labeled l && menu.equals(l.getText()));
     }
 
-    /** Clicks the menu bar's menu {@code menu}, then its item {@code item} ("#menuAddFolder"), as a user does. */
+    /**
+     * Clicks the menu bar's menu {@code menu}, then its item {@code item} ("#menuAddFolder"), as a user does, once the
+     * item is enabled (waits up to 30 s: most items are disabled while a task runs, and a click on one does nothing).
+     */
     void menu(String menu, String item) {
+        String id = item.substring(1);
+        Fx.waitUntil(item + " enabled", 30, () -> !menuItem(id).isDisable());
         openMenu(menu);
         clickVisible(item);
     }
