@@ -5,8 +5,6 @@ import app.facet.core.settings.UserSettingsStore;
 import app.facet.ui.models.ModelFileChooser;
 import app.facet.ui.models.ModelsDialogModel.Phase;
 import javafx.scene.Scene;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -126,16 +122,7 @@ class ModelsDialogTest {
     private static void snapshot(Scene scene, String name) throws Exception {
         Path dir = Path.of(System.getProperty("facet.screenshots", "target/screenshots"));
         Files.createDirectories(dir);
-        WritableImage image = Fx.get(() -> scene.snapshot(null));
-        int w = (int) image.getWidth(), h = (int) image.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        ImageIO.write(out, "png", dir.resolve(name).toFile());
+        ScreenshotApp.writePng(Fx.get(() -> scene.snapshot(null)), dir.resolve(name));
     }
 
     private static void restore(String key, String old) {

@@ -15,6 +15,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.robot.Motion;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -218,6 +219,11 @@ final class ScannedDesktop {
 
     /** As {@link #clickVisible(String)}, the first visible node of {@code selector} that {@code which} accepts. */
     void clickVisible(String selector, Predicate<Node> which) {
+        clickVisible(selector, which, Motion.DEFAULT);
+    }
+
+    /** As {@link #clickVisible(String, Predicate)}, the pointer moving to the node along {@code motion}. */
+    void clickVisible(String selector, Predicate<Node> which, Motion motion) {
         // measured again until two pulses agree: a popup that has just opened may still be placed
         Point2D[] last = new Point2D[1];
         Fx.waitUntil("a visible " + selector + " at rest", 10, () -> {
@@ -226,7 +232,7 @@ final class ScannedDesktop {
             last[0] = now;
             return still;
         });
-        robot.clickOn(last[0]);
+        robot.clickOn(last[0].getX(), last[0].getY(), motion);
     }
 
     /** Opens the menu bar's menu {@code menu} ("File") with a click. */
@@ -242,7 +248,8 @@ final class ScannedDesktop {
         String id = item.substring(1);
         Fx.waitUntil(item + " enabled", 30, () -> !menuItem(id).isDisable());
         openMenu(menu);
-        clickVisible(item);
+        // straight down into the open menu first: on its way across the menu bar the pointer would open the next menu
+        clickVisible(item, n -> true, Motion.VERTICAL_FIRST);
     }
 
     /** @return the main menu bar's item with the id {@code id} ("menuRestore"), shown or not */

@@ -73,9 +73,7 @@ class WindowRefreshAndRestoreTest {
 
     @AfterAll
     void stop() throws Exception {
-        if (d != null) {
-            d.stop();
-        }
+        ScannedDesktop.stop(d);
     }
 
     @Test
