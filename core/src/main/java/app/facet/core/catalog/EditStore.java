@@ -20,9 +20,9 @@ import java.util.function.Function;
 /**
  * The crop editor's and the re-detection's access to {@code photos}, {@code face_crops} and {@code rejected_writes},
  * bound to one {@link Tx}: {@link #read} for reads, {@link #write} for one write transaction ({@code BEGIN IMMEDIATE},
- * {@link Tx}'s), {@link #of} inside a caller's {@link Tx}. Person changes of the same unit of work go through
- * {@link #people()}. Every method throws {@link CatalogException} (carrying the database's message) on a database
- * error; inside {@link #write} that rolls everything back.
+ * {@link Tx}'s). Person changes of the same unit of work go through {@link #people()}. Every method throws
+ * {@link CatalogException} (carrying the database's message) on a database error; inside {@link #write} that rolls
+ * everything back.
  */
 public final class EditStore {
     private static final String PHOTO_COLUMNS = "SELECT id, path, scan_state, failure_reason, width, height, missing_since FROM photos ";
@@ -33,14 +33,6 @@ public final class EditStore {
     private EditStore(Tx tx) {
         this.tx = tx;
         this.c = tx.connection();
-    }
-
-    /**
-     * The editor's tables inside a caller's {@link Tx} (e.g. one {@link Tx#write} with other stores); every method
-     * throws {@link CatalogException} (carrying the database's message) on a database error.
-     */
-    public static EditStore of(Tx tx) {
-        return new EditStore(tx);
     }
 
     /** Work on an {@link EditStore}; may throw its own checked exception {@code X}. */

@@ -27,14 +27,6 @@ public final class PeopleTables {
         this.assignments = new AssignmentStore(c);
     }
 
-    /**
-     * The people tables inside a caller's {@link Tx} (e.g. one {@link Tx#write} with other stores). Their database
-     * errors surface as {@link CatalogException} carrying the database's message.
-     */
-    public static PeopleTables of(Tx tx) {
-        return new PeopleTables(tx);
-    }
-
     @FunctionalInterface
     public interface Work<T> {
         T run(PeopleTables tables);
