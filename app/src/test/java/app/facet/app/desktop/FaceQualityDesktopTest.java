@@ -9,7 +9,6 @@ import app.facet.ui.dashboard.DashboardWindow;
 import app.facet.ui.editor.FaceEditorWindow;
 import app.facet.ui.main.MainWindow;
 import app.facet.ui.people.NameField;
-import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -31,16 +30,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,55 +52,42 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FaceQualityDesktopTest {
     @TempDir
     static Path tmp;
+    ScannedDesktop d;
     LibraryLocation library;
     FacetApplication app;
-    final FxRobot robot = new FxRobot();
+    FxRobot robot;
 
     @BeforeAll
     void startAndScan() throws Exception {
-        library = new LibraryLocation(tmp.resolve("library"));
-        DesktopOptions options = new DesktopOptions(library, SharedPhotos.MODELS, "mobilefacenet", tmp.resolve("config/settings.json"),
-                (owner, title) -> Optional.of(SharedPhotos.PHOTOS));
-        FxToolkit.registerPrimaryStage();
-        app = (FacetApplication) FxToolkit.setupApplication(() -> new FacetApplication(options));
-        Fx.waitUntil("the library to open", 30, () -> app.window().session().library() != null);
-        robot.clickOn("File").clickOn("#menuAddFolder");
-        Fx.waitUntil("the scan to finish", 300, () -> robot.lookup("#statusMessage").queryLabeled().getText().startsWith("Scan completed"));
-        assertThat(count("SELECT count(*) FROM photos")).isEqualTo(SharedPhotos.labels().size());
+        d = ScannedDesktop.startAndScan(tmp);
+        library = d.library;
+        app = d.app;
+        robot = d.robot;
+        assertThat(d.count("SELECT count(*) FROM photos")).isEqualTo(SharedPhotos.labels().size());
     }
 
     /** Each test starts from the main window alone (a failed test may leave a window open over the menus). */
     @BeforeEach
     void onlyTheMainWindow() {
-        Fx.run(() -> {
-            for (Window w : List.copyOf(Window.getWindows())) {
-                if (w instanceof javafx.stage.Stage st && st != app.window().stage()) {
-                    st.close();
-                }
-            }
-            app.window().stage().toFront();
-        });
+        d.onlyTheMainWindow();
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        FxToolkit.cleanupStages();
+        ScannedDesktop.stop(d);
     }
 
     @Test
     @Order(1)
     void drawABoxInTheEditorSaveAndTheFaceIsInTheCatalogWithAnEmbeddingAndInThePersonsPhotos() throws Exception {
         MainWindow window = app.window();
-        Path kit = real(SharedPhotos.PHOTOS.resolve("people/kit_harington/kit1.jpg"));
-        long detected = number("SELECT f.id FROM face_crops f JOIN photos p ON p.id = f.photo_id WHERE p.path = ?", kit.toString());
+        Path kit = ScannedDesktop.real(SharedPhotos.PHOTOS.resolve("people/kit_harington/kit1.jpg"));
+        long detected = d.number("SELECT f.id FROM face_crops f JOIN photos p ON p.id = f.photo_id WHERE p.path = ?", kit.toString());
         double[] box = box(detected);
 
         // the photo viewer's "Edit Faces…" opens the crop editor on the photo
         Fx.run(() -> window.session().filterProperty().set(PhotoFilter.ALL.withFolder(kit.getParent())));
-        robot.doubleClickOn(caption("kit1.jpg"));
+        robot.doubleClickOn(d.caption("kit1.jpg"));
         Fx.waitUntil("the viewer on kit1.jpg", 30, () -> window.viewer().photo() != null && window.viewer().photo().path().equals(kit.toString()));
         robot.clickOn("#viewerEditFaces");
         FaceEditorWindow editor = window.faceQuality().editor();
@@ -119,26 +101,26 @@ class FaceQualityDesktopTest {
         robot.clickOn("#editorDeleteBox");
         Fx.waitUntil("the box to be gone", 10, () -> editor.boxLabels().isEmpty() && editor.isDirty());
         robot.clickOn("#editorDraw");
-        Point2D from = onPhoto(editor, box[0] - 0.05 * box[2], box[1] - 0.05 * box[3]);
-        Point2D to = onPhoto(editor, box[0] + 1.05 * box[2], box[1] + 1.05 * box[3]);
+        Point2D from = ScannedDesktop.onPhoto(editor, box[0] - 0.05 * box[2], box[1] - 0.05 * box[3]);
+        Point2D to = ScannedDesktop.onPhoto(editor, box[0] + 1.05 * box[2], box[1] + 1.05 * box[3]);
         robot.moveTo(from).press(MouseButton.PRIMARY).moveTo(from.midpoint(to)).moveTo(to).release(MouseButton.PRIMARY);
         Fx.waitUntil("the drawn box", 10, () -> editor.boxLabels().equals(List.of("New face")));
         robot.clickOn("#editorPerson").write("Kit Harington");
         Fx.waitUntil("the box to be named", 10, () -> editor.boxLabels().equals(List.of("Kit Harington")));
         robot.clickOn("#editorSave");
         Fx.waitUntil("the save to reach the catalog", 60, () -> !editor.isDirty()
-                && count("SELECT count(*) FROM face_crops f JOIN persons p ON p.id = f.person_id WHERE p.name = 'Kit Harington'") == 1);
+                && d.count("SELECT count(*) FROM face_crops f JOIN persons p ON p.id = f.person_id WHERE p.name = 'Kit Harington'") == 1);
 
         // in the catalog: a manual face with an embedding, named by the user, the detected row gone
-        long face = number("SELECT f.id FROM face_crops f JOIN persons p ON p.id = f.person_id WHERE p.name = 'Kit Harington'");
-        assertThat(count("SELECT count(*) FROM face_crops WHERE id = " + detected)).isZero();
-        assertThat(text("SELECT detector FROM face_crops WHERE id = " + face)).isEqualTo("manual");
-        assertThat(text("SELECT assigned_by FROM face_crops WHERE id = " + face)).isEqualTo("user");
-        assertThat(count("SELECT length(embedding) FROM face_crops WHERE id = " + face)).isEqualTo(128 * 4);
-        assertThat(text("SELECT image_path FROM face_crops WHERE id = " + face)).isEqualTo(kit.toString());
+        long face = d.number("SELECT f.id FROM face_crops f JOIN persons p ON p.id = f.person_id WHERE p.name = 'Kit Harington'");
+        assertThat(d.count("SELECT count(*) FROM face_crops WHERE id = " + detected)).isZero();
+        assertThat(d.text("SELECT detector FROM face_crops WHERE id = " + face)).isEqualTo("manual");
+        assertThat(d.text("SELECT assigned_by FROM face_crops WHERE id = " + face)).isEqualTo("user");
+        assertThat(d.count("SELECT length(embedding) FROM face_crops WHERE id = " + face)).isEqualTo(128 * 4);
+        assertThat(d.text("SELECT image_path FROM face_crops WHERE id = " + face)).isEqualTo(kit.toString());
         double[] drawn = box(face);
         assertThat(drawn[2]).isBetween(box[2] * 0.95, box[2] * 1.2);
-        assertThat(library.resolve(text("SELECT crop_path FROM face_crops WHERE id = " + face))).exists();
+        assertThat(library.resolve(d.text("SELECT crop_path FROM face_crops WHERE id = " + face))).exists();
         Fx.waitUntil("the editor to show the saved face", 30, () -> editor.boxLabels().equals(List.of("Kit Harington")));
 
         // the person field completes names: typing part of one offers the people whose name contains it
@@ -157,11 +139,11 @@ class FaceQualityDesktopTest {
         });
         Fx.waitUntil("Kit Harington in the sidebar", 20, () -> robot.lookup("#peopleList .sidebar-name").queryAll().stream()
                 .anyMatch(n -> n.isVisible() && "Kit Harington".equals(((Labeled) n).getText())));
-        long person = number("SELECT id FROM persons WHERE name = 'Kit Harington'");
+        long person = d.number("SELECT id FROM persons WHERE name = 'Kit Harington'");
         Fx.run(() -> window.session().filterProperty().set(PhotoFilter.ALL.withPerson(PersonFilter.only(person))));
         Fx.waitUntil("the person's photos in the grid", 20, () -> window.libraryView().grid().size() == 1
                 && window.libraryView().grid().visibleTiles().stream().allMatch(t -> t.photo() != null && t.photo().path().equals(kit.toString())));
-        assertThat(count("SELECT photo_count FROM persons WHERE id = " + person)).isEqualTo(1);
+        assertThat(d.count("SELECT photo_count FROM persons WHERE id = " + person)).isEqualTo(1);
         Fx.run(() -> window.session().filterProperty().set(PhotoFilter.ALL));
     }
 
@@ -171,7 +153,7 @@ class FaceQualityDesktopTest {
         MainWindow window = app.window();
         FaceEditorWindow editor = window.faceQuality().editor();
         Fx.run(() -> window.session().filterProperty().set(PhotoFilter.ALL));
-        Path crop = library.resolve(text("SELECT crop_path FROM face_crops LIMIT 1"));
+        Path crop = library.resolve(d.text("SELECT crop_path FROM face_crops LIMIT 1"));
         Path outside = tmp.resolve("elsewhere/obama.jpg");
         Files.createDirectories(outside.getParent());
         Files.copy(SharedPhotos.PHOTOS.resolve("people/barack_obama/obama.jpg"), outside);
@@ -188,9 +170,9 @@ class FaceQualityDesktopTest {
     @Order(3)
     void removingEveryFaceFromTheDashboardsReviewRecordsThePhotoAsNoFaces() throws Exception {
         MainWindow window = app.window();
-        Path two = real(SharedPhotos.PHOTOS.resolve("groups/two_people.jpg"));
-        long photoId = number("SELECT id FROM photos WHERE path = ?", two.toString());
-        List<String> crops = strings("SELECT crop_path FROM face_crops WHERE photo_id = " + photoId);
+        Path two = ScannedDesktop.real(SharedPhotos.PHOTOS.resolve("groups/two_people.jpg"));
+        long photoId = d.number("SELECT id FROM photos WHERE path = ?", two.toString());
+        List<String> crops = d.strings("SELECT crop_path FROM face_crops WHERE photo_id = " + photoId);
         assertThat(crops).hasSize(2);
 
         DashboardWindow dashboard = openDashboard();
@@ -211,15 +193,15 @@ class FaceQualityDesktopTest {
         Fx.waitUntil("the unsaved-changes question", 10, () -> dialog("editorUnsaved") != null);
         robot.clickOn(button(dialog("editorUnsaved"), "Cancel"));
         assertThat(Fx.get(() -> editor.stage().isShowing() && editor.isDirty())).isTrue();
-        assertThat(text("SELECT scan_state FROM photos WHERE id = " + photoId)).isEqualTo("done");
+        assertThat(d.text("SELECT scan_state FROM photos WHERE id = " + photoId)).isEqualTo("done");
 
         // close again and choose Save: saved, then closed
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         Fx.waitUntil("the unsaved-changes question", 10, () -> dialog("editorUnsaved") != null);
         robot.clickOn(button(dialog("editorUnsaved"), "Save"));
         Fx.waitUntil("the save to reach the catalog and the editor to close", 60,
-                () -> !editor.stage().isShowing() && "no_faces".equals(text("SELECT scan_state FROM photos WHERE id = " + photoId)));
-        assertThat(count("SELECT count(*) FROM face_crops WHERE photo_id = " + photoId)).isZero();
+                () -> !editor.stage().isShowing() && "no_faces".equals(d.text("SELECT scan_state FROM photos WHERE id = " + photoId)));
+        assertThat(d.count("SELECT count(*) FROM face_crops WHERE photo_id = " + photoId)).isZero();
         assertThat(crops).allSatisfy(c -> assertThat(library.resolve(c)).doesNotExist());
         Fx.waitUntil("the dashboard to drop the photo's faces", 20,
                 () -> dashboard.rows().stream().noneMatch(r -> r.photoId() == photoId));
@@ -228,11 +210,11 @@ class FaceQualityDesktopTest {
     @Test
     @Order(4)
     void aRowMadeInvalidByRawSqlIsShownInvalidWithItsReasonAndCannotBeReviewed() throws Exception {
-        Path biden = real(SharedPhotos.PHOTOS.resolve("people/joe_biden/biden2.jpg"));
-        long face = number("SELECT f.id FROM face_crops f JOIN photos p ON p.id = f.photo_id WHERE p.path = ? ORDER BY f.id LIMIT 1",
+        Path biden = ScannedDesktop.real(SharedPhotos.PHOTOS.resolve("people/joe_biden/biden2.jpg"));
+        long face = d.number("SELECT f.id FROM face_crops f JOIN photos p ON p.id = f.photo_id WHERE p.path = ? ORDER BY f.id LIMIT 1",
                 biden.toString());
         // the old corruption, planted as a legacy tool would: the guard has to be dropped first
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = d.connect(); Statement s = c.createStatement()) {
             s.execute("DROP TRIGGER face_crops_guard_update");
             s.execute("UPDATE face_crops SET image_path = crop_path WHERE id = " + face);
         }
@@ -242,7 +224,7 @@ class FaceQualityDesktopTest {
                 .anyMatch(r -> r.faceId() == face && r.invalid()));
         FaceListing row = Fx.get(() -> dashboard.rows().stream().filter(r -> r.faceId() == face).findFirst().orElseThrow());
         assertThat(row.invalidReason()).contains("image_path_is_crop");
-        assertThat(text("SELECT status FROM face_crops WHERE id = " + face)).isEqualTo("invalid");
+        assertThat(d.text("SELECT status FROM face_crops WHERE id = " + face)).isEqualTo("invalid");
         assertThat(Integer.parseInt(Fx.get(() -> dashboard.coverageValue("coverageInvalid")))).isGreaterThanOrEqualTo(1);
 
         // the row says so, and its Review button is disabled
@@ -276,7 +258,7 @@ class FaceQualityDesktopTest {
 
     private DashboardWindow openDashboard() {
         DashboardWindow dashboard = app.window().faceQuality().dashboard();
-        robot.clickOn("Faces").clickOn("#menuDashboard");
+        d.menu("Faces", "#menuDashboard");
         Fx.waitUntil("the dashboard", 60, () -> dashboard.stage().isShowing() && dashboard.isLoaded() && !dashboard.rows().isEmpty());
         return dashboard;
     }
@@ -287,23 +269,13 @@ class FaceQualityDesktopTest {
             window.faceQuality().setPhotoChooser((owner, title) -> Optional.of(file));
         });
         Fx.waitUntil("no photo selected in the grid", 10, () -> window.libraryView().grid().selectedIds().length == 0);
-        robot.clickOn("Faces").clickOn("#menuEditFaces");
+        d.menu("Faces", "#menuEditFaces");
         Fx.waitUntil("the refusal dialog for " + file.getFileName(), 20, () -> dialog("editorRefusal") != null);
         DialogPane pane = dialog("editorRefusal");
         assertThat(Fx.get(pane::getContentText)).contains(because).contains(file.getFileName().toString());
         assertThat(Fx.get(() -> window.faceQuality().editor().stage().isShowing())).isFalse();
         robot.clickOn(button(pane, "OK"));
         Fx.waitUntil("the dialog to close", 10, () -> dialog("editorRefusal") == null);
-    }
-
-    /** Screen point of an original-image pixel of the photo in the editor. */
-    private Point2D onPhoto(FaceEditorWindow editor, double x, double y) {
-        return Fx.get(() -> {
-            Node canvas = editor.stage().getScene().lookup(".editor-canvas");
-            Bounds b = canvas.localToScreen(canvas.getLayoutBounds());
-            double scale = b.getWidth() / editor.photo().width();
-            return new Point2D(b.getMinX() + x * scale, b.getMinY() + y * scale);
-        });
     }
 
     private DialogPane dialog(String id) {
@@ -364,65 +336,11 @@ class FaceQualityDesktopTest {
         return Fx.get(() -> row.lookupAll(".table-cell").stream().filter(n -> text.equals(((Labeled) n).getText())).findFirst());
     }
 
-    private Node caption(String file) {
-        Fx.waitUntil("a tile showing " + file, 15, () -> robot.lookup(".photo-tile-caption").queryAll().stream()
-                .anyMatch(n -> n instanceof Labeled l && file.equals(l.getText()) && n.isVisible()));
-        return robot.lookup(".photo-tile-caption").queryAll().stream()
-                .filter(n -> n instanceof Labeled l && file.equals(l.getText()) && n.isVisible()).findFirst().orElseThrow();
-    }
-
-    private static Path real(Path p) throws Exception {
-        return p.toRealPath();
-    }
-
     private double[] box(long faceId) throws Exception {
-        try (Connection c = connect(); Statement s = c.createStatement();
+        try (Connection c = d.connect(); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT x, y, w, h FROM face_crops WHERE id = " + faceId)) {
             rs.next();
             return new double[]{rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)};
-        }
-    }
-
-    private Connection connect() throws Exception {
-        return DriverManager.getConnection("jdbc:sqlite:" + library.catalogFile());
-    }
-
-    private int count(String sql) {
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private long number(String sql, String... params) throws Exception {
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                ps.setString(i + 1, params[i]);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                assertThat(rs.next()).as(sql).isTrue();
-                return rs.getLong(1);
-            }
-        }
-    }
-
-    private String text(String sql) {
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            return rs.next() ? rs.getString(1) : null;
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private List<String> strings(String sql) throws Exception {
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            List<String> out = new ArrayList<>();
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-            return out;
         }
     }
 }

@@ -1,6 +1,5 @@
 package app.facet.app.desktop;
 
-import app.facet.core.catalog.LibraryLocation;
 import app.facet.core.people.FaceCluster;
 import app.facet.ui.main.MainWindow;
 import javafx.scene.Node;
@@ -10,14 +9,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,34 +21,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FindPeopleTest {
     @TempDir
     Path tmp;
-    LibraryLocation library;
-    FacetApplication app;
-    final FxRobot robot = new FxRobot();
+    ScannedDesktop d;
+    FxRobot robot;
 
     @BeforeEach
     void start() throws Exception {
-        library = new LibraryLocation(tmp.resolve("library"));
-        DesktopOptions options = new DesktopOptions(library, SharedPhotos.MODELS, "mobilefacenet", tmp.resolve("settings.json"),
-                (owner, title) -> Optional.of(SharedPhotos.PHOTOS));
-        FxToolkit.registerPrimaryStage();
-        app = (FacetApplication) FxToolkit.setupApplication(() -> new FacetApplication(options));
-        Fx.waitUntil("the library to open", 30, () -> app.window().session().library() != null);
+        d = ScannedDesktop.start(tmp, ScannedDesktop.Setup.shared()).awaitLibrary();
+        robot = d.robot;
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        ScannedDesktop.stop(d);
     }
 
     @Test
     void nameTheLargestGroupOfUnknownFacesThenUndo() throws Exception {
-        MainWindow window = app.window();
-        robot.clickOn("File").clickOn("#menuAddFolder");
-        Fx.waitUntil("the scan to finish", 300,
-                () -> robot.lookup("#statusMessage").queryLabeled().getText().startsWith("Scan completed"));
+        MainWindow window = d.app.window();
+        d.scan();
 
-        robot.clickOn("Faces").clickOn("#menuFindPeople");
+        d.menu("Faces", "#menuFindPeople");
         Fx.waitUntil("recognition and grouping to finish", 120,
                 () -> robot.lookup("#findPeopleSummary").queryLabeled().getText().startsWith("Recognised"));
         ListView<FaceCluster> groups = robot.lookup("#clusterList").queryListView();
@@ -63,7 +48,7 @@ class FindPeopleTest {
         FaceCluster largest = Fx.get(() -> groups.getItems().get(0));
         assertThat(largest.size()).isGreaterThanOrEqualTo(2);
         assertThat(Fx.get(() -> groups.getItems().stream().mapToInt(FaceCluster::size).max().orElse(0))).isEqualTo(largest.size());
-        assertThat(count("SELECT count(*) FROM face_crops WHERE cluster_id = " + largest.clusterId() + " AND person_id IS NULL"))
+        assertThat(d.count("SELECT count(*) FROM face_crops WHERE cluster_id = " + largest.clusterId() + " AND person_id IS NULL"))
                 .isEqualTo(largest.size());
 
         Node firstRow = robot.lookup("#clusterList .cluster-cell").queryAll().stream()
@@ -72,8 +57,8 @@ class FindPeopleTest {
         robot.clickOn(firstRow.lookup(".cluster-apply"));
 
         Fx.waitUntil("the named group to reach the catalog", 20,
-                () -> count("SELECT count(*) FROM persons WHERE name = 'Person One'") == 1);
-        assertThat(count("SELECT count(*) FROM face_crops f JOIN persons p ON p.id = f.person_id"
+                () -> d.count("SELECT count(*) FROM persons WHERE name = 'Person One'") == 1);
+        assertThat(d.count("SELECT count(*) FROM face_crops f JOIN persons p ON p.id = f.person_id"
                 + " WHERE p.name = 'Person One' AND f.assigned_by = 'user'")).isEqualTo(largest.size());
         Fx.waitUntil("the group to leave the list", 10,
                 () -> groups.getItems().stream().noneMatch(c -> c.clusterId() == largest.clusterId()));
@@ -81,16 +66,8 @@ class FindPeopleTest {
                 () -> window.sidebar().people().stream().anyMatch(p -> p.person().name().equals("Person One")));
 
         robot.clickOn("#undoButton");
-        Fx.waitUntil("the undo to reach the catalog", 20, () -> count("SELECT count(*) FROM persons WHERE name = 'Person One'") == 0);
-        assertThat(count("SELECT count(*) FROM face_crops WHERE cluster_id = " + largest.clusterId() + " AND person_id IS NULL"))
+        Fx.waitUntil("the undo to reach the catalog", 20, () -> d.count("SELECT count(*) FROM persons WHERE name = 'Person One'") == 0);
+        assertThat(d.count("SELECT count(*) FROM face_crops WHERE cluster_id = " + largest.clusterId() + " AND person_id IS NULL"))
                 .isEqualTo(largest.size());
-    }
-
-    private int count(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + library.catalogFile());
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
-        }
     }
 }

@@ -1,20 +1,13 @@
 package app.facet.app.desktop;
 
-import app.facet.core.catalog.LibraryLocation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -26,54 +19,40 @@ import static org.assertj.core.api.Assertions.assertThat;
 class FindPeopleWithoutEmbeddingsTest {
     @TempDir
     Path tmp;
-    LibraryLocation library;
-    FacetApplication app;
-    final FxRobot robot = new FxRobot();
+    ScannedDesktop d;
+    FxRobot robot;
 
     @BeforeEach
     void start() throws Exception {
-        library = new LibraryLocation(tmp.resolve("library"));
         Path models = Files.createDirectories(tmp.resolve("models"));
         Files.copy(SharedPhotos.MODELS.resolve("face_detection_yunet_2023mar.onnx"), models.resolve("face_detection_yunet_2023mar.onnx"));
-        DesktopOptions options = new DesktopOptions(library, models, null, tmp.resolve("settings.json"),
-                (owner, title) -> Optional.of(SharedPhotos.PHOTOS.resolve("people")));
-        FxToolkit.registerPrimaryStage();
-        app = (FacetApplication) FxToolkit.setupApplication(() -> new FacetApplication(options));
-        Fx.waitUntil("the library to open", 30, () -> app.window().session().library() != null);
+        d = ScannedDesktop.start(tmp, ScannedDesktop.Setup.shared().folder(SharedPhotos.PHOTOS.resolve("people")).models(models, null))
+                .awaitLibrary();
+        robot = d.robot;
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        ScannedDesktop.stop(d);
     }
 
     @Test
     void findPeopleSaysHowManyFacesHaveNoEmbeddingAndWhy() throws Exception {
         // no embedding model: the first-start models dialog asks; the user continues without recognition
+        FacetApplication app = d.app;
         Fx.waitUntil("the models dialog", 30, () -> app.window().models().dialog() != null
                 && app.window().models().dialog().stage().isShowing());
         Fx.run(() -> ((javafx.scene.control.Button) app.window().models().dialog().stage().getScene().lookup("#modelsContinue")).fire());
-        robot.clickOn("File").clickOn("#menuAddFolder");
-        Fx.waitUntil("the scan to finish", 300,
-                () -> robot.lookup("#statusMessage").queryLabeled().getText().startsWith("Scan completed"));
-        int faces = count("SELECT count(*) FROM face_crops WHERE not_a_face = 0");
+        d.scan();
+        int faces = d.count("SELECT count(*) FROM face_crops WHERE not_a_face = 0");
         assertThat(faces).isGreaterThanOrEqualTo(10);
-        assertThat(count("SELECT count(*) FROM face_crops WHERE embedding IS NOT NULL")).isZero();
+        assertThat(d.count("SELECT count(*) FROM face_crops WHERE embedding IS NOT NULL")).isZero();
 
-        robot.clickOn("Faces").clickOn("#menuFindPeople");
+        d.menu("Faces", "#menuFindPeople");
         Fx.waitUntil("recognition and grouping to finish", 120,
                 () -> robot.lookup("#findPeopleSummary").queryLabeled().getText().startsWith("Recognised"));
         String summary = robot.lookup("#findPeopleSummary").queryLabeled().getText();
         assertThat(summary).contains(faces + " faces have no embedding and cannot be compared: no embedding model is in use");
         assertThat(robot.lookup("#findPeopleRemaining").queryLabeled().getText()).startsWith("No groups left to name");
-    }
-
-    private int count(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + library.catalogFile());
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
-        }
     }
 }

@@ -11,12 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -33,27 +31,26 @@ class IntegrityAndExportTest {
     Path tmp;
     LibraryLocation library;
     Path export;
+    ScannedDesktop d;
     FacetApplication app;
-    final FxRobot robot = new FxRobot();
+    FxRobot robot;
 
     @BeforeEach
     void start() throws Exception {
-        library = new LibraryLocation(tmp.resolve("library"));
+        library = ScannedDesktop.libraryIn(tmp);
         try (Connection c = Catalog.open(library).connect(); Statement s = c.createStatement()) {
             s.executeUpdate("INSERT INTO persons(name) VALUES ('Nobody')");
         }
         export = tmp.resolve("out/people.json");
         Files.createDirectories(export.getParent());
-        DesktopOptions options = new DesktopOptions(library, SharedPhotos.MODELS, "mobilefacenet", tmp.resolve("settings.json"),
-                (owner, title) -> Optional.empty(), (owner, title, name, extensions) -> Optional.of(export));
-        FxToolkit.registerPrimaryStage();
-        app = (FacetApplication) FxToolkit.setupApplication(() -> new FacetApplication(options));
+        d = ScannedDesktop.start(tmp, ScannedDesktop.Setup.shared().folder(null).saves((owner, title, name, extensions) -> Optional.of(export)));
+        app = d.app;
+        robot = d.robot;
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+        ScannedDesktop.stop(d);
     }
 
     @Test
@@ -69,13 +66,13 @@ class IntegrityAndExportTest {
         assertThat(robot.lookup("#integritySummary").queryLabeled().getText()).contains("1 problem");
         robot.press(javafx.scene.input.KeyCode.ESCAPE).release(javafx.scene.input.KeyCode.ESCAPE);
 
-        robot.clickOn("File").clickOn("#menuExport");
+        d.menu("File", "#menuExport");
         Fx.waitUntil("the export file", 30, () -> Files.isRegularFile(export)
                 && robot.lookup("#statusMessage").queryLabeled().getText().startsWith("Exported"));
         JsonNode json = new ObjectMapper().readTree(export.toFile());
         assertThat(json.get("persons").get(0).get("name").asText()).isEqualTo("Nobody");
 
-        robot.clickOn("Tools").clickOn("#menuVerify");
+        d.menu("Tools", "#menuVerify");
         Fx.waitUntil("the full check", 60, () -> app.window().integrityWindow().shown() != null
                 && app.window().integrityWindow().shown().mode() == CheckMode.FULL
                 && robot.lookup("#taskLabel").query().isVisible() == false);
@@ -83,18 +80,10 @@ class IntegrityAndExportTest {
         Fx.waitUntil("the repair preview", 60, () -> robot.lookup("#repairPlan").tryQuery().isPresent());
         assertThat(robot.lookup("#repairPlan").queryTextInputControl().getText()).contains("Nobody");
         robot.clickOn("Back Up and Repair");
-        Fx.waitUntil("the repair to reach the catalog", 60, () -> count("SELECT count(*) FROM persons") == 0);
+        Fx.waitUntil("the repair to reach the catalog", 60, () -> d.count("SELECT count(*) FROM persons") == 0);
         Fx.waitUntil("the badge to go away", 30, () -> !robot.lookup("#integrityBadge").query().isVisible());
         try (Stream<Path> backups = Files.list(library.backupsDir())) {
             assertThat(backups.filter(Files::isRegularFile).count()).isGreaterThanOrEqualTo(1);
-        }
-    }
-
-    private int count(String sql) throws Exception {
-        try (Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + library.catalogFile());
-             Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
         }
     }
 }

@@ -1,28 +1,19 @@
 package app.facet.app.desktop;
 
-import app.facet.core.catalog.Catalog;
 import app.facet.core.catalog.LibraryLocation;
 import app.facet.core.settings.UserSettingsStore;
 import app.facet.ui.models.ModelFileChooser;
 import app.facet.ui.models.ModelsDialogModel.Phase;
 import javafx.scene.Scene;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,8 +29,9 @@ class ModelsDialogTest {
     Path tmp;
     LibraryLocation library;
     Path settingsFile;
+    ScannedDesktop d;
     FacetApplication app;
-    final FxRobot robot = new FxRobot();
+    FxRobot robot;
     String proxyHost;
     String proxyPort;
 
@@ -48,8 +40,6 @@ class ModelsDialogTest {
         // tests never download: every https connection of this JVM goes to a closed port, as on a machine offline
         proxyHost = System.setProperty("https.proxyHost", "127.0.0.1");
         proxyPort = System.setProperty("https.proxyPort", "9");
-        library = new LibraryLocation(tmp.resolve("library"));
-        settingsFile = tmp.resolve("settings.json");
         ModelFileChooser chooser = new ModelFileChooser() {
             @Override
             public Optional<Path> chooseFile(Window owner) {
@@ -61,19 +51,22 @@ class ModelsDialogTest {
                 return Optional.empty();
             }
         };
-        DesktopOptions options = new DesktopOptions(library, null, null, settingsFile,
-                (owner, title) -> Optional.of(SharedPhotos.PHOTOS.resolve("people/barack_obama")),
-                (owner, title, name, extensions) -> Optional.empty(), chooser);
-        FxToolkit.registerPrimaryStage();
-        app = (FacetApplication) FxToolkit.setupApplication(() -> new FacetApplication(options));
+        d = ScannedDesktop.start(tmp, ScannedDesktop.Setup.shared().folder(SharedPhotos.PHOTOS.resolve("people/barack_obama"))
+                .models(null, null).saves((owner, title, name, extensions) -> Optional.empty()).modelFiles(chooser));
+        library = d.library;
+        settingsFile = d.settingsFile;
+        app = d.app;
+        robot = d.robot;
     }
 
     @AfterEach
     void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-        restore("https.proxyHost", proxyHost);
-        restore("https.proxyPort", proxyPort);
+        try {
+            ScannedDesktop.stop(d);
+        } finally {
+            restore("https.proxyHost", proxyHost);
+            restore("https.proxyPort", proxyPort);
+        }
     }
 
     @Test
@@ -104,11 +97,10 @@ class ModelsDialogTest {
         snapshot(app.window().models().dialog().stage().getScene(), "models-dialog-ready.png");
         press("#modelsContinue");
 
-        robot.clickOn("File").clickOn("#menuAddFolder");
-        Fx.waitUntil("the scan", 180, () -> robot.lookup("#statusMessage").queryLabeled().getText().startsWith("Scan completed"));
+        d.scan();
         assertThat(embeddedFaces()).as("faces scanned after the choice carry embeddings").isGreaterThanOrEqualTo(5);
 
-        robot.clickOn("Help").clickOn("#menuAbout");
+        d.menu("Help", "#menuAbout");
         Fx.waitUntil("the about dialog", 30, () -> robot.lookup("#aboutDialog").tryQuery().isPresent());
         assertThat(text("#aboutDialog .content")).contains("YuNet 2023mar (OpenCV FaceDetectorYN, built in)")
                 .contains("Embedding model: mobilefacenet");
@@ -119,12 +111,8 @@ class ModelsDialogTest {
         Fx.run(() -> ((javafx.scene.control.Button) app.window().models().dialog().stage().getScene().lookup(id)).fire());
     }
 
-    private long embeddedFaces() throws Exception {
-        try (Connection c = Catalog.open(library).connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM face_crops WHERE embedding IS NOT NULL AND embedding_model_id = 'mobilefacenet'")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+    private long embeddedFaces() {
+        return d.number("SELECT count(*) FROM face_crops WHERE embedding IS NOT NULL AND embedding_model_id = 'mobilefacenet'");
     }
 
     private String text(String query) {
@@ -134,16 +122,7 @@ class ModelsDialogTest {
     private static void snapshot(Scene scene, String name) throws Exception {
         Path dir = Path.of(System.getProperty("facet.screenshots", "target/screenshots"));
         Files.createDirectories(dir);
-        WritableImage image = Fx.get(() -> scene.snapshot(null));
-        int w = (int) image.getWidth(), h = (int) image.getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        PixelReader pixels = image.getPixelReader();
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                out.setRGB(x, y, pixels.getArgb(x, y));
-            }
-        }
-        ImageIO.write(out, "png", dir.resolve(name).toFile());
+        ScreenshotApp.writePng(Fx.get(() -> scene.snapshot(null)), dir.resolve(name));
     }
 
     private static void restore(String key, String old) {

@@ -2,7 +2,6 @@ package app.facet.app.desktop;
 
 import app.facet.core.browse.PersonFilter;
 import app.facet.core.browse.PhotoFilter;
-import app.facet.core.catalog.LibraryLocation;
 import app.facet.core.people.FaceCluster;
 import app.facet.model.BoundingBox;
 import app.facet.ui.editor.FaceEditorWindow;
@@ -11,18 +10,15 @@ import app.facet.ui.people.NameField;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.PopupWindow;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,21 +30,14 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,51 +53,36 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PeopleAndViewerFixesTest {
     @TempDir
     static Path tmp;
-    LibraryLocation library;
+    ScannedDesktop d;
     FacetApplication app;
-    final FxRobot robot = new FxRobot();
+    FxRobot robot;
 
     @BeforeAll
     void startScanAndNameTwoPeople() throws Exception {
-        library = new LibraryLocation(tmp.resolve("library"));
-        DesktopOptions options = new DesktopOptions(library, SharedPhotos.MODELS, "mobilefacenet", tmp.resolve("config/settings.json"),
-                (owner, title) -> Optional.of(SharedPhotos.PHOTOS));
-        FxToolkit.registerPrimaryStage();
-        app = (FacetApplication) FxToolkit.setupApplication(() -> new FacetApplication(options));
-        Fx.waitUntil("the library to open", 30, () -> app.window().session().library() != null);
-        robot.clickOn("File").clickOn("#menuAddFolder");
-        Fx.waitUntil("the scan to finish", 300, () -> robot.lookup("#statusMessage").queryLabeled().getText().startsWith("Scan completed"));
-        name("people/kit_harington/kit1.jpg", "Kit Harington");
-        name("people/barack_obama/obama.jpg", "Barack Obama");
+        d = ScannedDesktop.startAndScan(tmp);
+        app = d.app;
+        robot = d.robot;
+        d.assignToNewPerson("people/kit_harington/kit1.jpg", "Kit Harington");
+        d.assignToNewPerson("people/barack_obama/obama.jpg", "Barack Obama");
     }
 
     @BeforeEach
     void onlyTheMainWindow() {
-        Fx.run(() -> {
-            for (Window w : List.copyOf(Window.getWindows())) {
-                if (w instanceof Stage st && st != app.window().stage()) {
-                    st.close();
-                }
-            }
-            app.window().stage().toFront();
-            app.window().session().filterProperty().set(PhotoFilter.ALL);
-        });
+        d.onlyTheMainWindow();
+        Fx.run(() -> app.window().session().filterProperty().set(PhotoFilter.ALL));
     }
 
     @AfterAll
     void stop() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        FxToolkit.cleanupStages();
+        ScannedDesktop.stop(d);
     }
 
     @Test
     @Order(1)
     void theShortcutsTableShowsEveryEntryInFullWithThisKeyboardsKeyNames() {
         robot.push(KeyCode.F1);
-        Fx.waitUntil("the shortcuts dialog", 10, () -> dialogWithHeader("Keyboard shortcuts") != null);
-        DialogPane pane = Fx.get(() -> dialogWithHeader("Keyboard shortcuts"));
+        Fx.waitUntil("the shortcuts dialog", 10, () -> ScannedDesktop.dialogWithHeader("Keyboard shortcuts") != null);
+        DialogPane pane = Fx.get(() -> ScannedDesktop.dialogWithHeader("Keyboard shortcuts"));
         List<String> texts = Fx.get(() -> pane.lookup("#shortcutsTable").lookupAll(".label").stream()
                 .map(n -> ((Label) n).getText()).toList());
         assertThat(texts).hasSizeGreaterThanOrEqualTo(40).noneMatch(t -> t.contains("Shortcut"));
@@ -136,10 +110,10 @@ class PeopleAndViewerFixesTest {
     @Order(2)
     void leftAndRightStepThroughThePhotosAndPlusMinusZoom() {
         MainWindow window = app.window();
-        Path folder = real(SharedPhotos.PHOTOS.resolve("people/barack_obama"));
+        Path folder = ScannedDesktop.real(SharedPhotos.PHOTOS.resolve("people/barack_obama"));
         Fx.run(() -> window.session().filterProperty().set(PhotoFilter.ALL.withFolder(folder)));
         Fx.waitUntil("the five photos of the folder", 15, () -> window.libraryView().grid().size() == 5);
-        robot.doubleClickOn(caption("obama.jpg"));
+        robot.doubleClickOn(d.caption("obama.jpg"));
         Fx.waitUntil("the viewer on obama.jpg", 30, () -> shown(window).endsWith("/obama.jpg"));
         String title = Fx.get(() -> robot.lookup("#viewerTitle").queryLabeled().getText());
         assertThat(title).contains(" of 5)");
@@ -167,20 +141,21 @@ class PeopleAndViewerFixesTest {
         MainWindow window = app.window();
         openInViewer(window, "groups", "kit_with_rose.jpg");
         Fx.waitUntil("an Unknown face on kit_with_rose.jpg", 30, () -> window.viewer().boxLabels().contains("Unknown"));
-        int people = count("SELECT count(*) FROM persons");
-        int kitFaces = count("SELECT count(*) FROM face_crops f JOIN persons p ON p.id = f.person_id WHERE p.name = 'Kit Harington'");
+        int people = d.count("SELECT count(*) FROM persons");
+        int kitFaces = d.count("SELECT count(*) FROM face_crops f JOIN persons p ON p.id = f.person_id WHERE p.name = 'Kit Harington'");
         Node unknownBox = robot.lookup(".face-box-unknown").queryAll().stream().filter(Node::isVisible).findFirst().orElseThrow();
-        robot.clickOn(unknownBox).clickOn("#faceAssign");
+        robot.clickOn(unknownBox);
+        d.clickVisible("#faceAssign");
         robot.clickOn("#assignName").write("ki");
         NameField field = robot.lookup("#assignName").query();
         Fx.waitUntil("Kit Harington offered", 10, () -> field.shownMatches().equals(List.of("Kit Harington")));
         robot.push(KeyCode.ENTER);
         Fx.waitUntil("the name to be completed", 10, () -> "Kit Harington".equals(field.getText()));
-        assertThat(count("SELECT count(*) FROM persons WHERE lower(name) = 'ki'")).isZero();
+        assertThat(d.count("SELECT count(*) FROM persons WHERE lower(name) = 'ki'")).isZero();
         robot.push(KeyCode.ENTER);
-        Fx.waitUntil("the face to reach Kit Harington", 20, () -> count(
+        Fx.waitUntil("the face to reach Kit Harington", 20, () -> d.count(
                 "SELECT count(*) FROM face_crops f JOIN persons p ON p.id = f.person_id WHERE p.name = 'Kit Harington'") == kitFaces + 1);
-        assertThat(count("SELECT count(*) FROM persons")).isEqualTo(people);
+        assertThat(d.count("SELECT count(*) FROM persons")).isEqualTo(people);
         robot.push(KeyCode.ESCAPE);
     }
 
@@ -197,7 +172,7 @@ class PeopleAndViewerFixesTest {
         // a box in the photo's top-left corner, away from the detected face
         double w = Fx.get(() -> editor.photo().width()), h = Fx.get(() -> editor.photo().height());
         robot.clickOn("#editorDraw");
-        Point2D from = onPhoto(editor, 0.03 * w, 0.03 * h), to = onPhoto(editor, 0.18 * w, 0.18 * h);
+        Point2D from = ScannedDesktop.onPhoto(editor, 0.03 * w, 0.03 * h), to = ScannedDesktop.onPhoto(editor, 0.18 * w, 0.18 * h);
         robot.moveTo(from).press(MouseButton.PRIMARY).moveTo(from.midpoint(to)).moveTo(to).release(MouseButton.PRIMARY);
         Fx.waitUntil("the drawn box", 10, () -> editor.boxes().size() == boxes + 1);
         assertThat(Fx.get(editor::isDrawing)).isFalse();
@@ -210,7 +185,7 @@ class PeopleAndViewerFixesTest {
             Bounds b = corner.localToScreen(corner.getLayoutBounds());
             return new Point2D(b.getCenterX(), b.getCenterY());
         });
-        Point2D drop = grab.add(Fx.get(() -> onPhoto(editor, 0.10 * w, 0.10 * h).subtract(onPhoto(editor, 0, 0))));
+        Point2D drop = grab.add(Fx.get(() -> ScannedDesktop.onPhoto(editor, 0.10 * w, 0.10 * h).subtract(ScannedDesktop.onPhoto(editor, 0, 0))));
         robot.moveTo(grab).press(MouseButton.PRIMARY).moveTo(grab.midpoint(drop)).moveTo(drop).release(MouseButton.PRIMARY);
         Fx.waitUntil("the box to be resized by its corner", 10, () -> editor.boxes().size() == boxes + 1
                 && editor.boxes().get(0).w() > drawn.w() + 0.05 * w && editor.boxes().get(0).h() > drawn.h() + 0.05 * h);
@@ -233,7 +208,7 @@ class PeopleAndViewerFixesTest {
     @Test
     @Order(5)
     void findPeopleKeepsTypedTextFiltersCompletesOnEnterAndEnterNamesTheGroup() throws Exception {
-        robot.clickOn("Faces").clickOn("#menuFindPeople");
+        d.menu("Faces", "#menuFindPeople");
         Fx.waitUntil("recognition and grouping to finish", 120,
                 () -> robot.lookup("#findPeopleSummary").queryLabeled().getText().startsWith("Recognised"));
         ListView<FaceCluster> groups = robot.lookup("#clusterList").queryListView();
@@ -275,28 +250,26 @@ class PeopleAndViewerFixesTest {
     @Order(6)
     void mergeIntoHasNoDefaultTargetAndTheGridFollowsTheMergedPerson() throws Exception {
         MainWindow window = app.window();
-        name("people/joe_biden/biden.jpg", "Michelle");
-        robot.clickOn(sidebarRow("Michelle"));
-        long michelle = number("SELECT id FROM persons WHERE name = 'Michelle'");
-        long barack = number("SELECT id FROM persons WHERE name = 'Barack Obama'");
+        d.assignToNewPerson("people/joe_biden/biden.jpg", "Michelle");
+        robot.clickOn(d.sidebarRow("Michelle"));
+        long michelle = d.number("SELECT id FROM persons WHERE name = 'Michelle'");
+        long barack = d.number("SELECT id FROM persons WHERE name = 'Barack Obama'");
         Fx.waitUntil("the grid on Michelle", 10, () -> window.session().filter().person().equals(PersonFilter.only(michelle))
                 && window.libraryView().grid().size() == 1);
 
-        contextMenuOn(sidebarRow("Michelle"));
-        robot.clickOn("#personMerge");
-        Fx.waitUntil("the merge dialog", 10, () -> dialogWithHeader("Merge Michelle into…") != null);
-        DialogPane merge = Fx.get(() -> dialogWithHeader("Merge Michelle into…"));
+        d.contextMenuOn(d.sidebarRow("Michelle"));
+        d.clickVisible("#personMerge");
+        Fx.waitUntil("the merge dialog", 10, () -> ScannedDesktop.dialogWithHeader("Merge Michelle into…") != null);
+        DialogPane merge = Fx.get(() -> ScannedDesktop.dialogWithHeader("Merge Michelle into…"));
         ComboBox<?> target = Fx.get(() -> (ComboBox<?>) merge.lookup(".combo-box"));
         assertThat(Fx.get(() -> target.getSelectionModel().getSelectedItem())).isNull();
         assertThat(Fx.get(() -> merge.lookupButton(javafx.scene.control.ButtonType.OK).isDisabled())).isTrue();
         robot.clickOn(target);
-        robot.clickOn(robot.lookup(".list-cell").queryAll().stream()
-                .filter(n -> n instanceof ListCell<?> c && c.getText() != null && c.getText().startsWith("Barack Obama") && n.isVisible())
-                .findFirst().orElseThrow());
+        d.clickVisible(".list-cell", n -> n instanceof ListCell<?> c && c.getText() != null && c.getText().startsWith("Barack Obama"));
         robot.clickOn("OK");
         robot.clickOn("Merge");
-        Fx.waitUntil("the merge to reach the catalog", 20, () -> count("SELECT count(*) FROM persons WHERE name = 'Michelle'") == 0);
-        int barackPhotos = count("SELECT photo_count FROM persons WHERE id = " + barack);
+        Fx.waitUntil("the merge to reach the catalog", 20, () -> d.count("SELECT count(*) FROM persons WHERE name = 'Michelle'") == 0);
+        int barackPhotos = d.count("SELECT photo_count FROM persons WHERE id = " + barack);
         Fx.waitUntil("the grid to show Barack Obama, into whom Michelle was merged", 20,
                 () -> window.session().filter().person().equals(PersonFilter.only(barack))
                         && window.libraryView().grid().size() == barackPhotos
@@ -307,19 +280,19 @@ class PeopleAndViewerFixesTest {
     @Test
     @Order(7)
     void renamingToATakenNameAsksToMergeAndLogsNoError() throws Exception {
-        name("people/barack_obama/obama2.jpg", "Obama");
+        d.assignToNewPerson("people/barack_obama/obama2.jpg", "Obama");
         int barackFaces = facesOf("Barack Obama");
         PrintStream original = System.err;
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         System.setErr(new PrintStream(new Tee(original, log), true, StandardCharsets.UTF_8));
         try {
-            contextMenuOn(sidebarRow("Obama"));
-            robot.clickOn("#personRename");
+            d.contextMenuOn(d.sidebarRow("Obama"));
+            d.clickVisible("#personRename");
             robot.doubleClickOn("#renameField").eraseText(20).write("barack obama").clickOn("OK");
-            Fx.waitUntil("the offer to merge", 20, () -> dialogWithHeader(
+            Fx.waitUntil("the offer to merge", 20, () -> ScannedDesktop.dialogWithHeader(
                     "A person named \"Barack Obama\" already exists; merge the two people instead of renaming.") != null);
             robot.clickOn("Merge");
-            Fx.waitUntil("the merge to reach the catalog", 20, () -> count("SELECT count(*) FROM persons WHERE name = 'Obama'") == 0);
+            Fx.waitUntil("the merge to reach the catalog", 20, () -> d.count("SELECT count(*) FROM persons WHERE name = 'Obama'") == 0);
         } finally {
             System.setErr(original);
         }
@@ -330,34 +303,15 @@ class PeopleAndViewerFixesTest {
 
     // ---- helpers ----
 
-    /** Names the only face of {@code photo} through the library's PeopleService, as the viewer's Assign does. */
-    private void name(String photo, String person) throws Exception {
-        long face = number("SELECT f.id FROM face_crops f JOIN photos p ON p.id = f.photo_id WHERE p.path = '"
-                + real(SharedPhotos.PHOTOS.resolve(photo)) + "' AND f.not_a_face = 0");
-        app.window().session().library().peopleService().assignFaceToNewPerson(face, person);
-        Fx.run(() -> app.window().session().catalogChanged());
-        Fx.waitUntil(person + " in the sidebar", 20, () -> app.window().sidebar().people().stream()
-                .anyMatch(p -> p.person().name().equals(person)));
-    }
-
     private void openInViewer(MainWindow window, String folder, String file) {
-        Path dir = real(SharedPhotos.PHOTOS.resolve(folder));
+        Path dir = ScannedDesktop.real(SharedPhotos.PHOTOS.resolve(folder));
         Fx.run(() -> window.session().filterProperty().set(PhotoFilter.ALL.withFolder(dir)));
-        robot.doubleClickOn(caption(file));
+        robot.doubleClickOn(d.caption(file));
         Fx.waitUntil("the viewer on " + file, 30, () -> shown(window).endsWith("/" + file));
     }
 
     private static String shown(MainWindow window) {
         return window.viewer().photo() == null ? "" : window.viewer().photo().path();
-    }
-
-    private Point2D onPhoto(FaceEditorWindow editor, double x, double y) {
-        return Fx.get(() -> {
-            Node canvas = editor.stage().getScene().lookup(".editor-canvas");
-            Bounds b = canvas.localToScreen(canvas.getLayoutBounds());
-            double scale = b.getWidth() / editor.photo().width();
-            return new Point2D(b.getMinX() + x * scale, b.getMinY() + y * scale);
-        });
     }
 
     private Node firstClusterRow() {
@@ -374,71 +328,8 @@ class PeopleAndViewerFixesTest {
                 .map(w -> (PopupWindow) w).toList();
     }
 
-    private static DialogPane dialogWithHeader(String header) {
-        for (Window w : Window.getWindows()) {
-            if (w.isShowing() && w.getScene() != null && w.getScene().getRoot() instanceof DialogPane p && header.equals(p.getHeaderText())) {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    /** Monocle's headless mouse sends no context-menu request: deliver the one a desktop sends on a right-click. */
-    private void contextMenuOn(Node node) {
-        robot.moveTo(node);
-        Fx.run(() -> {
-            Bounds b = node.getLayoutBounds();
-            double x = b.getCenterX(), y = b.getCenterY();
-            Point2D screen = node.localToScreen(x, y);
-            node.fireEvent(new javafx.scene.input.ContextMenuEvent(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
-                    x, y, screen.getX(), screen.getY(), false, new javafx.scene.input.PickResult(node, x, y)));
-        });
-    }
-
-    private Node sidebarRow(String name) {
-        Fx.waitUntil("a sidebar row " + name, 15, () -> robot.lookup("#peopleList .sidebar-name").queryAll().stream()
-                .anyMatch(n -> n instanceof Labeled l && name.equals(l.getText()) && n.isVisible()));
-        return robot.lookup("#peopleList .sidebar-name").queryAll().stream()
-                .filter(n -> n instanceof Labeled l && name.equals(l.getText()) && n.isVisible()).findFirst().orElseThrow();
-    }
-
-    private Node caption(String file) {
-        Fx.waitUntil("a tile showing " + file, 15, () -> robot.lookup(".photo-tile-caption").queryAll().stream()
-                .anyMatch(n -> n instanceof Labeled l && file.equals(l.getText()) && n.isVisible()));
-        return robot.lookup(".photo-tile-caption").queryAll().stream()
-                .filter(n -> n instanceof Labeled l && file.equals(l.getText()) && n.isVisible()).findFirst().orElseThrow();
-    }
-
-    private static Path real(Path p) {
-        try {
-            return p.toRealPath();
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     private int facesOf(String person) {
-        return count("SELECT count(*) FROM face_crops f JOIN persons p ON p.id = f.person_id WHERE p.name = '" + person + "'");
-    }
-
-    private Connection connect() throws Exception {
-        return DriverManager.getConnection("jdbc:sqlite:" + library.catalogFile());
-    }
-
-    private int count(String sql) {
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getInt(1);
-        } catch (Exception e) {
-            throw new AssertionError(sql + ": " + e, e);
-        }
-    }
-
-    private long number(String sql) throws Exception {
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            assertThat(rs.next()).as(sql).isTrue();
-            return rs.getLong(1);
-        }
+        return d.count("SELECT count(*) FROM face_crops f JOIN persons p ON p.id = f.person_id WHERE p.name = ?", person);
     }
 
     /** Copies what is written to the console into the test's buffer too. */

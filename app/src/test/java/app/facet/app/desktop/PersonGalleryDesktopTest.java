@@ -73,9 +73,7 @@ class PersonGalleryDesktopTest {
 
     @AfterAll
     void stop() throws Exception {
-        if (d != null) {
-            d.stop();
-        }
+        ScannedDesktop.stop(d);
     }
 
     @Test

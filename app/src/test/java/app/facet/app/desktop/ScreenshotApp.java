@@ -2,8 +2,13 @@ package app.facet.app.desktop;
 
 import app.facet.core.catalog.LibraryLocation;
 import javafx.application.Application;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -40,5 +45,18 @@ public final class ScreenshotApp {
         launcher.setDaemon(true);
         launcher.start();
         return STARTED.get(60, TimeUnit.SECONDS);
+    }
+
+    /** Writes a JavaFX image (e.g. a {@code Scene.snapshot}) to {@code file} as a PNG with its alpha channel. */
+    static void writePng(WritableImage image, Path file) throws IOException {
+        int w = (int) image.getWidth(), h = (int) image.getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        PixelReader pixels = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                out.setRGB(x, y, pixels.getArgb(x, y));
+            }
+        }
+        ImageIO.write(out, "png", file.toFile());
     }
 }

@@ -15,12 +15,8 @@ import app.facet.ui.dialogs.StartFolder;
 import app.facet.ui.library.PhotoTileView;
 import app.facet.ui.main.MainWindow;
 import app.facet.ui.transfer.RestorePreviewDialog;
-import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.stage.Window;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,10 +32,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -69,9 +61,9 @@ class WindowRefreshAndRestoreTest {
         library = d.library;
         app = d.app;
         robot = d.robot;
-        settingsFile = tmp.resolve("config/settings.json"); // where ScannedDesktop puts the app's settings
-        name("people/kit_harington/kit1.jpg", "Kit Harington");
-        name("people/barack_obama/obama.jpg", "Barack Obama");
+        settingsFile = d.settingsFile;
+        d.assignToNewPerson("people/kit_harington/kit1.jpg", "Kit Harington");
+        d.assignToNewPerson("people/barack_obama/obama.jpg", "Barack Obama");
     }
 
     @BeforeEach
@@ -81,16 +73,14 @@ class WindowRefreshAndRestoreTest {
 
     @AfterAll
     void stop() throws Exception {
-        if (d != null) {
-            d.stop();
-        }
+        ScannedDesktop.stop(d);
     }
 
     @Test
     @Order(1)
     void aRenameByAnotherProcessShowsWithinSecondsAndTheSelectionAndFilterStay() throws Exception {
         MainWindow window = app.window();
-        long obama = number("SELECT id FROM persons WHERE name = 'Barack Obama'");
+        long obama = d.number("SELECT id FROM persons WHERE name = 'Barack Obama'");
         Fx.run(() -> window.session().showPerson(PersonFilter.only(obama)));
         Fx.waitUntil("the grid on Barack Obama's photos", 20, () -> window.libraryView().grid().size() > 0
                 && window.libraryView().grid().photos().filter().person().equals(PersonFilter.only(obama)));
@@ -137,7 +127,7 @@ class WindowRefreshAndRestoreTest {
         });
         long[] selected = Fx.get(() -> window.libraryView().grid().selectedIds());
 
-        long kit = number("SELECT id FROM persons WHERE name = 'Kit Harington'");
+        long kit = d.number("SELECT id FROM persons WHERE name = 'Kit Harington'");
         long before = Fx.get(() -> window.session().revisionProperty().get());
         try (FacetLibrary other = FacetLibrary.open(library, ModelOptions.DEFAULTS)) {
             other.people().people().hidePerson(kit, true);
@@ -162,27 +152,27 @@ class WindowRefreshAndRestoreTest {
     @Order(3)
     void detectFacesOnTheSelectedPhotoKeepsItsNamedFaceNamed() throws Exception {
         MainWindow window = app.window();
-        String kit1 = real(SharedPhotos.PHOTOS.resolve("people/kit_harington/kit1.jpg")).toString();
-        long faceBefore = number("SELECT f.id FROM face_crops f JOIN photos p ON p.id = f.photo_id JOIN persons pn ON pn.id = f.person_id"
+        String kit1 = ScannedDesktop.real(SharedPhotos.PHOTOS.resolve("people/kit_harington/kit1.jpg")).toString();
+        long faceBefore = d.number("SELECT f.id FROM face_crops f JOIN photos p ON p.id = f.photo_id JOIN persons pn ON pn.id = f.person_id"
                 + " WHERE p.path = '" + kit1 + "' AND pn.name = 'Kit Harington'");
-        Fx.run(() -> window.session().filterProperty().set(PhotoFilter.ALL.withFolder(real(SharedPhotos.PHOTOS.resolve("people/kit_harington")))));
+        Fx.run(() -> window.session().filterProperty().set(PhotoFilter.ALL.withFolder(ScannedDesktop.real(SharedPhotos.PHOTOS.resolve("people/kit_harington")))));
         Fx.run(() -> window.libraryView().model().clearSelection());
-        assertThat(Fx.get(() -> menuItem("menuDetectFaces").isDisable())).as("nothing selected").isTrue();
-        robot.clickOn(caption("kit1.jpg"));
-        Fx.waitUntil("Detect Faces enabled for the selection", 10, () -> !menuItem("menuDetectFaces").isDisable());
+        assertThat(Fx.get(() -> d.menuItem("menuDetectFaces").isDisable())).as("nothing selected").isTrue();
+        robot.clickOn(d.caption("kit1.jpg"));
+        Fx.waitUntil("Detect Faces enabled for the selection", 10, () -> !d.menuItem("menuDetectFaces").isDisable());
 
-        robot.clickOn("Faces").clickOn("#menuDetectFaces");
-        Fx.waitUntil("the confirmation", 10, () -> dialogWithHeader("Detect the faces of the selected photo again?") != null);
-        DialogPane confirm = Fx.get(() -> dialogWithHeader("Detect the faces of the selected photo again?"));
+        d.menu("Faces", "#menuDetectFaces");
+        Fx.waitUntil("the confirmation", 10, () -> ScannedDesktop.dialogWithHeader("Detect the faces of the selected photo again?") != null);
+        DialogPane confirm = Fx.get(() -> ScannedDesktop.dialogWithHeader("Detect the faces of the selected photo again?"));
         robot.clickOn(Fx.get(() -> confirm.getButtonTypes().stream().filter(b -> b.getText().equals("Detect Faces"))
                 .map(confirm::lookupButton).findFirst().orElseThrow()));
-        Fx.waitUntil("the re-detection to finish", 120, () -> status().startsWith("Detected faces again in 1 photo"), this::status);
+        Fx.waitUntil("the re-detection to finish", 120, () -> d.status().startsWith("Detected faces again in 1 photo"), d::status);
 
-        long faceAfter = number("SELECT f.id FROM face_crops f JOIN photos p ON p.id = f.photo_id JOIN persons pn ON pn.id = f.person_id"
+        long faceAfter = d.number("SELECT f.id FROM face_crops f JOIN photos p ON p.id = f.photo_id JOIN persons pn ON pn.id = f.person_id"
                 + " WHERE p.path = '" + kit1 + "' AND pn.name = 'Kit Harington' AND f.assigned_by = 'user'");
         assertThat(faceAfter).as("a new face row (detected again) that kept the user's name").isNotEqualTo(faceBefore);
-        assertThat(count("SELECT count(*) FROM face_crops WHERE id = " + faceBefore)).isZero();
-        assertThat(status()).contains("1 at the place of a face found before");
+        assertThat(d.count("SELECT count(*) FROM face_crops WHERE id = " + faceBefore)).isZero();
+        assertThat(d.status()).contains("1 at the place of a face found before");
     }
 
     @Test
@@ -205,11 +195,11 @@ class WindowRefreshAndRestoreTest {
                     AssignmentFormat.JSON, out);
         }
         // then the user takes Obama's face off him: the restore puts it back
-        long obamaFace = number("SELECT f.id FROM face_crops f JOIN persons p ON p.id = f.person_id WHERE p.name = 'Barack H. Obama'");
+        long obamaFace = d.number("SELECT f.id FROM face_crops f JOIN persons p ON p.id = f.person_id WHERE p.name = 'Barack H. Obama'");
         window.session().library().peopleService().unassignFace(obamaFace);
         Fx.run(() -> window.session().catalogChanged());
 
-        assertThat(Fx.get(() -> menuItem("menuRestore").isDisable())).isFalse();
+        assertThat(Fx.get(() -> d.menuItem("menuRestore").isDisable())).isFalse();
         Fx.run(() -> window.restore().preview(file));
         Fx.waitUntil("the restore preview", 60, () -> window.restore().previewDialog() != null
                 && window.restore().previewDialog().dialog().isShowing());
@@ -221,14 +211,14 @@ class WindowRefreshAndRestoreTest {
         List<String> conflicts = Fx.get(() -> ((javafx.scene.layout.Pane) pane.lookup("#restoreConflicts")).getChildren().stream()
                 .map(n -> ((Labeled) n).getText()).toList());
         assertThat(conflicts).singleElement().asString().startsWith("Not applied: " + obama.photoPath() + " (Barack H. Obama): no face");
-        assertThat(count("SELECT count(*) FROM face_crops WHERE id = " + obamaFace + " AND person_id IS NULL"))
+        assertThat(d.count("SELECT count(*) FROM face_crops WHERE id = " + obamaFace + " AND person_id IS NULL"))
                 .as("a preview changes nothing").isEqualTo(1);
 
         robot.clickOn(Fx.get(() -> pane.lookupButton(RestorePreviewDialog.APPLY)));
-        Fx.waitUntil("the restore to finish", 60, () -> status().startsWith("Restored facet-people.json: 1 change, 1 not matched"), this::status);
-        assertThat(count("SELECT count(*) FROM face_crops f JOIN persons p ON p.id = f.person_id WHERE f.id = " + obamaFace
+        Fx.waitUntil("the restore to finish", 60, () -> d.status().startsWith("Restored facet-people.json: 1 change, 1 not matched"), d::status);
+        assertThat(d.count("SELECT count(*) FROM face_crops f JOIN persons p ON p.id = f.person_id WHERE f.id = " + obamaFace
                 + " AND p.name = 'Barack H. Obama' AND f.assigned_by = 'user'")).isEqualTo(1);
-        assertThat(status()).contains("backup of the catalog before it: ");
+        assertThat(d.status()).contains("backup of the catalog before it: ");
     }
 
     @Test
@@ -243,65 +233,11 @@ class WindowRefreshAndRestoreTest {
 
     // ---- helpers ----
 
-    private void name(String photo, String person) throws Exception {
-        long face = number("SELECT f.id FROM face_crops f JOIN photos p ON p.id = f.photo_id WHERE p.path = '"
-                + real(SharedPhotos.PHOTOS.resolve(photo)) + "' AND f.not_a_face = 0");
-        app.window().session().library().peopleService().assignFaceToNewPerson(face, person);
-        Fx.run(() -> app.window().session().catalogChanged());
-        Fx.waitUntil(person + " in the sidebar", 20, () -> app.window().sidebar().people().stream()
-                .anyMatch(p -> p.person().name().equals(person)));
-    }
-
-    private String status() {
-        return Fx.get(() -> text("#statusMessage"));
-    }
-
     private String text(String id) {
         return Fx.get(() -> ((Labeled) app.window().stage().getScene().lookup(id)).getText());
     }
 
     private static int firstVisible(MainWindow window) {
         return window.libraryView().grid().visibleTiles().stream().mapToInt(PhotoTileView::index).min().orElse(-1);
-    }
-
-    private MenuItem menuItem(String id) {
-        MenuBar bar = (MenuBar) app.window().stage().getScene().lookup("#mainMenu");
-        return bar.getMenus().stream().flatMap(m -> m.getItems().stream()).filter(i -> id.equals(i.getId())).findFirst().orElseThrow();
-    }
-
-    private static DialogPane dialogWithHeader(String header) {
-        for (Window w : Window.getWindows()) {
-            if (w.isShowing() && w.getScene() != null && w.getScene().getRoot() instanceof DialogPane p && header.equals(p.getHeaderText())) {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    private Node caption(String file) {
-        Fx.waitUntil("a tile showing " + file, 15, () -> robot.lookup(".photo-tile-caption").queryAll().stream()
-                .anyMatch(n -> n instanceof Labeled l && file.equals(l.getText()) && n.isVisible()));
-        return robot.lookup(".photo-tile-caption").queryAll().stream()
-                .filter(n -> n instanceof Labeled l && file.equals(l.getText()) && n.isVisible()).findFirst().orElseThrow();
-    }
-
-    private static Path real(Path p) {
-        try {
-            return p.toRealPath();
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private int count(String sql) throws Exception {
-        return (int) number(sql);
-    }
-
-    private long number(String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + library.catalogFile());
-             PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            assertThat(rs.next()).as(sql).isTrue();
-            return rs.getLong(1);
-        }
     }
 }

@@ -19,18 +19,20 @@ import java.util.function.Function;
 
 /**
  * The crop editor's and the re-detection's access to {@code photos}, {@code face_crops} and {@code rejected_writes},
- * bound to one connection: {@link #read} for reads, {@link #write} for one write transaction ({@code BEGIN IMMEDIATE},
- * {@link WriteTransaction}). Person changes of the same unit of work go through {@link #people()}. Every method
- * throws {@link CatalogException} (carrying the database's message) on a database error; inside {@link #write} that
- * rolls everything back.
+ * bound to one {@link Tx}: {@link #read} for reads, {@link #write} for one write transaction ({@code BEGIN IMMEDIATE},
+ * {@link Tx}'s). Person changes of the same unit of work go through {@link #people()}. Every method throws
+ * {@link CatalogException} (carrying the database's message) on a database error; inside {@link #write} that rolls
+ * everything back.
  */
 public final class EditStore {
     private static final String PHOTO_COLUMNS = "SELECT id, path, scan_state, failure_reason, width, height, missing_since FROM photos ";
 
+    private final Tx tx;
     private final Connection c;
 
-    private EditStore(Connection c) {
-        this.c = c;
+    private EditStore(Tx tx) {
+        this.tx = tx;
+        this.c = tx.connection();
     }
 
     /** Work on an {@link EditStore}; may throw its own checked exception {@code X}. */
@@ -57,8 +59,8 @@ public final class EditStore {
      * @throws CatalogException on a database error; {@code X} and runtime exceptions of {@code work} pass through
      */
     public static <T, X extends Exception> T read(Catalog catalog, Work<T, X> work) throws X {
-        try (Connection c = catalog.connect()) {
-            return work.run(new EditStore(c));
+        try {
+            return Tx.inRead(catalog, tx -> work.run(new EditStore(tx)));
         } catch (SQLException e) {
             throw failure(e);
         }
@@ -71,7 +73,7 @@ public final class EditStore {
      */
     public static <T> T write(Catalog catalog, Function<EditStore, T> work) {
         try {
-            return WriteTransaction.run(catalog, c -> work.apply(new EditStore(c)));
+            return Tx.inWrite(catalog, tx -> work.apply(new EditStore(tx)));
         } catch (SQLException e) {
             throw failure(e);
         }
@@ -255,7 +257,7 @@ public final class EditStore {
 
     /** Inserts one face row, outside any scan run, through the caller's validating writer. @return its id, or empty when refused */
     public <R> OptionalLong insertFace(FaceRowWriter<R> writer, R row) {
-        return writer.insert(Tx.of(c), row, null);
+        return writer.insert(tx, row, null);
     }
 
     /** @return rows deleted (0 when the row is gone); its crop file is queued for deletion by the catalog's trigger */
@@ -265,7 +267,7 @@ public final class EditStore {
 
     /** See {@link DecisionStore#holdForReview}: call it before the rows are deleted. @return decisions kept */
     public int holdForReview(Collection<Long> faceIds, String reason) {
-        return faceIds.isEmpty() ? 0 : DecisionStore.holdForReview(Tx.of(c), faceIds, reason);
+        return faceIds.isEmpty() ? 0 : DecisionStore.holdForReview(tx, faceIds, reason);
     }
 
     /** Deletes every face row of the photo. */

@@ -29,23 +29,10 @@ public final class FaceListingStore {
      * face_crops, p = its photo, LEFT JOINed; the one rule set of {@link FaceRule}). The file-system rules are left to
      * the per-row check of the page shown.
      *
-     * @param dimension the embedding model's dimension as an SQL expression over f ({@link #dimensionCase})
+     * @param dimension the embedding model's dimension as an SQL expression over f ({@link EmbeddingDimensionCase})
      */
     static String invalidSql(String dimension) {
         return "(f.status = 'invalid' OR " + FaceRule.sqlAnyViolation(dimension) + ")";
-    }
-
-    /** {@code CASE f.embedding_model_id WHEN 'a' THEN 128 ... END} over the few registered models: no join per face. */
-    static String dimensionCase(Connection c) throws SQLException {
-        StringBuilder sb = new StringBuilder("CASE f.embedding_model_id");
-        boolean any = false;
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, dimension FROM embedding_models"); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                sb.append(" WHEN '").append(rs.getString(1).replace("'", "''")).append("' THEN ").append(rs.getLong(2));
-                any = true;
-            }
-        }
-        return any ? sb.append(" ELSE NULL END").toString() : "NULL";
     }
 
     private static final String SELECT = "SELECT f.id, f.photo_id, p.path, f.image_path, f.crop_path, f.x, f.y, f.w, f.h, "
@@ -70,24 +57,24 @@ public final class FaceListingStore {
     public FaceListingPage page(FaceListingQuery query) {
         List<Object> params = new ArrayList<>();
         try (Connection c = catalog.connect()) {
-            String where = where(query, params, dimensionCase(c));
-            long total;
-            // the count needs the photo only for the validity test
+            // the count needs the photo, and the filter the models' dimensions, only for the validity test (a parameter
+            // bound but absent from the statement is an error)
             boolean validity = query.status() == FaceListingQuery.Status.INVALID || query.status() == FaceListingQuery.Status.VALID;
+            String where = where(query, params, validity ? EmbeddingDimensionCase.sql(c, params) : null);
+            long total;
             String from = validity ? "face_crops f LEFT JOIN photos p ON p.id = f.photo_id" : "face_crops f";
             try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + from + where)) {
-                bind(ps, params);
+                EmbeddingDimensionCase.bind(ps, params);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     total = rs.getLong(1);
                 }
             }
             List<FaceListingRow> rows = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(SELECT + where + " ORDER BY " + order(query) + " LIMIT ? OFFSET ?")) {
-                List<Object> all = new ArrayList<>(params);
-                all.add(query.limit());
-                all.add(query.offset());
-                bind(ps, all);
+            List<Object> all = new ArrayList<>(params);
+            String page = " LIMIT " + EmbeddingDimensionCase.param(all, query.limit()) + " OFFSET " + EmbeddingDimensionCase.param(all, query.offset());
+            try (PreparedStatement ps = c.prepareStatement(SELECT + where + " ORDER BY " + order(query) + page)) {
+                EmbeddingDimensionCase.bind(ps, all);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         rows.add(read(rs));
@@ -150,17 +137,20 @@ public final class FaceListingStore {
                 (Integer) rs.getObject(30), (Integer) rs.getObject(31), rs.getInt(32) == 1, null);
     }
 
+    /**
+     * The filters of {@code q}; their parameters are numbered, appended to {@code params} (see {@link EmbeddingDimensionCase}).
+     *
+     * @param dimension {@link EmbeddingDimensionCase}'s expression; used (and non-null) only for the validity filters
+     */
     private static String where(FaceListingQuery q, List<Object> params, String dimension) {
         List<String> terms = new ArrayList<>();
         if (q.quality() != null) {
-            terms.add("f.quality_label = ?");
-            params.add(q.quality().name().toLowerCase(Locale.ROOT));
+            terms.add("f.quality_label = " + EmbeddingDimensionCase.param(params, q.quality().name().toLowerCase(Locale.ROOT)));
         } else if (q.notMeasured()) {
             terms.add("f.quality IS NULL");
         }
         if (q.personId() != null) {
-            terms.add("f.person_id = ?");
-            params.add(q.personId());
+            terms.add("f.person_id = " + EmbeddingDimensionCase.param(params, q.personId()));
         } else if (q.unknownOnly()) {
             terms.add("f.person_id IS NULL AND f.not_a_face = 0");
         }
@@ -195,12 +185,6 @@ public final class FaceListingStore {
             case FACE_ID -> "f.id" + dir;
         };
         return key + ", f.id" + dir;
-    }
-
-    private static void bind(PreparedStatement ps, List<Object> params) throws SQLException {
-        for (int i = 0; i < params.size(); i++) {
-            ps.setObject(i + 1, params.get(i));
-        }
     }
 
     private static Double number(ResultSet rs, int column) throws SQLException {

@@ -62,12 +62,9 @@ public final class IntegrityCheckFaceScans {
      * or whose status is 'invalid', in face id order, in one scan of {@code face_crops}.
      */
     public static void faceRuleRows(Tx tx, Consumer<FaceRuleRow> sink) {
-        List<Model> models = models(tx);
-        try (PreparedStatement ps = tx.connection().prepareStatement(faceRuleSql(dimensionCase(models.size())))) {
-            for (int i = 0; i < models.size(); i++) {
-                ps.setString(2 * i + 1, models.get(i).id());
-                ps.setLong(2 * i + 2, models.get(i).dimension());
-            }
+        List<Object> params = new ArrayList<>();
+        try (PreparedStatement ps = tx.connection().prepareStatement(faceRuleSql(EmbeddingDimensionCase.sql(tx.connection(), params)))) {
+            EmbeddingDimensionCase.bind(ps, params);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     sink.accept(faceRuleRow(rs));
@@ -110,39 +107,6 @@ public final class IntegrityCheckFaceScans {
                 + " OR NOT " + ManagedFolder.sqlContainsStored("f.crop_path")
                 + " OR length(f.embedding) IS NOT 4 * (" + dimension + ") OR typeof(f.embedding) NOT IN ('null', 'blob')"
                 + " OR " + FaceRule.DETECTION_SCORE_OUT_OF_RANGE.sqlPredicate() + " OR f.status = 'invalid' ORDER BY f.id";
-    }
-
-    /**
-     * {@code CASE f.embedding_model_id WHEN ?1 THEN ?2 ... END}: the registered models' dimensions as numbered
-     * parameters (each used wherever the expression recurs), NULL for any other id. A CASE over the few models
-     * costs less per row than a join on embedding_models.
-     */
-    private static String dimensionCase(int models) {
-        if (models == 0) {
-            // no model registered yet (a new library): a CASE without WHEN is a syntax error
-            return "NULL";
-        }
-        StringBuilder sb = new StringBuilder("CASE f.embedding_model_id");
-        for (int i = 0; i < models; i++) {
-            sb.append(" WHEN ?").append(2 * i + 1).append(" THEN ?").append(2 * i + 2);
-        }
-        return sb.append(" ELSE NULL END").toString();
-    }
-
-    private record Model(String id, long dimension) {
-    }
-
-    /** @return each registered embedding model */
-    private static List<Model> models(Tx tx) {
-        List<Model> out = new ArrayList<>();
-        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT id, dimension FROM embedding_models"); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(new Model(rs.getString(1), rs.getLong(2)));
-            }
-        } catch (SQLException e) {
-            throw IntegrityCheckStore.Jdbc.failed(e);
-        }
-        return out;
     }
 
     /**

@@ -54,9 +54,10 @@ public final class LibraryStatsStore {
     /** @throws CatalogException on a database error */
     public FaceStateCounts faceStates() {
         // embedding_model_id stands for the embedding (a CHECK keeps them together) without reading the blobs
+        List<Object> params = new ArrayList<>();
         String dimension;
         try (Connection c = catalog.connect()) {
-            dimension = FaceListingStore.dimensionCase(c);
+            dimension = EmbeddingDimensionCase.sql(c, params);
         } catch (SQLException e) {
             throw new CatalogException("Cannot count the library's coverage: " + e.getMessage(), e);
         }
@@ -68,7 +69,7 @@ public final class LibraryStatsStore {
                 + "coalesce(sum(f.not_a_face = 0 AND f.person_id IS NULL AND f.suggested_person_id IS NULL), 0), "
                 + "coalesce(sum(" + FaceListingStore.invalidSql(dimension) + "), 0), "
                 + "coalesce(sum(f.not_a_face = 1), 0) "
-                + "FROM face_crops f LEFT JOIN photos p ON p.id = f.photo_id", 8, "Cannot count the library's coverage: ");
+                + "FROM face_crops f LEFT JOIN photos p ON p.id = f.photo_id", params, 8, "Cannot count the library's coverage: ");
         return new FaceStateCounts(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7]);
     }
 
@@ -181,14 +182,22 @@ public final class LibraryStatsStore {
     }
 
     private long[] longs(String sql, int n, String failure) {
-        try (Connection c = catalog.connect(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            long[] out = new long[n];
-            if (rs.next()) {
-                for (int i = 0; i < n; i++) {
-                    out[i] = rs.getLong(i + 1);
+        return longs(sql, List.of(), n, failure);
+    }
+
+    /** @param params the statement's parameters, numbered ({@link EmbeddingDimensionCase#bind}) */
+    private long[] longs(String sql, List<Object> params, int n, String failure) {
+        try (Connection c = catalog.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+            EmbeddingDimensionCase.bind(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                long[] out = new long[n];
+                if (rs.next()) {
+                    for (int i = 0; i < n; i++) {
+                        out[i] = rs.getLong(i + 1);
+                    }
                 }
+                return out;
             }
-            return out;
         } catch (SQLException e) {
             throw new CatalogException(failure + e.getMessage(), e);
         }

@@ -4,21 +4,22 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /**
- * The people tables of one catalog connection: {@code persons}, the people columns of {@code face_crops} and
- * {@code face_person_rejections}, through their stores. The static runners open the connection and turn every
+ * The people tables of one {@link Tx}: {@code persons}, the people columns of {@code face_crops} and
+ * {@code face_person_rejections}, through their stores. The static runners run on {@link Tx}'s and turn every
  * database error into one {@link CatalogException} whose message is {@code failure + ": " + the database's message};
  * any other exception of the work passes through unchanged (after a rollback for {@link #write}).
  */
 public final class PeopleTables {
-    private final Connection c;
+    private final Tx tx;
     private final PersonStore persons;
     private final FaceAssignmentStore faces;
     private final RejectionStore rejections;
     private final EmbeddedFaceStore embedded;
     private final AssignmentStore assignments;
 
-    private PeopleTables(Connection c) {
-        this.c = c;
+    private PeopleTables(Tx tx) {
+        this.tx = tx;
+        Connection c = tx.connection();
         this.persons = new PersonStore(c);
         this.faces = new FaceAssignmentStore(c);
         this.rejections = new RejectionStore(c);
@@ -31,37 +32,24 @@ public final class PeopleTables {
         T run(PeopleTables tables);
     }
 
-    /** Runs {@code work} on a new auto-commit connection (each statement sees the latest commit). */
+    /** Runs {@code work} on a new auto-commit connection ({@link Tx}'s; each statement sees the latest commit). */
     public static <T> T read(Catalog catalog, String failure, Work<T> work) {
-        try (Connection c = catalog.connect()) {
-            return work.run(new PeopleTables(c));
-        } catch (SQLException e) {
-            throw failed(failure, e);
-        } catch (PeopleJdbc.Failure e) {
-            throw failed(failure, e.sql);
-        }
+        return reported(failure, () -> Tx.inRead(catalog, tx -> work.run(new PeopleTables(tx))));
     }
 
     /** Runs {@code work} in one read transaction, so every statement sees the same snapshot; writes nothing. */
     public static <T> T readSnapshot(Catalog catalog, String failure, Work<T> work) {
-        try (Connection c = catalog.connect()) {
-            c.setAutoCommit(false);
-            try {
-                return work.run(new PeopleTables(c));
-            } finally {
-                c.rollback();
-            }
-        } catch (SQLException e) {
-            throw failed(failure, e);
-        } catch (PeopleJdbc.Failure e) {
-            throw failed(failure, e.sql);
-        }
+        return reported(failure, () -> Tx.inSnapshot(catalog, tx -> work.run(new PeopleTables(tx))));
     }
 
-    /** Runs {@code work} in one {@link WriteTransaction} ({@code BEGIN IMMEDIATE}); any exception rolls it all back. */
+    /** Runs {@code work} in one {@link Tx} write transaction ({@code BEGIN IMMEDIATE}); any exception rolls it all back. */
     public static <T> T write(Catalog catalog, String failure, Work<T> work) {
+        return reported(failure, () -> Tx.inWrite(catalog, tx -> work.run(new PeopleTables(tx))));
+    }
+
+    private static <T> T reported(String failure, PeopleJdbc.Body<T> run) {
         try {
-            return WriteTransaction.run(catalog, c -> work.run(new PeopleTables(c)));
+            return run.run();
         } catch (SQLException e) {
             throw failed(failure, e);
         } catch (PeopleJdbc.Failure e) {
@@ -99,7 +87,7 @@ public final class PeopleTables {
      */
     public <T> T onTx(java.util.function.Function<Tx, T> work) {
         try {
-            return work.apply(Tx.of(c));
+            return work.apply(tx);
         } catch (CatalogException e) {
             if (e.getCause() instanceof SQLException sql) {
                 throw new PeopleJdbc.Failure(sql);

@@ -31,18 +31,57 @@ public final class Tx {
      */
     public static <T> T write(Catalog catalog, String what, Function<Tx, T> work) {
         try {
-            return WriteTransaction.run(catalog, c -> work.apply(new Tx(c)));
+            return inWrite(catalog, work);
         } catch (SQLException e) {
-            throw new CatalogException("Could not " + what + ": " + e.getMessage(), e);
+            throw failed(what, e);
         }
     }
 
     /** Runs {@code work} on a connection in auto-commit mode. @throws CatalogException on a database error */
     public static <T> T read(Catalog catalog, String what, Function<Tx, T> work) {
-        try (Connection c = catalog.connect()) {
-            return work.apply(new Tx(c));
+        try {
+            return inRead(catalog, work::apply);
         } catch (SQLException e) {
-            throw new CatalogException("Could not " + what + ": " + e.getMessage(), e);
+            throw failed(what, e);
+        }
+    }
+
+    private static CatalogException failed(String what, SQLException e) {
+        return new CatalogException("Could not " + what + ": " + e.getMessage(), e);
+    }
+
+    /** Work on a {@link Tx} that may throw its own checked exception {@code X}. */
+    @FunctionalInterface
+    interface Work<T, X extends Exception> {
+        T run(Tx tx) throws X;
+    }
+
+    /*
+     * The runners themselves, for stores that report a database error in their own words (PeopleTables, EditStore):
+     * the SQLException of opening, committing or rolling back is theirs to turn into a CatalogException.
+     */
+
+    /** One {@link WriteTransaction} on a new connection; any exception of {@code work} rolls it all back and passes through. */
+    static <T> T inWrite(Catalog catalog, Function<Tx, T> work) throws SQLException {
+        return WriteTransaction.run(catalog, c -> work.apply(new Tx(c)));
+    }
+
+    /** A new connection in auto-commit mode (each statement sees the latest commit), closed after {@code work}. */
+    static <T, X extends Exception> T inRead(Catalog catalog, Work<T, X> work) throws SQLException, X {
+        try (Connection c = catalog.connect()) {
+            return work.run(new Tx(c));
+        }
+    }
+
+    /** One read transaction on a new connection, so every statement sees the same snapshot; rolled back after {@code work}. */
+    static <T, X extends Exception> T inSnapshot(Catalog catalog, Work<T, X> work) throws SQLException, X {
+        try (Connection c = catalog.connect()) {
+            c.setAutoCommit(false);
+            try {
+                return work.run(new Tx(c));
+            } finally {
+                c.rollback();
+            }
         }
     }
 
