@@ -26,10 +26,13 @@ public final class FirstPaintProbe {
     /** FX thread only. */
     private static boolean reported;
 
+    private static volatile String[] probeArgs = new String[0];
+
     private FirstPaintProbe() {
     }
 
     public static void main(String[] args) throws Exception {
+        probeArgs = args.clone();
         Thread watcher = new Thread(FirstPaintProbe::watch, "first-paint-probe");
         watcher.setDaemon(true);
         watcher.start();
@@ -93,6 +96,25 @@ public final class FirstPaintProbe {
         System.out.printf(Locale.ROOT, "first_paint epoch_ms=%d cpu_ms=%d uptime_ms=%d rss_mb=%d hwm_mb=%d tiles=%d photos=%d%n", epoch, cpu,
                 uptime, ProcessMemory.statusKb("VmRSS") >> 10, ProcessMemory.statusKb("VmHWM") >> 10, tiles.size(), grid.size());
         System.out.flush();
-        new Thread(() -> System.exit(0), "first-paint-exit").start(); // not on the FX thread: shutdown hooks may need it
+        // The launcher keeps a class-data archive only from a run that marks itself full, which FacetMain does when the
+        // window is closed normally; this probe ends the run at first paint, so it marks it (else every round after the
+        // first would write an archive again instead of using one).
+        new Thread(() -> {
+            try {
+                markFullRun();
+            } finally {
+                System.exit(0);
+            }
+        }, "first-paint-exit").start(); // not on the FX thread: shutdown hooks may need it
+    }
+
+    /** Through reflection: an older checkout measured by the same probe may have no ClassDataArchive (nor need one). */
+    private static void markFullRun() {
+        try {
+            Class.forName("app.facet.app.startup.ClassDataArchive").getMethod("finish", String[].class, int.class)
+                    .invoke(null, probeArgs, 0);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            System.err.println("first-paint-probe: no class-data marker written: " + e);
+        }
     }
 }
