@@ -21,6 +21,7 @@ import static app.facet.app.cli.Cli.facet;
 import static app.facet.app.cli.Cli.shared;
 import static app.facet.app.cli.MetadataFacesCliTest.assumeExifTool;
 import static app.facet.app.cli.MetadataFacesCliTest.catalog;
+import static app.facet.app.cli.MetadataFacesCliTest.copyOf;
 import static app.facet.app.cli.MetadataFacesCliTest.decisions;
 import static app.facet.app.cli.MetadataFacesCliTest.exif;
 import static app.facet.app.cli.MetadataFacesCliTest.exifJson;
@@ -50,7 +51,7 @@ class MetadataDecisionsCliTest {
     void aFaceTheUserDeletedStaysDeletedWhenItsRegionIsReadAgainAndIsNotWrittenBack() throws Exception {
         assumeExifTool();
         // two faces: deleting one leaves the photo with faces (deleting the last would be the photo's "no faces")
-        Path photos = copyOf("groups/two_people.jpg", "people/joe_biden/biden.jpg");
+        Path photos = copyOf(tmp, "groups/two_people.jpg", "people/joe_biden/biden.jpg");
         Path photo = photos.resolve("two_people.jpg"), sidecar = photos.resolve("two_people.jpg.xmp");
         Path lib = tmp.resolve("lib");
         assertThat(scan(photos, lib).exit()).isZero();
@@ -104,10 +105,8 @@ class MetadataDecisionsCliTest {
 
     @Test
     void renamingHidingAndDeletingAPersonInFacetReachesTheSidecarsOnTheNextWrite() throws Exception {
-        assumeExifTool();
-        Path photos = copyOf("people/barack_obama/obama.jpg", "people/joe_biden/biden.jpg");
         Path lib = tmp.resolve("lib");
-        assertThat(scan(photos, lib).exit()).isZero();
+        Path photos = scannedPair(lib);
         Catalog catalog = catalog(lib);
         PeopleService people = new PeopleService(catalog);
         Row obama = only(rows(catalog), "obama.jpg").orElseThrow(), biden = only(rows(catalog), "biden.jpg").orElseThrow();
@@ -131,11 +130,9 @@ class MetadataDecisionsCliTest {
 
     @Test
     void aNameThatCameFromASidecarFollowsItButANameTypedInFacetNeverDoes() throws Exception {
-        assumeExifTool();
-        Path photos = copyOf("people/barack_obama/obama.jpg", "people/joe_biden/biden.jpg");
-        Path obamaPhoto = photos.resolve("obama.jpg"), bidenPhoto = photos.resolve("biden.jpg");
         Path lib = tmp.resolve("lib");
-        assertThat(scan(photos, lib).exit()).isZero();
+        Path photos = scannedPair(lib);
+        Path obamaPhoto = photos.resolve("obama.jpg"), bidenPhoto = photos.resolve("biden.jpg");
         Catalog catalog = catalog(lib);
         BoundingBox obama = onlyFace(catalog, "obama.jpg"), biden = onlyFace(catalog, "biden.jpg");
         int[] o = size(obamaPhoto), b = size(bidenPhoto);
@@ -184,11 +181,9 @@ class MetadataDecisionsCliTest {
 
     @Test
     void whereANameCameFromTravelsThroughExportAndRestore() throws Exception {
-        assumeExifTool();
-        Path photos = copyOf("people/barack_obama/obama.jpg", "people/joe_biden/biden.jpg");
-        Path obamaPhoto = photos.resolve("obama.jpg"), bidenPhoto = photos.resolve("biden.jpg");
         Path a = tmp.resolve("libA");
-        assertThat(scan(photos, a).exit()).isZero();
+        Path photos = scannedPair(a);
+        Path obamaPhoto = photos.resolve("obama.jpg"), bidenPhoto = photos.resolve("biden.jpg");
         Catalog catalogA = catalog(a);
         BoundingBox obama = onlyFace(catalogA, "obama.jpg"), biden = onlyFace(catalogA, "biden.jpg");
         int[] o = size(obamaPhoto), b = size(bidenPhoto);
@@ -253,12 +248,12 @@ class MetadataDecisionsCliTest {
         return names.stream().filter(n -> !n.startsWith("PersonInImage:")).toList();
     }
 
-    private Path copyOf(String... relative) throws IOException {
-        Path dir = Files.createDirectories(tmp.resolve("photos"));
-        for (String r : relative) {
-            Files.copy(shared().resolve("photos").resolve(r), dir.resolve(Path.of(r).getFileName()));
-        }
-        return dir;
+    /** Copies the Obama and Biden photos and scans them into {@code lib} (needs ExifTool); returns the photo folder. */
+    private Path scannedPair(Path lib) throws IOException {
+        assumeExifTool();
+        Path photos = copyOf(tmp, "people/barack_obama/obama.jpg", "people/joe_biden/biden.jpg");
+        assertThat(scan(photos, lib).exit()).isZero();
+        return photos;
     }
 
     private static List<Row> of(List<Row> rows, String file) {

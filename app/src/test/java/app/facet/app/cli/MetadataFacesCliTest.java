@@ -46,7 +46,7 @@ class MetadataFacesCliTest {
     @Test
     void namesWrittenBySidecarsInLibraryAReachAFreshLibraryBWithoutAnyNaming() throws Exception {
         assumeExifTool();
-        Path photos = copyOf("groups/two_people.jpg", "groups/obama_and_biden.jpg", "people/barack_obama/obama.jpg");
+        Path photos = copyOf(tmp, "groups/two_people.jpg", "groups/obama_and_biden.jpg", "people/barack_obama/obama.jpg");
         Path a = tmp.resolve("libA");
         assertThat(scan(photos, a).exit()).isZero();
         List<String> shaBefore = sha256All(photos);
@@ -103,7 +103,7 @@ class MetadataFacesCliTest {
     @Test
     void regionsWrittenByExifToolEmbeddedInSidecarsAndOnARotatedPhotoBecomeNamedFaces() throws Exception {
         assumeExifTool();
-        Path photos = copyOf("people/barack_obama/obama.jpg", "people/joe_biden/biden.jpg", "people/kit_harington/kit1.jpg");
+        Path photos = copyOf(tmp, "people/barack_obama/obama.jpg", "people/joe_biden/biden.jpg", "people/kit_harington/kit1.jpg");
         Path rotated = photos.resolve("kit1.jpg");
         // a phone photo: the pixels stored on their side (turned 90 degrees counter-clockwise), the tag turns them upright
         Path turned = tmp.resolve("turned.jpg");
@@ -144,7 +144,7 @@ class MetadataFacesCliTest {
     @Test
     void aSidecarWrittenAfterTheScanIsReadByTheNextScanThoughThePhotoDidNotChange() throws Exception {
         assumeExifTool();
-        Path photos = copyOf("people/barack_obama/obama.jpg", "people/joe_biden/biden.jpg");
+        Path photos = copyOf(tmp, "people/barack_obama/obama.jpg", "people/joe_biden/biden.jpg");
         Path photo = photos.resolve("obama.jpg");
         Path lib = tmp.resolve("lib");
         assertThat(scan(photos, lib).exit()).isZero();
@@ -172,7 +172,7 @@ class MetadataFacesCliTest {
     @Test
     void aRegionNoDetectorFindsBecomesAFaceOfItsOwnAsIfDrawnByHand() throws Exception {
         assumeExifTool();
-        Path photos = copyOf("no_faces/dogs.jpg");
+        Path photos = copyOf(tmp, "no_faces/dogs.jpg");
         Path dogs = photos.resolve("dogs.jpg");
         exif("-overwrite_original", "-XMP-mwg-rs:RegionInfo={RegionList=[{Area={X=0.5,Y=0.4,W=0.3,H=0.4,Unit=normalized},"
                 + "Name=Rex,Type=Face}]}", dogs.toString());
@@ -191,7 +191,7 @@ class MetadataFacesCliTest {
     @Test
     void aRegionConflictingWithTheUsersNameNeverOverridesItAndIsListedForReview() throws Exception {
         assumeExifTool();
-        Path photos = copyOf("people/barack_obama/obama.jpg");
+        Path photos = copyOf(tmp, "people/barack_obama/obama.jpg");
         Path photo = photos.resolve("obama.jpg");
         Path lib = tmp.resolve("lib");
         assertThat(scan(photos, lib).exit()).isZero();
@@ -227,7 +227,7 @@ class MetadataFacesCliTest {
 
     @Test
     void aMalformedSidecarIsRecordedWithItsReasonAndTheScanCompletes() throws Exception {
-        Path photos = copyOf("people/barack_obama/obama.jpg", "people/joe_biden/biden.jpg");
+        Path photos = copyOf(tmp, "people/barack_obama/obama.jpg", "people/joe_biden/biden.jpg");
         Files.writeString(photos.resolve("obama.jpg.xmp"), "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF "
                 + "xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\"><rdf:Description <<< not xml", StandardCharsets.UTF_8);
         Path lib = tmp.resolve("lib");
@@ -245,7 +245,7 @@ class MetadataFacesCliTest {
     @Test
     void badRegionsWrittenByExifToolAreRecordedWithTheirReasonsAndTheScanCompletes() throws Exception {
         assumeExifTool();
-        Path photos = copyOf("people/barack_obama/obama.jpg", "people/joe_biden/biden.jpg");
+        Path photos = copyOf(tmp, "people/barack_obama/obama.jpg", "people/joe_biden/biden.jpg");
         Path ref = tmp.resolve("reference");
         assertThat(scan(photos, ref).exit()).isZero();
         BoundingBox obama = onlyFace(catalog(ref), "obama.jpg");
@@ -288,7 +288,7 @@ class MetadataFacesCliTest {
     @Test
     void aRegionNeverUndoesNotAFaceOrNotThisPersonAndTheConflictIsListed() throws Exception {
         assumeExifTool();
-        Path photos = copyOf("people/barack_obama/obama.jpg", "people/joe_biden/biden.jpg");
+        Path photos = copyOf(tmp, "people/barack_obama/obama.jpg", "people/joe_biden/biden.jpg");
         Path lib = tmp.resolve("lib");
         assertThat(scan(photos, lib).exit()).isZero();
         Catalog catalog = catalog(lib);
@@ -369,7 +369,8 @@ class MetadataFacesCliTest {
                 name, f[0], f[1], f[2], f[3]);
     }
 
-    private Path copyOf(String... relative) throws IOException {
+    /** Copies shared photos (paths under ../shared/photos) into {@code tmp}/photos; returns that folder. */
+    static Path copyOf(Path tmp, String... relative) throws IOException {
         Path dir = Files.createDirectories(tmp.resolve("photos"));
         for (String r : relative) {
             Files.copy(shared().resolve("photos").resolve(r), dir.resolve(Path.of(r).getFileName()));
