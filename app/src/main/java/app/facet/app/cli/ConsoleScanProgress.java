@@ -3,7 +3,6 @@ package app.facet.app.cli;
 import app.facet.core.scan.ScanListener;
 import app.facet.core.scan.ScanPhase;
 import app.facet.core.scan.ScanProgress;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -13,8 +12,6 @@ import java.time.Duration;
 
 /** Shows a scan's progress on stderr as a progress bar with rate and ETA, one bar per phase. */
 final class ConsoleScanProgress implements ScanListener, AutoCloseable {
-    /** Characters per progress line. */
-    static final int RENDERED_WIDTH = 110;
     private final PrintStream err;
     private ProgressBar bar;
     private ScanPhase phase;
@@ -35,9 +32,7 @@ final class ConsoleScanProgress implements ScanListener, AutoCloseable {
                     .setUnit(p.phase() == ScanPhase.ANALYSING ? " photos" : " files", 1)
                     .showSpeed()
                     .setUpdateIntervalMillis(250)
-                    // A fixed width: without one the consumer asks JLine for the terminal's width on every
-                    // render, and JLine spawns `test -t` and `tty` processes to find it (~30 per scan).
-                    .setConsumer(new ConsoleProgressBarConsumer(err, RENDERED_WIDTH))
+                    .setConsumer(ProgressLines.to(err))
                     .setSpeedUnit(java.time.temporal.ChronoUnit.SECONDS)
                     .build();
         }

@@ -1,9 +1,9 @@
 package app.facet.app.cli.integrity;
 
 import app.facet.app.cli.FacetCommand;
+import app.facet.app.cli.ProgressLines;
 import app.facet.core.integrity.IntegrityProgress;
 import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine;
@@ -46,7 +46,7 @@ final class CliOutput {
             return body.apply(IntegrityProgress.NONE);
         }
         try (ProgressBar bar = new ProgressBarBuilder().setTaskName(task).setStyle(ProgressBarStyle.ASCII).setInitialMax(1).showSpeed()
-                .setConsumer(new ConsoleProgressBarConsumer(System.err, 110)).build()) {
+                .setConsumer(ProgressLines.to(System.err)).build()) {
             return body.apply((done, total) -> {
                 bar.maxHint(Math.max(1, total));
                 bar.stepTo(done);
