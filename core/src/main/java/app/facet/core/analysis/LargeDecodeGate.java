@@ -5,15 +5,17 @@ import app.facet.core.imaging.ImageHeader;
 import java.util.concurrent.Semaphore;
 
 /**
- * Lets one analysis thread at a time hold a large decode (at least {@link #LARGE_PIXELS} decoded pixels, e.g. a
- * 12 MP photo re-decoded at full resolution for the alignment of small faces: 36 MB of BGR pixels).
+ * Lets one analysis thread at a time work on a photo with a large decode (at least {@link #LARGE_PIXELS} decoded
+ * pixels, e.g. a 12 MP photo re-decoded at full resolution for the alignment of small faces: 36 MB of BGR pixels),
+ * from that decode until the photo's faces are embedded.
  * <p>
  * Why: two workers each holding a full-resolution crowd photo, with their faces' buffers, made a 2-worker scan's
- * peak resident memory ~90 MB higher than a 1-worker scan's (docs/PERFORMANCE.md, issue 14). Waiting costs little
- * wall time: the pass is released as soon as the faces are cut out, before their embedding, and the other worker
- * goes on with photos that decode small.
+ * peak resident memory ~90 MB higher than a 1-worker scan's; one worker embedding a crowd's faces while the other
+ * holds full-resolution pixels still added ~20 MB (docs/PERFORMANCE.md, issue 14). Waiting costs little wall time:
+ * the other worker meanwhile decodes and detects its next photo (the detector is shared anyway) and goes on with
+ * photos that decode small.
  * <p>
- * Thread-safe. Usage: {@code try (Pass pass = gate.pass()) { pass.admit(header, reduction); decode ... pass.release(); }}
+ * Thread-safe. Usage: {@code try (Pass pass = gate.pass()) { pass.admit(header, reduction); decode ... embed ... }}
  */
 final class LargeDecodeGate {
 
@@ -51,7 +53,7 @@ final class LargeDecodeGate {
             return held;
         }
 
-        /** Gives the gate back (idempotent): call once the large decode is closed. */
+        /** Gives the gate back (idempotent): on a failed decode, and when the photo's analysis ends ({@link #close}). */
         void release() {
             if (held) {
                 held = false;

@@ -125,16 +125,18 @@ public final class OpenCvPhotoAnalyzer implements PhotoAnalyzer {
                 int needed = reductionForAlignment(faces, decoded.reduction());
                 if (needed < decoded.reduction()) {
                     // the coarse pixels go first: the finer decode is the largest buffer of the photo
-                    close(decoded, pass);
+                    close(decoded);
                     decoded = decode(encoded, needed, pass);
                 }
                 prepared = prepare(decoded, faces);
                 width = decoded.width();
                 height = decoded.height();
             } finally {
-                close(decoded, pass);
+                close(decoded);
             }
-            // Embedding (the longest step of a crowd photo) runs after the photo's pixels are freed.
+            // Embedding (the longest step of a crowd photo) runs after the photo's pixels are freed, still inside a
+            // large photo's pass: the other worker's decode and detection overlap it, but not a second photo's
+            // full-resolution pixels (LargeDecodeGate).
             List<AnalyzedFace> analyzed = embed(prepared, detectorChoice.detectorId());
             return new PhotoAnalysis(width, height, header.orientation(), header.takenAt(),
                     detectorChoice.detectorId(), embeddingModelId().orElse(null), analyzed);
@@ -153,8 +155,8 @@ public final class OpenCvPhotoAnalyzer implements PhotoAnalyzer {
         }
     }
 
-    /** Frees a decode (idempotent) and, when it was large, hands its pages back and lets the next large decode in. */
-    private static void close(DecodedPhoto decoded, LargeDecodeGate.Pass pass) {
+    /** Frees a decode (idempotent) and, when it was large, hands its pages back; the pass stays held until the photo is done. */
+    private static void close(DecodedPhoto decoded) {
         if (decoded.bgr().isNull()) {
             return;
         }
@@ -165,7 +167,6 @@ public final class OpenCvPhotoAnalyzer implements PhotoAnalyzer {
             // free() cannot return it); malloc_trim hands such pages back (docs/PERFORMANCE.md, issue 14).
             Pointer.trimMemory();
         }
-        pass.release();
     }
 
     @Override

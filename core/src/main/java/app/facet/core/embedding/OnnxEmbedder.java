@@ -6,6 +6,7 @@ import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
+import org.bytedeco.javacpp.Pointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
 import org.bytedeco.opencv.opencv_core.Scalar;
@@ -22,7 +23,8 @@ import static org.bytedeco.opencv.global.opencv_dnn.blobFromImages;
 /**
  * Computes face embeddings with ONNX Runtime. One session is shared by all threads ({@code OrtSession.run} is
  * thread-safe); each run uses one intra-op thread because the scan already runs one photo per core.
- * The faces of one photo go through runs of up to {@value #MAX_BATCH} when the model has a dynamic batch dimension.
+ * The faces of one photo go through runs of up to {@value #MAX_BATCH} when the model has a dynamic batch dimension;
+ * after more than two runs (a crowd) the freed activations are handed back to the system ({@code malloc_trim}).
  */
 public final class OnnxEmbedder implements AutoCloseable {
 
@@ -33,10 +35,11 @@ public final class OnnxEmbedder implements AutoCloseable {
     private final String outputName;
     private final boolean dynamicBatch;
     /**
-     * Largest number of faces per ONNX Runtime run: activations grow with the batch (mobilefacenet, 64 faces: ~370 MB),
-     * while 8 faces already amortise the per-run overhead (docs/PERFORMANCE.md, issue 14).
+     * Largest number of faces per ONNX Runtime run: activations grow with the batch (mobilefacenet: ~6 MB per face,
+     * 64 faces: ~370 MB). Runs of 4 cost the same CPU as runs of 8 and cut a 2-worker crowd scan's peak by ~40 MB
+     * (docs/PERFORMANCE.md, issue 14, third pass).
      */
-    static final int MAX_BATCH = 8;
+    static final int MAX_BATCH = 4;
 
     /**
      * @param model      a located (hash-verified) model
@@ -108,6 +111,12 @@ public final class OnnxEmbedder implements AutoCloseable {
             List<float[]> out = new ArrayList<>(alignedFaces.size());
             for (int from = 0; from < alignedFaces.size(); from += maxBatch) {
                 out.addAll(List.of(embed(alignedFaces.subList(from, Math.min(alignedFaces.size(), from + maxBatch)))));
+            }
+            // Each run's activations go back to malloc (no arena) but stay resident in its heap; after a crowd's runs
+            // they are handed back, as the next photo would not reuse them. Not after a group photo's one or two runs:
+            // a trim per photo cost more CPU (pages faulted in again) than the memory was worth (docs/PERFORMANCE.md).
+            if (alignedFaces.size() > 2 * maxBatch) {
+                Pointer.trimMemory();
             }
             return out.toArray(float[][]::new);
         }

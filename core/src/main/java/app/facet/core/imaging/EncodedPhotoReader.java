@@ -18,11 +18,14 @@ import com.drew.metadata.webp.WebpDirectory;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
 
 /**
@@ -38,6 +41,8 @@ public final class EncodedPhotoReader {
 
     /** Files above this are refused before being read (Java arrays stop at 2 GiB; no photo is near it). */
     private static final long MAX_FILE_BYTES = 1L << 30;
+    /** Bytes per read: large enough that a photo takes few system calls, small enough to be kept per thread. */
+    static final int READ_STEP = 1 << 16;
 
     private final long pixelLimit;
 
@@ -85,7 +90,7 @@ public final class EncodedPhotoReader {
                 throw new PhotoAnalysisException(Reason.TOO_MANY_PIXELS,
                         "The file is " + size / (1 << 20) + " MiB, larger than any photo Facet reads (1 GiB).");
             }
-            byte[] bytes = Files.readAllBytes(path);
+            byte[] bytes = readInSteps(path);
             if (bytes.length == 0) {
                 throw new PhotoAnalysisException(Reason.EMPTY_FILE, "The file is empty (0 bytes).");
             }
@@ -101,6 +106,31 @@ public final class EncodedPhotoReader {
             throw new PhotoAnalysisException(Reason.UNREADABLE, "The file cannot be read: permission denied.", e);
         } catch (IOException e) {
             throw new PhotoAnalysisException(Reason.UNREADABLE, "The file cannot be read: " + e.getMessage() + ".", e);
+        }
+    }
+
+    /**
+     * The whole file, read {@link #READ_STEP} bytes at a time. Why not {@code Files.readAllBytes}: NIO copies each
+     * read through a temporary direct buffer as large as the read and keeps it for the thread
+     * ({@code jdk.nio.maxCachedBufferSize} is unlimited by default), so every analysis thread held a native copy of
+     * the largest photo it had read (a 2-worker camera scan: 11 MB; heaptrack, docs/PERFORMANCE.md, issue 14).
+     *
+     * @return the file's bytes up to its size when opened (a file growing meanwhile is read up to that size)
+     */
+    static byte[] readInSteps(Path path) throws IOException {
+        try (SeekableByteChannel channel = Files.newByteChannel(path)) {
+            long size = channel.size();
+            if (size > MAX_FILE_BYTES) {
+                throw new IOException("the file grew to " + size / (1 << 20) + " MiB while being opened");
+            }
+            ByteBuffer buffer = ByteBuffer.wrap(new byte[(int) size]);
+            while (buffer.position() < buffer.capacity()) {
+                buffer.limit(Math.min(buffer.capacity(), buffer.position() + READ_STEP));
+                if (channel.read(buffer) < 0) {
+                    break;
+                }
+            }
+            return buffer.position() == buffer.capacity() ? buffer.array() : Arrays.copyOf(buffer.array(), buffer.position());
         }
     }
 
