@@ -16,7 +16,8 @@ import java.util.Set;
  * with no photo to analyse loads no OpenCV or ONNX Runtime) loads a fraction of the command's classes, and its archive
  * would stay that poor for good (issue 14: a {@code photos} archive of 6.8 MB instead of 17.8 MB). So the launcher
  * passes {@code -D}{@value #PROPERTY}{@code =FILE}, this class writes FILE only at the end of a full, successful run,
- * and the next run keeps the archive only when FILE exists.
+ * and the next run keeps the archive only when FILE exists. A full run also removes the command's archives that
+ * newer builds superseded ({@link SupersededArchives}).
  */
 public final class ClassDataArchive {
     /** System property naming the marker file; set by {@code ./facet} only on runs that write an archive. */
@@ -44,6 +45,7 @@ public final class ClassDataArchive {
         }
         try {
             Files.writeString(Path.of(marker), "full run\n");
+            SupersededArchives.prune(Path.of(marker));
         } catch (IOException e) {
             // the archive is then dropped and the next run writes another: slower once, nothing lost
             log.warn("event=cds_marker_not_written file=\"{}\" error=\"{}\"", marker, e.toString());
