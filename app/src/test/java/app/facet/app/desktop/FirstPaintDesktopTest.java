@@ -2,6 +2,7 @@ package app.facet.app.desktop;
 
 import app.facet.core.catalog.LibraryLocation;
 import app.facet.ui.library.PhotoGrid;
+import app.facet.ui.library.PhotoTileView;
 import javafx.scene.Node;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -55,5 +56,8 @@ class FirstPaintDesktopTest {
         Fx.waitUntil("the quick check's badge", 60, () -> d.robot.lookup("#integrityBadge").query().isVisible());
         assertThat(d.robot.lookup("#integrityBadge").queryLabeled().getText()).endsWith(" integrity problems");
         assertThat(gridAtBadge.get()).isEqualTo(PHOTOS + " photos listed, on screen shown: true");
+        // the thumbnails on screen are rendered into the library folder now; the temporary folder is deleted after them
+        Fx.waitUntil("the thumbnails on screen", 60, () -> d.app.window().libraryView().grid().visibleTiles().stream()
+                .allMatch(PhotoTileView::hasThumbnail));
     }
 }
