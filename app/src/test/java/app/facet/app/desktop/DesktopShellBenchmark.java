@@ -25,7 +25,7 @@ import java.util.function.BooleanSupplier;
  * the grid, frame times while the grid scrolls (a JavaFX pulse listener), and the process's memory in each phase
  * ({@link ProcessMemory}: VmRSS sampled every 50 ms, VmHWM, Java heap in use), ending with a real scan started through
  * File → Add Folder while the grid keeps scrolling. Run under a real window, with the launcher's desktop JVM options:
- * <pre>MALLOC_ARENA_MAX=1 BENCH_JAVA_OPTS="-XX:+UseSerialGC -Xms16m -Xmx512m -XX:MaxNewSize=32m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30" \
+ * <pre>MALLOC_ARENA_MAX=1 BENCH_JAVA_OPTS="-XX:+UseSerialGC -Xms48m -Xmx512m -XX:MaxNewSize=32m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TieredStopAtLevel=1" \
  *   xvfb-run -a -s "-screen 0 1400x900x24" scripts/bench app app.facet.app.desktop.DesktopShellBenchmark 10000</pre>
  * System properties: {@code facet.bench.scanFrom} (folders of JPEGs to scan, ':'-separated; default the shared photos),
  * {@code facet.bench.scanCopies} (distinct copies of each, default 2), {@code facet.bench.scan=false} (no scan),

@@ -90,7 +90,7 @@ class FaceQualityDesktopTest {
         robot.doubleClickOn(d.caption("kit1.jpg"));
         Fx.waitUntil("the viewer on kit1.jpg", 30, () -> window.viewer().photo() != null && window.viewer().photo().path().equals(kit.toString()));
         robot.clickOn("#viewerEditFaces");
-        FaceEditorWindow editor = window.faceQuality().editor();
+        FaceEditorWindow editor = Fx.get(() -> window.faceQuality().editor()); // built on first use, on the FX thread
         Fx.waitUntil("the editor on kit1.jpg", 30, () -> editor.stage().isShowing() && editor.photo() != null
                 && editor.photo().path().equals(kit.toString()) && editor.boxLabels().equals(List.of("Unknown")));
 
@@ -151,7 +151,7 @@ class FaceQualityDesktopTest {
     @Order(2)
     void openingAFaceCropAFileOutsideTheLibraryOrAMissingFileIsRefusedWithADialogAndOpensNothing() throws Exception {
         MainWindow window = app.window();
-        FaceEditorWindow editor = window.faceQuality().editor();
+        FaceEditorWindow editor = Fx.get(() -> window.faceQuality().editor()); // built on first use, on the FX thread
         Fx.run(() -> window.session().filterProperty().set(PhotoFilter.ALL));
         Path crop = library.resolve(d.text("SELECT crop_path FROM face_crops LIMIT 1"));
         Path outside = tmp.resolve("elsewhere/obama.jpg");
@@ -178,7 +178,7 @@ class FaceQualityDesktopTest {
         DashboardWindow dashboard = openDashboard();
         FaceListing row = Fx.get(() -> dashboard.rows().stream().filter(r -> r.photoId() == photoId).findFirst().orElseThrow());
         robot.clickOn(reviewButton(row.faceId()));
-        FaceEditorWindow editor = window.faceQuality().editor();
+        FaceEditorWindow editor = Fx.get(() -> window.faceQuality().editor()); // built on first use, on the FX thread
         Fx.waitUntil("the editor on two_people.jpg", 30, () -> editor.stage().isShowing() && editor.photo() != null
                 && editor.photo().photoId() == photoId && editor.boxLabels().size() == 2);
 
@@ -257,7 +257,7 @@ class FaceQualityDesktopTest {
     // ---- helpers ----
 
     private DashboardWindow openDashboard() {
-        DashboardWindow dashboard = app.window().faceQuality().dashboard();
+        DashboardWindow dashboard = Fx.get(() -> app.window().faceQuality().dashboard()); // built on first use, on the FX thread
         d.menu("Faces", "#menuDashboard");
         Fx.waitUntil("the dashboard", 60, () -> dashboard.stage().isShowing() && dashboard.isLoaded() && !dashboard.rows().isEmpty());
         return dashboard;

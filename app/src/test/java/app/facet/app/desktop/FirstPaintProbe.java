@@ -95,6 +95,9 @@ public final class FirstPaintProbe {
         long uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         System.out.printf(Locale.ROOT, "first_paint epoch_ms=%d cpu_ms=%d uptime_ms=%d rss_mb=%d hwm_mb=%d tiles=%d photos=%d%n", epoch, cpu,
                 uptime, ProcessMemory.statusKb("VmRSS") >> 10, ProcessMemory.statusKb("VmHWM") >> 10, tiles.size(), grid.size());
+        if (Boolean.getBoolean("facet.probe.threads")) {
+            printThreadCpu();
+        }
         System.out.flush();
         // The launcher keeps a class-data archive only from a run that marks itself full, which FacetMain does when the
         // window is closed normally; this probe ends the run at first paint, so it marks it (else every round after the
@@ -106,6 +109,28 @@ public final class FirstPaintProbe {
                 System.exit(0);
             }
         }, "first-paint-exit").start(); // not on the FX thread: shutdown hooks may need it
+    }
+
+    /**
+     * With {@code -Dfacet.probe.threads=true}: CPU so far of each thread of the process (user+system, ms, from
+     * {@code /proc/self/task/N/stat}), threads of the same name summed, largest first: where a start's CPU went.
+     */
+    private static void printThreadCpu() {
+        java.util.Map<String, Long> byName = new java.util.TreeMap<>();
+        long tick = 10; // USER_HZ is 100 on Linux
+        try (var tasks = java.nio.file.Files.list(java.nio.file.Path.of("/proc/self/task"))) {
+            for (java.nio.file.Path task : (Iterable<java.nio.file.Path>) tasks::iterator) {
+                String stat = java.nio.file.Files.readString(task.resolve("stat"));
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("[0-9]+$", "#");
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                byName.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) * tick, Long::sum);
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            System.out.println("thread_cpu unavailable: " + e);
+            return;
+        }
+        byName.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> System.out.printf(Locale.ROOT, "thread_cpu ms=%d name=%s%n", e.getValue(), e.getKey()));
     }
 
     /** Through reflection: an older checkout measured by the same probe may have no ClassDataArchive (nor need one). */

@@ -86,7 +86,7 @@ public final class GalleryScreenshots {
         });
 
         // the gallery of Barack Obama, least alike first, the two least alike faces selected
-        PersonGalleryWindow gallery = window.gallery();
+        PersonGalleryWindow gallery = Fx.get(window::gallery); // built on first use, on the FX thread
         openGallery(window, gallery, "Barack Obama", 6, 0, 0, 1000, 420);
         fx(() -> {
             List<Long> ids = gallery.model().faces().stream().map(f -> f.face().id()).toList();

@@ -165,7 +165,7 @@ class PeopleAndViewerFixesTest {
         MainWindow window = app.window();
         openInViewer(window, "people/rose_leslie", "rose1.jpg");
         robot.clickOn("#viewerEditFaces");
-        FaceEditorWindow editor = window.faceQuality().editor();
+        FaceEditorWindow editor = Fx.get(() -> window.faceQuality().editor()); // built on first use, on the FX thread
         Fx.waitUntil("the editor on rose1.jpg", 30, () -> editor.stage().isShowing() && editor.photo() != null
                 && editor.photo().path().endsWith("rose1.jpg") && !editor.boxLabels().isEmpty());
         int boxes = Fx.get(() -> editor.boxes().size());

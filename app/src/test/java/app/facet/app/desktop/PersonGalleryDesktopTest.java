@@ -251,7 +251,7 @@ class PersonGalleryDesktopTest {
     private PersonGalleryWindow openGallery(String person, int faces) {
         d.contextMenuOn(d.sidebarRow(person));
         d.clickVisible("#personFaces");
-        PersonGalleryWindow gallery = d.app.window().gallery();
+        PersonGalleryWindow gallery = Fx.get(() -> d.app.window().gallery()); // built on first use, on the FX thread
         Fx.waitUntil("the gallery of " + person + " with " + faces + " faces", 20,
                 () -> gallery.stage().isShowing() && person.equals(gallery.model().personNameProperty().get())
                         && tileIds(gallery).size() == faces, () -> "showing=" + gallery.stage().isShowing() + " person="

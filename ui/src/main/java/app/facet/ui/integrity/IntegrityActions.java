@@ -14,6 +14,7 @@ import app.facet.ui.session.LibrarySession;
 import app.facet.ui.tasks.TaskRunner;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -32,7 +33,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
- * The catalog's integrity from the desktop: a quick (SQL-only) check whenever a library opens, the full check on
+ * The catalog's integrity from the desktop: a quick (SQL-only) check whenever a library opens (once its photos show), the full check on
  * request (a foreground task with progress and Cancel), repair after a preview of every change (a backup is made
  * first by core), and the report exported as JSON or CSV. {@link #lastReportProperty()} feeds the status bar badge.
  */
@@ -43,14 +44,19 @@ public final class IntegrityActions {
     private final SaveFileChooser saves;
     private final ReadOnlyObjectWrapper<IntegrityReport> lastReport = new ReadOnlyObjectWrapper<>();
 
-    public IntegrityActions(Window owner, LibrarySession session, TaskRunner tasks, SaveFileChooser saves) {
+    /**
+     * @param shown the open library once the main window shows its photos (null before): its quick check starts then,
+     *              not when it opens, so that it does not compete with the window's first paint
+     */
+    public IntegrityActions(Window owner, LibrarySession session, ObservableValue<LibraryContext> shown, TaskRunner tasks,
+                            SaveFileChooser saves) {
         this.owner = owner;
         this.session = session;
         this.tasks = tasks;
         this.saves = saves;
-        session.libraryProperty().addListener((o, a, library) -> {
-            lastReport.set(null);
-            if (library != null) {
+        session.libraryProperty().addListener((o, a, library) -> lastReport.set(null));
+        shown.addListener((o, a, library) -> {
+            if (library != null && library == session.library()) {
                 quickCheck();
             }
         });

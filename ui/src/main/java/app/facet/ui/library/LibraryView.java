@@ -7,6 +7,8 @@ import app.facet.ui.session.LibraryContext;
 import app.facet.ui.session.LibrarySession;
 import app.facet.ui.tasks.LatestOnly;
 import app.facet.ui.tasks.TaskRunner;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.layout.BorderPane;
 
 import java.util.function.BiConsumer;
@@ -24,6 +26,7 @@ public final class LibraryView extends BorderPane {
     private LongFunction<String> personNames = id -> null;
     private final LatestOnly photoReads;
     private final LatestOnly folderReads;
+    private final ReadOnlyObjectWrapper<LibraryContext> listed = new ReadOnlyObjectWrapper<>();
 
     public LibraryView(LibrarySession session, TaskRunner tasks) {
         this.session = session;
@@ -68,6 +71,7 @@ public final class LibraryView extends BorderPane {
             photoReads.drop();
             folderReads.drop();
             grid.clear();
+            listed.set(null);
             filterBar.setSummary(model.summary(null));
             return;
         }
@@ -78,8 +82,23 @@ public final class LibraryView extends BorderPane {
                 shown -> {
                     grid.show(shown.photos(), library.photos(), library.thumbnails());
                     filterBar.setSummary(model.summary(shown.person() != null ? shown.person() : describe(filter.person())));
-                }, null);
+                    grid.afterPhotosOnScreen(() -> listedIfOpen(library));
+                }, error -> listedIfOpen(library)); // the start-up checks run even when the grid cannot list (a broken catalog)
         folderReads.background("Listing folders", (progress, cancel) -> library.photos().folders(), filterBar::setFolders, null);
+    }
+
+    /**
+     * The open library once the grid lists its photos and the tiles on screen show theirs (or its listing failed);
+     * null before. Start-up work the first paint does not need (the quick integrity check) waits for it. UI thread.
+     */
+    public ReadOnlyObjectProperty<LibraryContext> listedProperty() {
+        return listed.getReadOnlyProperty();
+    }
+
+    private void listedIfOpen(LibraryContext library) {
+        if (session.library() == library) {
+            listed.set(library);
+        }
     }
 
     /** Off the UI thread: the name of the person filtered on, null when the filter is not on one person or they are gone. */

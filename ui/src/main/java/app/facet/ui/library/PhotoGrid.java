@@ -6,9 +6,11 @@ import app.facet.core.browse.PhotoSelection;
 import app.facet.core.thumbnails.ThumbnailCache;
 import app.facet.model.Photo;
 import app.facet.ui.tasks.TaskRunner;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -46,6 +48,8 @@ public final class PhotoGrid extends StackPane {
     private final ThumbnailImages images = new ThumbnailImages(DECODED_THUMBNAILS);
     private final List<PhotoRowCell> cells = new ArrayList<>();
     private PhotoPages pages;
+    /** Grid index of the first tile on screen when the selection shown was set (its page is read first). */
+    private int firstShown;
     private ThumbnailCache thumbnails;
     private int columns = 1;
     private long lastScrollNanos;
@@ -88,6 +92,7 @@ public final class PhotoGrid extends StackPane {
         boolean sameFilter = model.shown(photos.filter(), photos.size(), photos::idAt);
         int keepRow = sameFilter ? visibleRow : 0;
         this.pages = new PhotoPages(tasks, browser, photos);
+        this.firstShown = keepRow * columns;
         this.thumbnails = thumbs;
         list.getItems().setAll(rows());
         list.refresh();
@@ -96,6 +101,45 @@ public final class PhotoGrid extends StackPane {
         } else {
             list.scrollTo(0);
         }
+    }
+
+    /**
+     * Runs {@code action} (UI thread) after the pulse that lays out the tiles on screen with their photos: once the
+     * page of photos at the top of the selection shown is read (or its read failed), at once when nothing is shown.
+     * Start-up work the window's first paint does not need waits for it (docs/PERFORMANCE.md, "Desktop first paint").
+     */
+    public void afterPhotosOnScreen(Runnable action) {
+        PhotoPages current = pages;
+        if (current == null || size() == 0) {
+            action.run();
+            return;
+        }
+        current.whenRead(Math.min(firstShown, size() - 1), () -> afterNextLayout(action));
+    }
+
+    private void afterNextLayout(Runnable action) {
+        Scene scene = getScene();
+        if (scene == null) {
+            action.run();
+            return;
+        }
+        Runnable once = new Runnable() {
+            private boolean done;
+
+            @Override
+            public void run() {
+                if (!done) {
+                    done = true;
+                    // removed later: the scene is iterating over its listeners now
+                    Platform.runLater(() -> {
+                        scene.removePostLayoutPulseListener(this);
+                        action.run();
+                    });
+                }
+            }
+        };
+        scene.addPostLayoutPulseListener(once);
+        Platform.requestNextPulse();
     }
 
     /** Empties the grid (no library open). */

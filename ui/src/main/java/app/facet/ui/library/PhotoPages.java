@@ -29,6 +29,8 @@ final class PhotoPages {
         }
     };
     private final Map<Integer, List<Runnable>> waiting = new HashMap<>();
+    /** Actions waiting for a page's read to end, whether it succeeded or failed (unlike a tile's, never retried). */
+    private final Map<Integer, List<Runnable>> afterRead = new HashMap<>();
 
     PhotoPages(TaskRunner tasks, PhotoBrowser browser, PhotoSelection selection) {
         this.tasks = tasks;
@@ -61,6 +63,17 @@ final class PhotoPages {
         return null;
     }
 
+    /** Runs {@code action} (UI thread) once the page holding grid index {@code index} is read or its read failed; at once when it is read. */
+    void whenRead(int index, Runnable action) {
+        int page = index / PAGE_SIZE;
+        if (pages.containsKey(page)) {
+            action.run();
+            return;
+        }
+        afterRead.computeIfAbsent(page, p -> new ArrayList<>()).add(action);
+        photoAt(index, () -> { });
+    }
+
     private void load(int page) {
         long[] ids = selection.ids(page * PAGE_SIZE, (page + 1) * PAGE_SIZE);
         tasks.background("Reading photos", (progress, cancel) -> aligned(ids, browser.photos(ids)), photos -> {
@@ -69,7 +82,18 @@ final class PhotoPages {
             if (callbacks != null) {
                 callbacks.forEach(Runnable::run);
             }
-        }, error -> waiting.remove(page));
+            runAfterRead(page);
+        }, error -> {
+            waiting.remove(page);
+            runAfterRead(page);
+        });
+    }
+
+    private void runAfterRead(int page) {
+        List<Runnable> actions = afterRead.remove(page);
+        if (actions != null) {
+            actions.forEach(Runnable::run);
+        }
     }
 
     /** Keeps positions stable when a photo was deleted between the selection and this read: its slot stays null. */

@@ -46,7 +46,9 @@ public final class MainWindow {
     private final LibrarySession session = new LibrarySession();
     private final ThemeSwitcher themes;
     private final PeopleSidebar sidebar;
-    private final app.facet.ui.gallery.PersonGalleryWindow gallery;
+    private final PeopleActions people;
+    /** Built when first opened (as the face-quality windows): not needed for the window's first paint. */
+    private app.facet.ui.gallery.PersonGalleryWindow gallery;
     private final LibraryView library;
     private final StatusBar statusBar;
     private final PhotoViewer viewer;
@@ -76,10 +78,9 @@ public final class MainWindow {
             return null;
         }, null, null));
 
-        PeopleActions people = new PeopleActions(stage, session, tasks);
+        people = new PeopleActions(stage, session, tasks);
         sidebar = new PeopleSidebar(session, tasks, people);
-        gallery = new app.facet.ui.gallery.PersonGalleryWindow(stage, session, tasks, people, sidebar::people);
-        sidebar.setOnOpenFaces(gallery::open);
+        sidebar.setOnOpenFaces(person -> gallery().open(person));
         library = new LibraryView(session, tasks);
         library.setPersonNames(sidebar::nameOf);
         statusBar = new StatusBar(tasks);
@@ -103,7 +104,7 @@ public final class MainWindow {
         findPeople = new FindPeopleWindow(stage, session, tasks, people,
                 () -> sidebar.people().stream().map(p -> p.person().name()).toList());
         findPeople.stage().getScene().getAccelerators().put(Shortcuts.UNDO, people::undo);
-        integrity = new IntegrityActions(stage, session, tasks, services.saves());
+        integrity = new IntegrityActions(stage, session, library.listedProperty(), tasks, services.saves());
         integrityWindow = new IntegrityWindow(stage, session, tasks, integrity);
         statusBar.integrityProblemsProperty().bind(Bindings.createIntegerBinding(() -> integrity.lastReportProperty().get() == null
                 ? 0 : (int) Math.min(Integer.MAX_VALUE, integrity.lastReportProperty().get().problemCount()), integrity.lastReportProperty()));
@@ -181,6 +182,9 @@ public final class MainWindow {
 
     /** The face gallery of the person opened from the sidebar. */
     public app.facet.ui.gallery.PersonGalleryWindow gallery() {
+        if (gallery == null) {
+            gallery = new app.facet.ui.gallery.PersonGalleryWindow(stage, session, services.tasks(), people, sidebar::people);
+        }
         return gallery;
     }
 
