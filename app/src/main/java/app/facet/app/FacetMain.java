@@ -18,12 +18,7 @@ public final class FacetMain {
     public static void main(String[] args) {
         NativeLoading.configure();
         UncaughtErrors.install(sentence -> System.err.println("facet: " + sentence));
-        if (args.length == 0) {
-            int exitCode = DesktopStart.run(null, null, null, System.err);
-            ClassDataArchive.finish(args, exitCode);
-            System.exit(exitCode);
-        }
-        int exitCode = FacetCommand.run(args);
+        int exitCode = args.length == 0 ? DesktopStart.run(null, null, null, System.err) : FacetCommand.run(args);
         ClassDataArchive.finish(args, exitCode);
         System.exit(exitCode);
     }

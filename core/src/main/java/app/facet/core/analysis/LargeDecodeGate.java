@@ -53,7 +53,7 @@ final class LargeDecodeGate {
             return held;
         }
 
-        /** Gives the gate back (idempotent): on a failed decode, and when the photo's analysis ends ({@link #close}). */
+        /** Gives the gate back (idempotent); {@link #close} does it when the photo's analysis ends, failed or not. */
         void release() {
             if (held) {
                 held = false;

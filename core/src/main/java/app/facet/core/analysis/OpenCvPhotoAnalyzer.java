@@ -145,14 +145,10 @@ public final class OpenCvPhotoAnalyzer implements PhotoAnalyzer {
         }
     }
 
+    /** Decodes at {@code reduction}, taking the gate first when the decode is large; the caller's pass gives it back when closed. */
     private DecodedPhoto decode(EncodedPhoto encoded, int reduction, LargeDecodeGate.Pass pass) throws PhotoAnalysisException {
         pass.admit(encoded.header(), reduction);
-        try {
-            return decoder.decode(encoded, reduction);
-        } catch (PhotoAnalysisException | RuntimeException e) {
-            pass.release();
-            throw e;
-        }
+        return decoder.decode(encoded, reduction);
     }
 
     /** Frees a decode (idempotent) and, when it was large, hands its pages back; the pass stays held until the photo is done. */
