@@ -1,102 +1,124 @@
 package app.facet.core.detection;
 
-import app.facet.model.BoundingBox;
-import app.facet.model.Landmarks;
-import org.bytedeco.javacpp.indexer.FloatIndexer;
+import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.opencv.opencv_core.Mat;
-import org.bytedeco.opencv.opencv_core.Size;
-import org.bytedeco.opencv.opencv_objdetect.FaceDetectorYN;
+import org.bytedeco.opencv.opencv_core.MatVector;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.bytedeco.opencv.opencv_core.StringVector;
+import org.bytedeco.opencv.opencv_dnn.Net;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import static org.bytedeco.opencv.global.opencv_core.BORDER_CONSTANT;
+import static org.bytedeco.opencv.global.opencv_core.copyMakeBorder;
 import static org.bytedeco.opencv.global.opencv_dnn.DNN_BACKEND_OPENCV;
 import static org.bytedeco.opencv.global.opencv_dnn.DNN_TARGET_CPU;
+import static org.bytedeco.opencv.global.opencv_dnn.blobFromImage;
+import static org.bytedeco.opencv.global.opencv_dnn.readNetFromONNX;
 
 /**
- * YuNet (OpenCV Zoo, 2023mar) through OpenCV's {@code FaceDetectorYN}. Each output row is
- * box x, y, w, h; five landmarks (right eye, left eye, nose tip, right and left mouth corners); score.
+ * YuNet (OpenCV Zoo, 2023mar) run on OpenCV's DNN module. Each face: box x, y, w, h; five landmarks (right eye, left
+ * eye, nose tip, right and left mouth corners); score = sqrt(classification x objectness), in [0, 1]. All in the given
+ * image's pixels.
+ * <p>
+ * The network is driven here rather than through OpenCV's {@code FaceDetectorYN}, with the same pre-processing (zero
+ * padding to a multiple of 32, a float blob of the BGR values), decoding and non-maximum suppression
+ * ({@link YuNetDecoder}); {@code YuNetFaceDetectorTest} checks the faces are FaceDetectorYN's. The reason is memory:
+ * {@code FaceDetectorYN.detect} keeps its padded copy and its input blob (15 MB at 1280x960) alive through the forward
+ * pass, on top of the copy the network makes of its input; here both are freed before the forward pass
+ * (docs/PERFORMANCE.md, "Fourth pass").
  * Not thread-safe: one instance per thread.
  */
 public final class YuNetFaceDetector implements FaceDetector {
 
     public static final String ID = "yunet-2023mar";
-    private static final float NMS_THRESHOLD = 0.3f;
-    private static final int TOP_K = 5000;
+    private static final String[] OUTPUTS = {"cls_8", "cls_16", "cls_32", "obj_8", "obj_16", "obj_32",
+            "bbox_8", "bbox_16", "bbox_32", "kps_8", "kps_16", "kps_32"};
 
-    private final FaceDetectorYN detector;
+    private final Net net;
+    private final StringVector outputNames = new StringVector(OUTPUTS);
     private final float scoreThreshold;
-    private int inputWidth = -1;
-    private int inputHeight = -1;
 
     /**
      * @param model          path of face_detection_yunet_2023mar.onnx (checked by the caller)
      * @param scoreThreshold faces scoring below this are dropped, in [0, 1]
+     * @throws IllegalStateException when OpenCV cannot load the model
      */
     public YuNetFaceDetector(Path model, double scoreThreshold) {
-        this.scoreThreshold = (float) scoreThreshold;
-        try (Size size = new Size(320, 320)) {
-            this.detector = FaceDetectorYN.create(model.toString(), "", size, this.scoreThreshold, NMS_THRESHOLD, TOP_K,
-                    DNN_BACKEND_OPENCV, DNN_TARGET_CPU);
-        }
-        if (detector == null || detector.isNull()) {
-            throw new IllegalStateException("OpenCV could not load the YuNet model " + model);
-        }
+        this(readNetFromONNX(model.toString()), scoreThreshold, "the YuNet model " + model);
     }
 
     /**
      * @param onnxModel      the bytes of face_detection_yunet_2023mar.onnx (checked by the caller), e.g. the built-in copy
      * @param scoreThreshold faces scoring below this are dropped, in [0, 1]
+     * @throws IllegalStateException when OpenCV cannot load the model
      */
     public YuNetFaceDetector(byte[] onnxModel, double scoreThreshold) {
+        this(readNetFromONNX(onnxModel), scoreThreshold, "the built-in YuNet model");
+    }
+
+    private YuNetFaceDetector(Net net, double scoreThreshold, String what) {
+        if (net == null || net.isNull() || net.empty()) {
+            throw new IllegalStateException("OpenCV could not load " + what);
+        }
+        this.net = net;
         this.scoreThreshold = (float) scoreThreshold;
-        try (Size size = new Size(320, 320)) {
-            this.detector = FaceDetectorYN.create("onnx", onnxModel, new byte[0], size, this.scoreThreshold, NMS_THRESHOLD, TOP_K,
-                    DNN_BACKEND_OPENCV, DNN_TARGET_CPU);
-        }
-        if (detector == null || detector.isNull()) {
-            throw new IllegalStateException("OpenCV could not load the built-in YuNet model");
-        }
+        net.setPreferableBackend(DNN_BACKEND_OPENCV);
+        net.setPreferableTarget(DNN_TARGET_CPU);
     }
 
     public double scoreThreshold() {
         return scoreThreshold;
     }
 
+    /**
+     * @param bgr 8-bit, 3-channel BGR image, any size
+     * @return faces in {@code bgr}'s pixels, best first (boxes may reach past the image's edges)
+     */
     @Override
     public List<DetectedFace> detect(Mat bgr) {
-        if (bgr.cols() != inputWidth || bgr.rows() != inputHeight) {
-            try (Size size = new Size(bgr.cols(), bgr.rows())) {
-                detector.setInputSize(size);
-            }
-            inputWidth = bgr.cols();
-            inputHeight = bgr.rows();
+        if (bgr.empty()) {
+            return List.of();
         }
-        List<DetectedFace> faces = new ArrayList<>();
-        try (Mat out = new Mat()) {
-            detector.detect(bgr, out);
-            if (out.rows() == 0) {
-                return faces;
-            }
-            try (FloatIndexer ix = out.createIndexer()) {
-                for (int i = 0; i < out.rows(); i++) {
-                    float w = ix.get(i, 2), h = ix.get(i, 3);
-                    if (!(w > 0) || !(h > 0)) {
-                        continue;
-                    }
-                    double[] lm = new double[10];
-                    for (int k = 0; k < 10; k++) {
-                        lm[k] = ix.get(i, 4 + k);
-                    }
-                    double score = Math.min(1.0, Math.max(0.0, ix.get(i, 14)));
-                    faces.add(new DetectedFace(new BoundingBox(ix.get(i, 0), ix.get(i, 1), w, h), Landmarks.of(lm), score));
+        int padW = YuNetDecoder.padded(bgr.cols());
+        int padH = YuNetDecoder.padded(bgr.rows());
+        setInput(bgr, padW, padH);
+        try (MatVector outs = new MatVector()) {
+            net.forward(outs, outputNames);
+            float[][] blobs = new float[OUTPUTS.length][];
+            for (int i = 0; i < OUTPUTS.length; i++) {
+                Mat m = outs.get(i);
+                try (FloatPointer p = new FloatPointer(m.data())) {
+                    blobs[i] = new float[(int) m.total()];
+                    p.get(blobs[i]);
                 }
             }
+            List<DetectedFace> faces = new ArrayList<>(new YuNetDecoder(padW, padH, scoreThreshold).decode(blobs));
+            faces.sort(Comparator.comparingDouble(DetectedFace::score).reversed());
+            return faces;
         }
-        faces.sort(Comparator.comparingDouble(DetectedFace::score).reversed());
-        return faces;
+    }
+
+    /** Hands the network its input; the padded copy and the blob are freed before the forward pass (the net copies it). */
+    private void setInput(Mat bgr, int padW, int padH) {
+        boolean pad = padW != bgr.cols() || padH != bgr.rows();
+        Mat padded = bgr;
+        if (pad) {
+            padded = new Mat();
+            try (Scalar black = new Scalar(0.0)) {
+                copyMakeBorder(bgr, padded, 0, padH - bgr.rows(), 0, padW - bgr.cols(), BORDER_CONSTANT, black);
+            }
+        }
+        try (Mat blob = blobFromImage(padded)) {
+            net.setInput(blob);
+        } finally {
+            if (pad) {
+                padded.close();
+            }
+        }
     }
 
     @Override
@@ -111,6 +133,7 @@ public final class YuNetFaceDetector implements FaceDetector {
 
     @Override
     public void close() {
-        detector.close();
+        outputNames.close();
+        net.close();
     }
 }
