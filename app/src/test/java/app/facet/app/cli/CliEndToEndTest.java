@@ -62,7 +62,7 @@ class CliEndToEndTest {
         Cli.Run scan = facet("scan", shared().resolve("photos/people/kit_harington").toString(), "--library", tmp.resolve("lib").toString(),
                 "--models", empty.toString());
         assertThat(scan.exit()).as(scan.err()).isZero();
-        assertThat(scan.out()).contains("detector          YuNet 2023mar (OpenCV FaceDetectorYN, built in)")
+        assertThat(scan.out()).contains("detector          YuNet 2023mar (OpenCV DNN, built in)")
                 .contains("faces found       1").contains("embedding model   none: ")
                 .contains("People cannot be recognised without an embedding model. To fix it, run once:\n  facet models download --models " + empty + "\n");
 

@@ -102,7 +102,7 @@ class ModelsDialogTest {
 
         d.menu("Help", "#menuAbout");
         Fx.waitUntil("the about dialog", 30, () -> robot.lookup("#aboutDialog").tryQuery().isPresent());
-        assertThat(text("#aboutDialog .content")).contains("YuNet 2023mar (OpenCV FaceDetectorYN, built in)")
+        assertThat(text("#aboutDialog .content")).contains("YuNet 2023mar (OpenCV DNN, built in)")
                 .contains("Embedding model: mobilefacenet");
     }
 

@@ -26,8 +26,8 @@ import java.nio.file.Path;
  */
 record DetectorChoice(String detectorId, Path yunetModel, byte[] yunetBytes, String reason, String description) {
     private static final Logger log = LoggerFactory.getLogger(DetectorChoice.class);
-    static final String YUNET = "YuNet 2023mar (OpenCV FaceDetectorYN)";
-    static final String YUNET_BUILT_IN = "YuNet 2023mar (OpenCV FaceDetectorYN, built in)";
+    static final String YUNET = "YuNet 2023mar (OpenCV DNN)";
+    static final String YUNET_BUILT_IN = "YuNet 2023mar (OpenCV DNN, built in)";
 
     /** @param builtIn whether the built-in YuNet may be used when the models folder has none */
     static DetectorChoice choose(ModelLocator locator, boolean builtIn) {

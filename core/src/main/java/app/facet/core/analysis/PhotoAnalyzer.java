@@ -47,7 +47,7 @@ public interface PhotoAnalyzer extends AutoCloseable {
     /** @return why no embedding model is in use (one sentence), empty when one is */
     Optional<String> embeddingUnavailableReason();
 
-    /** Human-readable line for logs and summaries, e.g. "YuNet 2023mar (OpenCV FaceDetectorYN)". */
+    /** Human-readable line for logs and summaries, e.g. "YuNet 2023mar (OpenCV DNN)". */
     String describeDetector();
 
     /**

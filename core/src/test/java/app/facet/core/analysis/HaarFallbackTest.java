@@ -65,7 +65,7 @@ class HaarFallbackTest {
     void verifiedYuNetIsPreferred() {
         try (OpenCvPhotoAnalyzer analyzer = new OpenCvPhotoAnalyzer(AnalyzerConfig.defaults(SharedMaterial.models()))) {
             assertThat(analyzer.detectorId()).isEqualTo("yunet-2023mar");
-            assertThat(analyzer.describeDetector()).isEqualTo("YuNet 2023mar (OpenCV FaceDetectorYN)");
+            assertThat(analyzer.describeDetector()).isEqualTo("YuNet 2023mar (OpenCV DNN)");
             assertThat(analyzer.embeddingModelId()).as("the test-only model is never auto-selected").isEmpty();
         }
     }
@@ -74,7 +74,7 @@ class HaarFallbackTest {
     void emptyModelsFolderUsesTheBuiltInYuNet() throws Exception {
         try (OpenCvPhotoAnalyzer analyzer = new OpenCvPhotoAnalyzer(AnalyzerConfig.defaults(models))) {
             assertThat(analyzer.detectorId()).isEqualTo("yunet-2023mar");
-            assertThat(analyzer.describeDetector()).isEqualTo("YuNet 2023mar (OpenCV FaceDetectorYN, built in)");
+            assertThat(analyzer.describeDetector()).isEqualTo("YuNet 2023mar (OpenCV DNN, built in)");
             assertThat(analyzer.detectorReason()).contains("built-in").contains("SHA-256");
 
             PhotoAnalysis a = analyzer.analyze(SharedMaterial.photo("groups/two_people.jpg"));

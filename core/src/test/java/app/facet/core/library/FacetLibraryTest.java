@@ -109,7 +109,7 @@ class FacetLibraryTest {
 
             ScanSummary nothing = scans.scan(new ScanOptions(List.of(empty), false, 0, 2, false, true), ScanListener.NONE, new Cancellation());
 
-            assertThat(nothing.detector()).isEqualTo("YuNet 2023mar (OpenCV FaceDetectorYN)");
+            assertThat(nothing.detector()).isEqualTo("YuNet 2023mar (OpenCV DNN)");
             assertThat(nothing.embeddingModel()).isEqualTo("mobilefacenet");
             assertThat(analyzer.loaded()).as("nothing to analyse: no model loaded").isFalse();
 
