@@ -201,7 +201,8 @@ class MetadataDecisionsCliTest {
                 .parse(Files.newBufferedReader(csv))) {
             assertThat(parser.getHeaderNames()).as("columns are added at the end, none renamed or dropped").containsExactly(
                     "photo_path", "content_hash", "x", "y", "w", "h", "person", "assigned_by", "not_a_face", "cover",
-                    "person_hidden", "rejected_persons", "manual", "no_faces", "metadata_source", "metadata_name");
+                    "person_hidden", "rejected_persons", "manual", "no_faces", "metadata_source", "metadata_name", "deleted",
+                    "photo_width", "photo_height");
             records = parser.getRecords();
         }
         CSVRecord adaRow = records.stream().filter(r -> r.get("person").equals("Ada")).findFirst().orElseThrow();

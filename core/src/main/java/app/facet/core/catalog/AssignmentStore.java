@@ -21,20 +21,23 @@ public final class AssignmentStore {
 
     /**
      * A catalogued photo; {@code contentHash} (SHA-256 hex) null when not hashed; {@code scanState} as stored
-     * ({@code pending}, {@code done}, {@code no_faces}, {@code failed}); {@code noFacesByUser} the user's "no faces" decision.
+     * ({@code pending}, {@code done}, {@code no_faces}, {@code failed}); {@code noFacesByUser} the user's "no faces" decision;
+     * {@code width}, {@code height} the image's size after EXIF orientation, pixels, null until analysed.
      */
-    public record PhotoRow(long id, String path, String contentHash, String scanState, boolean noFacesByUser) {
+    public record PhotoRow(long id, String path, String contentHash, String scanState, boolean noFacesByUser, Integer width,
+                           Integer height) {
         public PhotoRow(long id, String path, String contentHash) {
-            this(id, path, contentHash, null, false);
+            this(id, path, contentHash, null, false, null, null);
         }
     }
 
     /**
      * A face of a photo as a restore matches it: box, person (null when none), {@code assigned_by}, "not a face", and
-     * {@code decided}: a user decision rests on it (a user assignment, "not a face", "not this person", a cover).
+     * {@code decided}: a user decision rests on it (a user assignment, "not a face", "not this person", a cover);
+     * {@code manual}: the user drew its box.
      */
     public record PhotoFace(long id, double x, double y, double w, double h, Long personId, String assignedBy, boolean notAFace,
-                            boolean decided) {
+                            boolean decided, boolean manual) {
     }
 
     /**
@@ -55,15 +58,17 @@ public final class AssignmentStore {
 
     /** @return every photo, in id order */
     public List<PhotoRow> photos() {
-        return PeopleJdbc.list(c, "SELECT id, path, content_hash, scan_state, no_faces_by_user FROM photos ORDER BY id", PeopleJdbc.NONE,
-                rs -> new PhotoRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5) == 1));
+        return PeopleJdbc.list(c, "SELECT id, path, content_hash, scan_state, no_faces_by_user, width, height FROM photos ORDER BY id",
+                PeopleJdbc.NONE, rs -> new PhotoRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5) == 1,
+                        (Integer) rs.getObject(6), (Integer) rs.getObject(7)));
     }
 
     /** @return photos the user decided have no faces (state {@code no_faces} by the user), by path */
     public List<PhotoRow> noFacePhotos() {
-        return PeopleJdbc.list(c, "SELECT id, path, content_hash, scan_state, no_faces_by_user FROM photos "
+        return PeopleJdbc.list(c, "SELECT id, path, content_hash, scan_state, no_faces_by_user, width, height FROM photos "
                         + "WHERE scan_state = 'no_faces' AND no_faces_by_user = 1 ORDER BY path", PeopleJdbc.NONE,
-                rs -> new PhotoRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5) == 1));
+                rs -> new PhotoRow(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5) == 1,
+                        (Integer) rs.getObject(6), (Integer) rs.getObject(7)));
     }
 
     /**
@@ -82,10 +87,14 @@ public final class AssignmentStore {
         return PeopleJdbc.list(c, "SELECT f.id, f.x, f.y, f.w, f.h, f.person_id, f.assigned_by, f.not_a_face, "
                         + "f.assigned_by = 'user' OR f.not_a_face = 1 "
                         + "OR EXISTS (SELECT 1 FROM face_person_rejections r WHERE r.face_id = f.id) "
-                        + "OR EXISTS (SELECT 1 FROM persons pe WHERE pe.cover_face_id = f.id) "
+                        + "OR EXISTS (SELECT 1 FROM persons pe WHERE pe.cover_face_id = f.id), f.detector = ? "
                         + "FROM face_crops f WHERE f.photo_id = ? ORDER BY f.id",
-                ps -> ps.setLong(1, photoId), rs -> new PhotoFace(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
-                        rs.getDouble(5), PeopleJdbc.longOrNull(rs, 6), rs.getString(7), rs.getInt(8) == 1, rs.getInt(9) == 1));
+                ps -> {
+                    ps.setString(1, ManualBox.DETECTOR);
+                    ps.setLong(2, photoId);
+                }, rs -> new PhotoFace(rs.getLong(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4),
+                        rs.getDouble(5), PeopleJdbc.longOrNull(rs, 6), rs.getString(7), rs.getInt(8) == 1, rs.getInt(9) == 1,
+                        rs.getBoolean(10)));
     }
 
     /** @return every face with its photo, by photo path then face id */

@@ -79,6 +79,14 @@ public final class EditStore {
         }
     }
 
+    /**
+     * This store on a transaction the caller already runs (a restore's {@link PeopleTables#onTx}), so that the editor's
+     * writes join it; the caller commits or rolls back.
+     */
+    public static EditStore on(Tx tx) {
+        return new EditStore(tx);
+    }
+
     /** @return the person rules of this unit of work, on the same connection */
     public PlacementStore people() {
         return new PlacementStore(c);

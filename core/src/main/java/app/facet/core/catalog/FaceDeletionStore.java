@@ -71,4 +71,59 @@ public final class FaceDeletionStore {
             throw new CatalogException("Could not read the deleted faces of photo " + photoId + ": " + e.getMessage(), e);
         }
     }
+
+    /**
+     * A deleted face as exported: its photo's path and content hash (SHA-256 hex, null when not hashed) with the
+     * deletion (box in original-image pixels after EXIF orientation, the image's oriented size then).
+     */
+    public record ExportRow(String photoPath, String contentHash, DeletedFace deletion) {
+    }
+
+    /** @return every face the user deleted, with its photo, by photo path then deletion id */
+    public static List<ExportRow> exportRows(Tx tx) {
+        try (PreparedStatement ps = tx.connection().prepareStatement("SELECT d.id, d.photo_id, d.x, d.y, d.w, d.h, "
+                + "d.photo_width, d.photo_height, d.person_name, d.metadata_source, d.recorded_at, p.path, p.content_hash "
+                + "FROM face_deletions d JOIN photos p ON p.id = d.photo_id ORDER BY p.path, d.id")) {
+            List<ExportRow> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ExportRow(rs.getString(12), rs.getString(13), new DeletedFace(rs.getLong(1), rs.getLong(2),
+                            new BoundingBox(rs.getDouble(3), rs.getDouble(4), rs.getDouble(5), rs.getDouble(6)),
+                            (Integer) rs.getObject(7), (Integer) rs.getObject(8), rs.getString(9), rs.getString(10), rs.getString(11))));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new CatalogException("Could not read the deleted faces: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Records a deletion made elsewhere (a restored export) on photo {@code photoId}; {@code deletion}'s id, photo id
+     * and recorded_at are not used (recorded_at is now).
+     *
+     * @return the new row's id
+     */
+    public static long record(Tx tx, long photoId, DeletedFace deletion) {
+        try (PreparedStatement ps = tx.connection().prepareStatement("INSERT INTO face_deletions (photo_id, x, y, w, h, "
+                + "photo_width, photo_height, person_name, metadata_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                PreparedStatement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, photoId);
+            ps.setDouble(2, deletion.box().x());
+            ps.setDouble(3, deletion.box().y());
+            ps.setDouble(4, deletion.box().w());
+            ps.setDouble(5, deletion.box().h());
+            ps.setObject(6, deletion.photoWidth());
+            ps.setObject(7, deletion.photoHeight());
+            ps.setString(8, deletion.personName());
+            ps.setString(9, deletion.metadataSource());
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new CatalogException("Could not record a deleted face of photo " + photoId + ": " + e.getMessage(), e);
+        }
+    }
 }

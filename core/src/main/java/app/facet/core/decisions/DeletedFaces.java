@@ -4,6 +4,8 @@ import app.facet.core.catalog.FaceDeletionStore;
 import app.facet.core.catalog.FaceDeletionStore.DeletedFace;
 import app.facet.core.catalog.Tx;
 import app.facet.model.BoundingBox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +20,8 @@ import java.util.Objects;
  * through the orientation changes {@link FaceMatcher#match} finds between the sizes (a quarter turn).
  */
 public final class DeletedFaces {
+    private static final Logger log = LoggerFactory.getLogger(DeletedFaces.class);
+
     private final List<DeletedFace> deleted;
     private final int width;
     private final int height;
@@ -31,6 +35,46 @@ public final class DeletedFaces {
     /** @param width, height the photo's new size after EXIF orientation, pixels */
     public static DeletedFaces of(Tx tx, long photoId, int width, int height) {
         return new DeletedFaces(FaceDeletionStore.of(tx, photoId), width, height);
+    }
+
+    /**
+     * Deleted faces that are not (or not yet) rows of this catalog, e.g. those of an assignment export being restored.
+     *
+     * @param width, height the photo's size now, after EXIF orientation, pixels
+     */
+    public static DeletedFaces of(List<DeletedFace> deleted, int width, int height) {
+        return new DeletedFaces(List.copyOf(deleted), width, height);
+    }
+
+    /**
+     * The one rule that keeps a re-analysis of a photo (a scan, "Detect Faces Again") from bringing back a face the user
+     * deleted: which of the new detections show a deleted face again. Each one dropped is logged
+     * {@code event=deleted_face_not_restored}.
+     *
+     * @param photoPath the photo's path, for the log
+     * @param width, height the analysed image's size after EXIF orientation, pixels
+     * @param boxes the new detections' bounding boxes in that image, pixels after EXIF orientation
+     * @return for each box, true when it is a deleted face again and must not be stored
+     * @throws app.facet.core.catalog.CatalogException when the deletions cannot be read
+     */
+    public static boolean[] dropped(Tx tx, long photoId, String photoPath, int width, int height, List<BoundingBox> boxes) {
+        boolean[] out = new boolean[boxes.size()];
+        if (boxes.isEmpty()) {
+            return out;
+        }
+        DeletedFaces deleted = of(tx, photoId, width, height);
+        if (deleted.isEmpty()) {
+            return out;
+        }
+        List<DeletedFace> again = deleted.match(boxes);
+        for (int i = 0; i < out.length; i++) {
+            if (again.get(i) != null) {
+                out[i] = true;
+                log.info("event=deleted_face_not_restored photo=\"{}\" box={} deleted_at={}", photoPath, boxes.get(i),
+                        again.get(i).recordedAt());
+            }
+        }
+        return out;
     }
 
     public boolean isEmpty() {

@@ -169,33 +169,48 @@ public final class FaceEditService {
         }
         int deleted;
         try {
-            deleted = EditStore.write(catalog, s -> {
-                Set<Long> photos = new LinkedHashSet<>();
-                int n = 0;
-                for (long id : ids) {
-                    OptionalLong photo = s.photoOfFace(id);
-                    if (photo.isEmpty()) {
-                        continue;
-                    }
-                    photos.add(photo.getAsLong());
-                    // the deletion is the user's decision: a re-analysis must not bring the face back
-                    s.people().onTx(tx -> FaceDeletionStore.remember(tx, List.of(id)));
-                    n += s.deleteFace(id);
-                }
-                for (long photoId : photos) {
-                    PhotoScanRow p = s.photo(photoId).orElse(null);
-                    if (p != null && (p.state() == ScanState.DONE || p.state() == ScanState.NO_FACES)) {
-                        settleState(s, photoId);
-                    }
-                }
-                return n;
-            });
+            deleted = EditStore.write(catalog, s -> removeFaces(s, ids, true));
         } catch (CatalogException e) {
             throw new FaceEditException("Could not delete the faces: " + e.getMessage(), e);
         }
         sweepCrops();
         log.info("event=faces_deleted count={} ids={}", deleted, ids);
         return deleted;
+    }
+
+    /**
+     * The one removal of face rows a user's delete makes, in the caller's transaction ({@link #deleteFaces}; a restore
+     * applying an exported deletion): each row deleted (its crop file queued for removal by the catalog's trigger: sweep
+     * with {@link CropFileJanitor} after the commit), and each analysed photo that lost a face settled ({@code no_faces}
+     * by the user when none is left, else {@code done}).
+     *
+     * @param remember true to remember each face in {@code face_deletions} first (the user's delete); false when the
+     *                 caller records the deletion itself (a restore records the exported one)
+     * @return rows deleted (ids no longer in the catalog are ignored)
+     * @throws CatalogException on a database error (the caller's transaction then rolls back)
+     */
+    public static int removeFaces(EditStore s, Collection<Long> faceIds, boolean remember) {
+        Set<Long> photos = new LinkedHashSet<>();
+        int n = 0;
+        for (long id : new LinkedHashSet<>(faceIds)) {
+            OptionalLong photo = s.photoOfFace(id);
+            if (photo.isEmpty()) {
+                continue;
+            }
+            photos.add(photo.getAsLong());
+            if (remember) {
+                // the deletion is the user's decision: a re-analysis must not bring the face back
+                s.people().onTx(tx -> FaceDeletionStore.remember(tx, List.of(id)));
+            }
+            n += s.deleteFace(id);
+        }
+        for (long photoId : photos) {
+            PhotoScanRow p = s.photo(photoId).orElse(null);
+            if (p != null && (p.state() == ScanState.DONE || p.state() == ScanState.NO_FACES)) {
+                settleState(s, photoId);
+            }
+        }
+        return n;
     }
 
     /**

@@ -10,6 +10,7 @@ import app.facet.core.catalog.CropFileJanitor;
 import app.facet.core.catalog.EditStore;
 import app.facet.core.catalog.PhotoScanRow;
 import app.facet.core.catalog.PlacementStore;
+import app.facet.core.decisions.DeletedFaces;
 import app.facet.core.decisions.FaceMatcher;
 import app.facet.core.decisions.SameFace;
 import app.facet.core.validation.FaceCropWriter;
@@ -35,8 +36,11 @@ import java.util.OptionalLong;
  * the analysis finds, each row through {@link FaceCropWriter}. The user's decisions survive where they still apply:
  * a new face that {@link FaceMatcher} (the one matcher of old and new faces, also used when a scan re-analyses an
  * edited photo) pairs with an old one takes over its person (user or auto), "not a face" mark, refusals and cover
- * role; the user's decisions on an old face nothing pairs with are kept for review ({@code orphaned_decisions}). A photo that now fails analysis is recorded
- * {@code failed} with the reason and loses its faces, as a scan of a changed file would do.
+ * role; the user's decisions on an old face nothing pairs with are kept for review ({@code orphaned_decisions}). A new
+ * detection at the place of a face the user deleted ({@link DeletedFaces#dropped}, the scan's rule) is not stored and its
+ * crop file goes, unless it pairs with a face the photo has now (a box the user drew there after the delete stands). A
+ * photo that now fails analysis is recorded {@code failed} with the reason and loses its faces, as a scan of a changed
+ * file would do.
  * <p>
  * Thread-safe; blocks for one analysis: call it off the UI thread.
  */
@@ -86,16 +90,23 @@ public final class PhotoRedetector {
             throw new FaceEditException("Cannot write the face crops to " + catalog.location().cropsDir() + ": " + e.getMessage(), e);
         }
         RedetectResult result;
+        List<String> unused = new ArrayList<>();
         try {
-            result = EditStore.write(catalog, s -> replace(s, photo, analysis, written));
+            result = EditStore.write(catalog, s -> {
+                unused.clear();
+                return replace(s, photo, analysis, written, unused);
+            });
         } catch (RuntimeException e) {
             crops.delete(written);
             throw e instanceof FaceEditException fe ? fe
                     : new FaceEditException("Could not store the faces found in " + path.getFileName() + ": " + e.getMessage(), e);
         }
+        // crops of detections not stored (deleted faces): no row references them
+        crops.delete(unused);
         sweep();
-        log.info("event=photo_redetected photo={} before={} after={} kept={} rejected={} state={}", photoId, result.facesBefore(),
-                result.facesAfter(), result.kept(), result.rejected(), result.scanState().sql());
+        log.info("event=photo_redetected photo={} before={} after={} kept={} rejected={} deletions_kept={} state={}", photoId,
+                result.facesBefore(), result.facesAfter(), result.kept(), result.rejected(), result.notRestored(),
+                result.scanState().sql());
         return result;
     }
 
@@ -103,7 +114,8 @@ public final class PhotoRedetector {
     private record OldFace(long id, BoundingBox box, Long personId, AssignedBy assignedBy, boolean notAFace) {
     }
 
-    private RedetectResult replace(EditStore s, PhotoScanRow photo, PhotoAnalysis analysis, List<String> cropPaths) {
+    /** @param unused receives the crop files of detections not stored because they show a deleted face again */
+    private RedetectResult replace(EditStore s, PhotoScanRow photo, PhotoAnalysis analysis, List<String> cropPaths, List<String> unused) {
         PhotoScanRow now = s.photo(photo.id()).orElseThrow(() -> new FaceEditException("The photo was removed from the catalog meanwhile."));
         if (!now.path().equals(photo.path())) {
             throw new FaceEditException("The photo moved while its faces were detected again: try again.");
@@ -120,10 +132,16 @@ public final class PhotoRedetector {
         FaceMatcher.Matching matching = SameFace.matcherFor(modelId).match(photo.width(), photo.height(),
                 matchable.stream().map(o -> new FaceMatcher.Face(o.box(), null, null)).toList(), analysis.width(), analysis.height(),
                 analysis.faces().stream().map(f -> new FaceMatcher.Face(f.box(), null, null)).toList());
+        boolean[] deleted = deletedAgain(s, photo, analysis, matching);
         boolean[] taken = new boolean[matchable.size()];
-        int stored = 0, rejected = 0, kept = 0;
+        int stored = 0, rejected = 0, kept = 0, notRestored = 0;
         for (int i = 0; i < analysis.faces().size(); i++) {
             AnalyzedFace f = analysis.faces().get(i);
+            if (deleted[i]) {
+                notRestored++;
+                unused.add(cropPaths.get(i));
+                continue;
+            }
             int match = matching.oldOf(i);
             OldFace o = match < 0 ? null : matchable.get(match);
             Long personId = o == null ? null : o.personId();
@@ -159,10 +177,14 @@ public final class PhotoRedetector {
         }
         ScanState state;
         String failure = null;
-        if (analysis.faces().isEmpty()) {
+        if (analysis.faces().size() == notRestored) {
             state = ScanState.NO_FACES;
             s.recordAnalysed(photo.id(), analysis.width(), analysis.height(), analysis.orientation(), analysis.takenAt(),
                     state, analysis.detectorId(), modelId);
+            if (notRestored > 0) {
+                // every face found is one the user deleted: the photo has no faces by the user's decisions
+                s.recordNoFaces(photo.id());
+            }
         } else if (stored == 0) {
             state = ScanState.FAILED;
             failure = "faces_rejected: all " + rejected + " detected faces failed validation (see rejected_writes)";
@@ -172,7 +194,27 @@ public final class PhotoRedetector {
             s.recordAnalysed(photo.id(), analysis.width(), analysis.height(), analysis.orientation(), analysis.takenAt(),
                     state, analysis.detectorId(), modelId);
         }
-        return new RedetectResult(photo.id(), old.size(), stored, kept, rejected, state, failure);
+        return new RedetectResult(photo.id(), old.size(), stored, kept, rejected, state, failure, notRestored);
+    }
+
+    /**
+     * @return for each detection, true when it shows a face the user deleted again and pairs with no face the photo has
+     *         now (a face at that place now, e.g. a box drawn after the delete, is the user's newer decision)
+     */
+    private static boolean[] deletedAgain(EditStore s, PhotoScanRow photo, PhotoAnalysis analysis, FaceMatcher.Matching matching) {
+        List<Integer> unpaired = new ArrayList<>();
+        for (int i = 0; i < analysis.faces().size(); i++) {
+            if (matching.oldOf(i) < 0) {
+                unpaired.add(i);
+            }
+        }
+        boolean[] out = new boolean[analysis.faces().size()];
+        boolean[] drop = s.people().onTx(tx -> DeletedFaces.dropped(tx, photo.id(), photo.path(), analysis.width(), analysis.height(),
+                unpaired.stream().map(i -> analysis.faces().get(i).box()).toList()));
+        for (int k = 0; k < drop.length; k++) {
+            out[unpaired.get(k)] = drop[k];
+        }
+        return out;
     }
 
     /** The photo's face rows, by id; a degenerate stored box is null (it matches no new face). */

@@ -4,7 +4,6 @@ import app.facet.core.analysis.AnalyzedFace;
 import app.facet.core.analysis.PhotoAnalysis;
 import app.facet.core.analysis.PhotoAnalyzer;
 import app.facet.core.catalog.DecisionStore;
-import app.facet.core.catalog.FaceDeletionStore;
 import app.facet.core.decisions.DeletedFaces;
 import app.facet.core.catalog.HeldDecision;
 import app.facet.core.decisions.DecisionCarrier;
@@ -196,22 +195,20 @@ final class PhotoSink {
      */
     private static PhotoResult.Analysed withoutDeleted(Tx tx, PhotoResult.Analysed r, List<String> unused) {
         PhotoAnalysis a = r.analysis();
-        DeletedFaces deleted = DeletedFaces.of(tx, r.photo().id(), a.width(), a.height());
-        if (deleted.isEmpty() || a.faces().isEmpty()) {
-            return r;
-        }
-        List<FaceDeletionStore.DeletedFace> again = deleted.match(a.faces().stream().map(AnalyzedFace::box).toList());
+        boolean[] drop = DeletedFaces.dropped(tx, r.photo().id(), r.photo().path(), a.width(), a.height(),
+                a.faces().stream().map(AnalyzedFace::box).toList());
         List<AnalyzedFace> faces = new ArrayList<>();
         List<String> crops = new ArrayList<>();
         for (int i = 0; i < a.faces().size(); i++) {
-            if (again.get(i) == null) {
+            if (drop[i]) {
+                unused.add(r.cropPaths().get(i));
+            } else {
                 faces.add(a.faces().get(i));
                 crops.add(r.cropPaths().get(i));
-            } else {
-                unused.add(r.cropPaths().get(i));
-                log.info("event=deleted_face_not_restored photo=\"{}\" box={} deleted_at={}", r.photo().path(),
-                        a.faces().get(i).box(), again.get(i).recordedAt());
             }
+        }
+        if (faces.size() == a.faces().size()) {
+            return r;
         }
         return new PhotoResult.Analysed(r.photo(), new PhotoAnalysis(a.width(), a.height(), a.orientation(), a.takenAt(),
                 a.detectorId(), a.embeddingModelId(), faces), crops, r.regions());

@@ -11,9 +11,10 @@ import java.util.List;
  * @param persons    every person, including those without faces
  * @param faces      every face of every photo outside the managed folder
  * @param noFaces    photos the user decided have no faces (version 2; empty for version 1 files)
+ * @param deletedFaces faces the user deleted (empty for files written before deletions were exported)
  */
 public record AssignmentExport(int version, String exportedAt, List<ExportedPerson> persons, List<ExportedFace> faces,
-                               List<ExportedPhoto> noFaces) {
+                               List<ExportedPhoto> noFaces, List<ExportedDeletion> deletedFaces) {
     /** Version 2 adds hand-drawn boxes ({@code manual}) and the "no faces" decisions; version 1 files are still read. */
     public static final int VERSION = 2;
 
@@ -21,5 +22,12 @@ public record AssignmentExport(int version, String exportedAt, List<ExportedPers
         persons = List.copyOf(persons);
         faces = List.copyOf(faces);
         noFaces = noFaces == null ? List.of() : List.copyOf(noFaces);
+        deletedFaces = deletedFaces == null ? List.of() : List.copyOf(deletedFaces);
+    }
+
+    /** An export without deleted faces. */
+    public AssignmentExport(int version, String exportedAt, List<ExportedPerson> persons, List<ExportedFace> faces,
+                            List<ExportedPhoto> noFaces) {
+        this(version, exportedAt, persons, faces, noFaces, List.of());
     }
 }

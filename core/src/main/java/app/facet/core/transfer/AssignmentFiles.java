@@ -40,13 +40,21 @@ import java.util.Set;
  * <p>
  * <b>JSON</b>: {@code {"format": "facet-assignments", "version": 1, "exported_at": ..., "persons": [{"name", "hidden"}],
  * "faces": [{"photo_path", "content_hash", "x", "y", "w", "h", "person", "assigned_by", "not_a_face", "cover",
- * "rejected_persons": [names], "manual", "metadata_source", "metadata_name"}], "no_faces": [{"photo_path", "content_hash"}]}};
- * every field is required (version 1 files, without {@code manual} and {@code no_faces}, and files without the face's
- * {@code metadata_source}/{@code metadata_name}, are read as before), unknown fields are refused.
+ * "rejected_persons": [names], "manual", "metadata_source", "metadata_name"}], "no_faces": [{"photo_path", "content_hash"}],
+ * "deleted_faces": [{"photo_path", "content_hash", "x", "y", "w", "h", "photo_width", "photo_height", "person_name",
+ * "metadata_source"}]}};
+ * every field is required (version 1 files, without {@code manual} and {@code no_faces}, files without the face's
+ * {@code metadata_source}/{@code metadata_name}, and files without {@code deleted_faces}, are read as before), unknown
+ * fields are refused.
  * <br><b>CSV</b> (UTF-8, header row): {@value #CSV_COLUMNS_TEXT}. One row per face; a person with no face is a row
  * with only {@code person} and {@code person_hidden}. {@code rejected_persons} is a JSON array of names (names may
  * hold any character). {@code manual} marks a hand-drawn box; a photo the user decided has no faces is a row with
- * {@code photo_path}, {@code content_hash} and {@code no_faces=true} only. Required columns: photo_path, x, y, w, h,
+ * {@code photo_path}, {@code content_hash} and {@code no_faces=true} only. A face the user deleted is a row with
+ * {@code deleted=true}, its photo ({@code photo_path}, {@code content_hash}), its box ({@code x,y,w,h}), the image's
+ * oriented size then ({@code photo_width}, {@code photo_height}, empty when unknown), the name it had in {@code person}
+ * (no person is created from it), its {@code metadata_source}, and an empty {@code assigned_by}. Files without the
+ * columns added later ({@code manual}, {@code no_faces}, {@code metadata_source}, {@code metadata_name}, {@code deleted},
+ * {@code photo_width}, {@code photo_height}) are read as before. Required columns: photo_path, x, y, w, h,
  * person, assigned_by; unknown columns are refused. Names follow the one name rule ({@link PersonNames}).
  * <p>
  * Reading validates every value and reports all problems at once (with their rows) in a {@link RestoreInputException}.
@@ -54,7 +62,7 @@ import java.util.Set;
 public final class AssignmentFiles {
     static final String FORMAT = "facet-assignments";
     static final String CSV_COLUMNS_TEXT = "photo_path,content_hash,x,y,w,h,person,assigned_by,not_a_face,cover,person_hidden,rejected_persons,"
-            + "manual,no_faces,metadata_source,metadata_name";
+            + "manual,no_faces,metadata_source,metadata_name,deleted,photo_width,photo_height";
     static final List<String> CSV_COLUMNS = List.of(CSV_COLUMNS_TEXT.split(","));
     static final Set<String> CSV_REQUIRED = Set.of("photo_path", "x", "y", "w", "h", "person", "assigned_by");
     private static final Set<String> ASSIGNED_BY = Set.of("user", "auto", "none");
@@ -68,7 +76,7 @@ public final class AssignmentFiles {
 
     /** The JSON document around an export. */
     record JsonDocument(String format, int version, String exportedAt, List<ExportedPerson> persons, List<ExportedFace> faces,
-                        List<ExportedPhoto> noFaces) {
+                        List<ExportedPhoto> noFaces, List<ExportedDeletion> deletedFaces) {
     }
 
     private AssignmentFiles() {
@@ -77,7 +85,7 @@ public final class AssignmentFiles {
     public static void write(AssignmentExport export, AssignmentFormat format, Writer out) throws IOException {
         if (format == AssignmentFormat.JSON) {
             JSON.writeValue(out, new JsonDocument(FORMAT, export.version(), export.exportedAt(), export.persons(), export.faces(),
-                    export.noFaces()));
+                    export.noFaces(), export.deletedFaces()));
         } else {
             writeCsv(export, out);
         }
@@ -96,15 +104,21 @@ public final class AssignmentFiles {
                         f.assignedBy(), f.notAFace(), f.cover(), f.person() == null ? "" : hidden.getOrDefault(key(f.person()), false),
                         f.rejectedPersons().isEmpty() ? "" : JSON.writer().without(SerializationFeature.INDENT_OUTPUT)
                                 .writeValueAsString(f.rejectedPersons()), f.manual(), false, nullToEmpty(f.metadataSource()),
-                        nullToEmpty(f.metadataName()));
+                        nullToEmpty(f.metadataName()), false, "", "");
             }
             for (ExportedPerson p : export.persons()) {
                 if (!withFaces.contains(key(p.name()))) {
-                    csv.printRecord("", "", "", "", "", "", p.name(), "", "", "", p.hidden(), "", "", "", "", "");
+                    csv.printRecord("", "", "", "", "", "", p.name(), "", "", "", p.hidden(), "", "", "", "", "", "", "", "");
                 }
             }
             for (ExportedPhoto p : export.noFaces()) {
-                csv.printRecord(p.photoPath(), nullToEmpty(p.contentHash()), "", "", "", "", "", "none", "", "", "", "", "", true, "", "");
+                csv.printRecord(p.photoPath(), nullToEmpty(p.contentHash()), "", "", "", "", "", "none", "", "", "", "", "", true, "", "",
+                        "", "", "");
+            }
+            for (ExportedDeletion d : export.deletedFaces()) {
+                csv.printRecord(d.photoPath(), nullToEmpty(d.contentHash()), d.x(), d.y(), d.w(), d.h(), nullToEmpty(d.personName()), "",
+                        "", "", "", "", "", "", nullToEmpty(d.metadataSource()), "", true, nullToEmpty(d.photoWidth()),
+                        nullToEmpty(d.photoHeight()));
             }
         }
     }
@@ -156,9 +170,14 @@ public final class AssignmentFiles {
         for (int i = 0; i < faces.size(); i++) {
             labels.add("faces[" + i + "]");
         }
+        List<ExportedDeletion> deleted = doc.deletedFaces() == null ? List.of() : doc.deletedFaces();
+        List<String> deletionLabels = new ArrayList<>();
+        for (int i = 0; i < deleted.size(); i++) {
+            deletionLabels.add("deleted_faces[" + i + "]");
+        }
         AssignmentExport export = new AssignmentExport(doc.version(), doc.exportedAt(), doc.persons() == null ? List.of() : doc.persons(), faces,
-                doc.noFaces());
-        problems.addAll(validate(export, labels));
+                doc.noFaces(), deleted);
+        problems.addAll(validate(export, labels, deletionLabels));
         return checked(export, problems, file);
     }
 
@@ -168,6 +187,8 @@ public final class AssignmentFiles {
         List<String> labels = new ArrayList<>();
         Map<String, ExportedPerson> persons = new LinkedHashMap<>();
         List<ExportedPhoto> noFaces = new ArrayList<>();
+        List<ExportedDeletion> deleted = new ArrayList<>();
+        List<String> deletionLabels = new ArrayList<>();
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreSurroundingSpaces(true)
                 .get().parse(new StringReader(text))) {
             List<String> header = parser.getHeaderNames();
@@ -190,6 +211,11 @@ public final class AssignmentFiles {
                     continue;
                 }
                 String person = emptyToNull(get(r, "person"));
+                if (bool(get(r, "deleted"), row, "deleted", problems)) {
+                    deleted.add(deletion(r, row, person, problems));
+                    deletionLabels.add(row);
+                    continue;
+                }
                 if (bool(get(r, "no_faces"), row, "no_faces", problems)) {
                     if (get(r, "photo_path").isEmpty() || person != null || !get(r, "x").isEmpty()) {
                         problems.add(row + ": a no_faces row holds a photo_path and no box or person");
@@ -225,9 +251,40 @@ public final class AssignmentFiles {
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw new RestoreInputException("The restore file " + file + " is not a valid CSV file: " + firstLine(e.getMessage()) + ".", e);
         }
-        AssignmentExport export = new AssignmentExport(AssignmentExport.VERSION, null, List.copyOf(persons.values()), faces, noFaces);
-        problems.addAll(validate(export, labels));
+        AssignmentExport export = new AssignmentExport(AssignmentExport.VERSION, null, List.copyOf(persons.values()), faces, noFaces,
+                deleted);
+        problems.addAll(validate(export, labels, deletionLabels));
         return checked(export, problems, file);
+    }
+
+    /** A {@code deleted=true} row: a photo, a box, the image size then, the name it had; no decision of a face. */
+    private static ExportedDeletion deletion(CSVRecord r, String row, String person, List<String> problems) {
+        boolean decision = bool(get(r, "no_faces"), row, "no_faces", problems) | bool(get(r, "not_a_face"), row, "not_a_face", problems)
+                | bool(get(r, "cover"), row, "cover", problems) | bool(get(r, "manual"), row, "manual", problems)
+                | !get(r, "rejected_persons").isEmpty() | !get(r, "person_hidden").isEmpty() | !get(r, "assigned_by").isEmpty()
+                | !get(r, "metadata_name").isEmpty();
+        if (decision) {
+            problems.add(row + ": a deleted row holds a photo, a box, photo_width, photo_height, the name it had and its "
+                    + "metadata_source only (assigned_by, not_a_face, cover, person_hidden, rejected_persons, manual, no_faces, "
+                    + "metadata_name empty)");
+        }
+        return new ExportedDeletion(get(r, "photo_path"), emptyToNull(get(r, "content_hash")), number(get(r, "x"), row, "x", problems),
+                number(get(r, "y"), row, "y", problems), number(get(r, "w"), row, "w", problems), number(get(r, "h"), row, "h", problems),
+                size(get(r, "photo_width"), row, "photo_width", problems), size(get(r, "photo_height"), row, "photo_height", problems),
+                person, emptyToNull(get(r, "metadata_source")));
+    }
+
+    /** @return null for an empty value */
+    private static Integer size(String value, String row, String column, List<String> problems) {
+        if (value.isEmpty()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value);
+        } catch (NumberFormatException e) {
+            problems.add(row + ": " + column + " \"" + value + "\" is not a whole number");
+            return null;
+        }
     }
 
     private static AssignmentExport checked(AssignmentExport export, List<String> problems, Path file) {
@@ -238,9 +295,12 @@ public final class AssignmentFiles {
         return export;
     }
 
-    /** Value rules shared by both formats. */
-    static List<String> validate(AssignmentExport export, List<String> labels) {
+    /** Value rules shared by both formats; {@code labels} name the faces, {@code deletionLabels} the deleted faces. */
+    static List<String> validate(AssignmentExport export, List<String> labels, List<String> deletionLabels) {
         List<String> problems = new ArrayList<>();
+        for (int i = 0; i < export.deletedFaces().size(); i++) {
+            validateDeletion(export.deletedFaces().get(i), deletionLabels.get(i) + ": ", problems);
+        }
         Set<String> names = new HashSet<>();
         for (ExportedPerson p : export.persons()) {
             if (p.name() == null || p.name().isBlank()) {
@@ -303,6 +363,38 @@ public final class AssignmentFiles {
         return problems;
     }
 
+    private static void validateDeletion(ExportedDeletion d, String at, List<String> problems) {
+        validPhoto(d.photoPath(), d.contentHash(), at, problems);
+        if (!Double.isFinite(d.x()) || !Double.isFinite(d.y()) || !(d.w() > 0) || !(d.h() > 0)
+                || !Double.isFinite(d.w()) || !Double.isFinite(d.h())) {
+            problems.add(at + "deleted face's box " + d.x() + "," + d.y() + " " + d.w() + "x" + d.h()
+                    + " is not a box (finite numbers, w and h above 0)");
+        }
+        if (d.photoWidth() != null && d.photoWidth() <= 0 || d.photoHeight() != null && d.photoHeight() <= 0) {
+            problems.add(at + "photo_width " + d.photoWidth() + " x photo_height " + d.photoHeight() + " is not an image size (above 0)");
+        }
+        if (d.personName() != null && d.personName().isBlank()) {
+            problems.add(at + "the deleted face's person name is blank");
+        } else if (d.personName() != null) {
+            refusedName(d.personName(), "deleted face's person", problems, at);
+        }
+    }
+
+    /** A photo path must be absolute and normalised, a content hash 64 hexadecimal digits. */
+    private static void validPhoto(String path, String contentHash, String at, List<String> problems) {
+        if (path == null || path.isBlank()) {
+            problems.add(at + "photo_path is empty");
+        } else {
+            Path p = Path.of(path);
+            if (!p.isAbsolute() || !p.normalize().toString().equals(path)) {
+                problems.add(at + "photo_path " + path + " is not an absolute, normalised path");
+            }
+        }
+        if (contentHash != null && !ContentHash.isValid(contentHash)) {
+            problems.add(at + "content_hash \"" + contentHash + "\" is not 64 hexadecimal digits");
+        }
+    }
+
     /** Applies the one name rule ({@link PersonNames}). @return true when refused (the problem is added) */
     private static boolean refusedName(String name, String what, List<String> problems, String at) {
         PersonNames.Checked checked = PersonNames.check(name);
@@ -316,6 +408,10 @@ public final class AssignmentFiles {
 
     /** A version 1 document lacks the fields version 2 added: give them their version 1 meaning. */
     private static JsonNode upgraded(JsonNode doc) {
+        // deleted faces came later: a file without them deleted none
+        if (doc instanceof ObjectNode o && !o.has("deleted_faces")) {
+            o.putArray("deleted_faces");
+        }
         // the face's provenance from metadata came later (V71): a file without it says none
         for (JsonNode face : doc.path("faces")) {
             if (face instanceof ObjectNode f) {
@@ -386,6 +482,10 @@ public final class AssignmentFiles {
 
     private static String nullToEmpty(String s) {
         return s == null ? "" : s;
+    }
+
+    private static String nullToEmpty(Integer n) {
+        return n == null ? "" : n.toString();
     }
 
     private static String firstLine(String message) {

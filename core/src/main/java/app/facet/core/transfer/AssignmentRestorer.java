@@ -6,6 +6,10 @@ import app.facet.core.catalog.Catalog;
 import app.facet.core.catalog.CatalogException;
 import app.facet.core.catalog.PeopleTables;
 import app.facet.core.catalog.CropFileJanitor;
+import app.facet.core.catalog.EditStore;
+import app.facet.core.catalog.FaceDeletionStore;
+import app.facet.core.catalog.FaceDeletionStore.DeletedFace;
+import app.facet.core.decisions.DeletedFaces;
 import app.facet.core.editor.EditedBox;
 import app.facet.core.editor.FaceEditException;
 import app.facet.core.editor.FaceEditService;
@@ -48,6 +52,11 @@ import java.util.Set;
  *   <li>A hand-drawn box ({@code manual}) no catalog face matches is added as a face through the crop editor's
  *       {@link FaceEditService#save} (crop, landmarks, embedding from the photo and the box), before the transaction;
  *       a photo the user decided has no faces loses the faces a fresh scan found, unless one carries a decision.</li>
+ *   <li>A face the user deleted is recorded in {@code face_deletions} (unless an equal one is there: same photo, box and
+ *       image size), so a later re-analysis does not bring it back; the catalog face at its place ({@link DeletedFaces},
+ *       the scan's rule) goes the way a user's delete takes it ({@link FaceEditService#removeFaces}) when it carries no
+ *       decision, and is kept and reported ({@link KeptFace}) when it carries one of this library (the deletion is then
+ *       not recorded). A face the file itself gives a decision stays.</li>
  *   <li>A file putting one face on two persons, or holding a name the one name rule ({@link PersonNames}) refuses, is
  *       refused whole ({@link RestoreInputException}).</li>
  *   <li>All changes are one {@code WriteTransaction} ({@code BEGIN IMMEDIATE}, planned again under the write lock), after
@@ -111,9 +120,11 @@ public final class AssignmentRestorer {
             log.warn("event=crop_sweep_failed error=\"{}\"", e.getMessage());
         }
         plan.changes.addAll(0, drawn);
-        log.info("event=assignments_restored changes={} matched={} unmatched={} drawn_faces_added={} backup={}", plan.changes.size(),
-                plan.matched, plan.unmatched.size(), drawn.size(), backup);
-        return plan.report(false, backup);
+        RestoreReport report = plan.report(false, backup);
+        log.info("event=assignments_restored changes={} matched={} unmatched={} drawn_faces_added={} deletions_recorded={} "
+                + "deleted_faces_removed={} kept_for_decision={} backup={}", plan.changes.size(), plan.matched, plan.unmatched.size(),
+                drawn.size(), report.deletionsRecorded(), report.deletedFacesRemoved(), plan.kept.size(), backup);
+        return report;
     }
 
     /**
@@ -138,6 +149,13 @@ public final class AssignmentRestorer {
             }
         }
         return done;
+    }
+
+    /** Two equal deletions: the same box and image size (restoring a file twice records each once). */
+    private static boolean sameDeletion(DeletedFace a, ExportedDeletion b) {
+        return Objects.equals(a.photoWidth(), b.photoWidth()) && Objects.equals(a.photoHeight(), b.photoHeight())
+                && Math.abs(a.box().x() - b.x()) < 0.01 && Math.abs(a.box().y() - b.y()) < 0.01
+                && Math.abs(a.box().w() - b.w()) < 0.01 && Math.abs(a.box().h() - b.h()) < 0.01;
     }
 
     /** A catalog face as the matcher sees it. */
@@ -172,6 +190,8 @@ public final class AssignmentRestorer {
         final List<Drawn> drawn = new ArrayList<>();
         final List<Step> steps = new ArrayList<>();
         final List<UnmatchedFace> unmatched = new ArrayList<>();
+        final List<KeptFace> kept = new ArrayList<>();
+        int deletions;
         int faces;
         int decisions;
         int matched;
@@ -188,7 +208,7 @@ public final class AssignmentRestorer {
         }
 
         RestoreReport report(boolean dryRun, Path backup) {
-            return new RestoreReport(dryRun, backup, faces, decisions, matched, changes, unmatched);
+            return new RestoreReport(dryRun, backup, faces, decisions, matched, changes, unmatched, deletions, kept);
         }
     }
 
@@ -207,6 +227,10 @@ public final class AssignmentRestorer {
         private final Map<String, PersonSlot> persons = new LinkedHashMap<>();
         private final boolean canDraw;
         private final Map<Long, AssignmentStore.PhotoRow> photoRows = new HashMap<>();
+        /** Catalog faces a row of the file carrying a decision matched: the file says they stand. */
+        private final Set<Long> decidedByFile = new HashSet<>();
+        /** Photos whose "no faces" decision is applied: every face of them goes anyway. */
+        private final Set<Long> emptied = new HashSet<>();
 
         Planner(PeopleTables t, AssignmentExport export, String source, boolean canDraw) {
             this.t = t;
@@ -256,12 +280,34 @@ public final class AssignmentRestorer {
                 }
                 byPhoto.computeIfAbsent(target.id(), k -> new ArrayList<>()).add(f);
             }
+            Map<Long, List<ExportedDeletion>> deletedByPhoto = new LinkedHashMap<>();
+            for (int i = 0; i < export.deletedFaces().size(); i++) {
+                ExportedDeletion d = export.deletedFaces().get(i);
+                List<Photo> sameContent = d.contentHash() == null ? List.of() : byHash.getOrDefault(d.contentHash().toLowerCase(java.util.Locale.ROOT), List.of());
+                if (managed != null && d.photoPath().startsWith(managed)) {
+                    problems.add("deleted face " + (i + 1) + ": photo " + d.photoPath() + " is inside the library's managed folder (a face crop is never a photo)");
+                    continue;
+                }
+                if (sameContent.isEmpty() && !PhotoRoots.contains(roots, Path.of(d.photoPath()))) {
+                    problems.add("deleted face " + (i + 1) + ": photo " + d.photoPath() + " is outside the library's photo folders " + roots
+                            + " and no catalogued photo has its content hash");
+                    continue;
+                }
+                Photo target = sameContent.stream().filter(p -> p.path().equals(d.photoPath())).findFirst()
+                        .orElse(sameContent.isEmpty() ? byPath.get(d.photoPath()) : sameContent.get(0));
+                if (target == null) {
+                    plan.unmatched.add(new UnmatchedFace(d.photoPath(), d.personName(), "the photo is not in the catalog (its deleted face was not recorded)"));
+                    continue;
+                }
+                deletedByPhoto.computeIfAbsent(target.id(), k -> new ArrayList<>()).add(d);
+            }
             if (!problems.isEmpty()) {
                 throw new RestoreInputException((problems.size() == 1 ? "A photo" : problems.size() + " photos") + " of " + source + " "
                         + (problems.size() == 1 ? "is" : "are") + " not in this library, first: " + problems.get(0) + "; nothing was applied.", problems);
             }
             plan.faces = export.faces().size();
             plan.decisions = (int) export.faces().stream().filter(ExportedFace::carriesDecision).count();
+            plan.deletions = export.deletedFaces().size();
             loadPersons();
             planPersons();
             for (Map.Entry<Long, List<ExportedFace>> e : byPhoto.entrySet()) {
@@ -270,7 +316,71 @@ public final class AssignmentRestorer {
             for (ExportedPhoto p : export.noFaces()) {
                 planNoFaces(p, byHash, byPath, byPhoto);
             }
+            for (Map.Entry<Long, List<ExportedDeletion>> e : deletedByPhoto.entrySet()) {
+                planDeletions(e.getKey(), e.getValue());
+            }
             return plan;
+        }
+
+        /**
+         * The faces the user deleted from one photo: each recorded unless an equal deletion is there, and the catalog face
+         * at its place ({@link DeletedFaces}) removed unless a decision rests on it (kept and reported, deletion not recorded).
+         */
+        private void planDeletions(long photoId, List<ExportedDeletion> deletions) {
+            AssignmentStore.PhotoRow row = photoRows.get(photoId);
+            List<DeletedFace> recorded = new ArrayList<>(t.onTx(tx -> FaceDeletionStore.of(tx, photoId)));
+            List<DeletedFace> asDeleted = new ArrayList<>();
+            for (int k = 0; k < deletions.size(); k++) {
+                ExportedDeletion d = deletions.get(k);
+                asDeleted.add(new DeletedFace(k, photoId, new BoundingBox(d.x(), d.y(), d.w(), d.h()), d.photoWidth(), d.photoHeight(),
+                        d.personName(), d.metadataSource(), null));
+            }
+            List<AssignmentStore.PhotoFace> faces = t.assignments().facesOf(photoId).stream()
+                    .filter(f -> f.w() > 0 && f.h() > 0 && Double.isFinite(f.w()) && Double.isFinite(f.h())).toList();
+            AssignmentStore.PhotoFace[] at = new AssignmentStore.PhotoFace[deletions.size()];
+            if (!faces.isEmpty() && row.width() != null && row.height() != null) {
+                List<DeletedFace> again = DeletedFaces.of(asDeleted, row.width(), row.height())
+                        .match(faces.stream().map(f -> new BoundingBox(f.x(), f.y(), f.w(), f.h())).toList());
+                for (int i = 0; i < faces.size(); i++) {
+                    if (again.get(i) != null) {
+                        at[(int) again.get(i).id()] = faces.get(i);
+                    }
+                }
+            }
+            for (int k = 0; k < deletions.size(); k++) {
+                ExportedDeletion d = deletions.get(k);
+                AssignmentStore.PhotoFace face = at[k];
+                if (face != null && !decidedByFile.contains(face.id()) && (face.decided() || face.manual())) {
+                    plan.kept.add(new KeptFace(row.path(), face.id(), personName(face.personId()), "face " + face.id()
+                            + " is at the place of a face deleted in the exported library but carries a decision here ("
+                            + (face.manual() ? "a box drawn by hand" : "a person chosen, \"not a face\", \"not this person\" or a cover")
+                            + "): kept, and its deletion not recorded"));
+                    continue;
+                }
+                if (face != null && !decidedByFile.contains(face.id()) && !emptied.contains(photoId)) {
+                    long faceId = face.id();
+                    String was = face.personId() == null ? "" : " (on \"" + personName(face.personId()) + "\" by " + face.assignedBy() + ")";
+                    plan.add(new RestoreChange(RestoreChange.Kind.REMOVE_DELETED_FACE, faceId, personName(face.personId()),
+                            "remove face " + faceId + " of photo " + photoId + was + ": the user deleted the face at this place"),
+                            tn -> tn.onTx(tx -> FaceEditService.removeFaces(EditStore.on(tx), List.of(faceId), false)));
+                }
+                if (recorded.stream().noneMatch(r -> sameDeletion(r, d))) {
+                    DeletedFace deletion = asDeleted.get(k);
+                    recorded.add(deletion);
+                    plan.add(new RestoreChange(RestoreChange.Kind.RECORD_DELETION, null, d.personName(), String.format(java.util.Locale.ROOT,
+                            "remember that the face at %.0f,%.0f %.0fx%.0f of photo %d was deleted%s", d.x(), d.y(), d.w(), d.h(), photoId,
+                            d.personName() == null ? "" : " (it was \"" + d.personName() + "\")")),
+                            tn -> tn.onTx(tx -> FaceDeletionStore.record(tx, photoId, deletion)));
+                }
+            }
+        }
+
+        /** @return the name of a catalog person, null for none */
+        private String personName(Long personId) {
+            if (personId == null) {
+                return null;
+            }
+            return persons.values().stream().filter(p -> personId.equals(p.id)).map(p -> p.name).findFirst().orElse(null);
         }
 
         /** The user's "no faces": the fresh scan's faces go, unless one carries a decision (nothing is taken away). */
@@ -302,6 +412,7 @@ public final class AssignmentRestorer {
             }
             plan.matched++;
             long photoId = target.id();
+            emptied.add(photoId);
             plan.add(new RestoreChange(RestoreChange.Kind.NO_FACES, null, null, "record that photo " + photoId + " has no faces (remove its "
                     + faces.size() + " detected face" + (faces.size() == 1 ? "" : "s") + ")"), tn -> tn.assignments().recordNoFaces(photoId));
         }
@@ -369,6 +480,7 @@ public final class AssignmentRestorer {
                     rowsDone.add(p.row());
                     facesDone.add(p.face().id());
                     if (p.row().carriesDecision()) {
+                        decidedByFile.add(p.face().id());
                         plan.matched++;
                         planFace(p.row(), p.face());
                     }

@@ -92,6 +92,10 @@ public final class RestoreAction {
         if (!r.unmatched().isEmpty()) {
             sb.append(", ").append(r.unmatched().size()).append(" not matched");
         }
+        if (!r.kept().isEmpty()) {
+            sb.append(", ").append(r.kept().size()).append(r.kept().size() == 1 ? " face" : " faces")
+                    .append(" at a deleted place kept for a decision");
+        }
         if (r.backup() != null) {
             sb.append("; backup of the catalog before it: ").append(r.backup());
         }

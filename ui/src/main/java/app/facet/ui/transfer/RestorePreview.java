@@ -1,5 +1,6 @@
 package app.facet.ui.transfer;
 
+import app.facet.core.transfer.KeptFace;
 import app.facet.core.transfer.RestoreChange;
 import app.facet.core.transfer.RestoreReport;
 import app.facet.core.transfer.UnmatchedFace;
@@ -14,9 +15,10 @@ import java.util.Map;
 /**
  * What File → Restore… shows before anything is applied, read from a dry run of the restore: how many faces the file
  * holds and carries decisions for, how many of those were found in this library, the changes by kind (people created,
- * assignments, "not a face", "not this person", covers, hand-drawn faces, "no faces" photos), and the conflicts: faces
- * whose decision finds no face here (they will not be applied) and assignments that replace another person a user
- * chose. Plain state, testable without a window.
+ * assignments, "not a face", "not this person", covers, hand-drawn faces, "no faces" photos, deleted faces remembered
+ * and faces removed at their place), and the conflicts: faces whose decision finds no face here (they will not be
+ * applied), assignments that replace another person a user chose, and faces at the place of a deleted face kept for a
+ * decision of this library. Plain state, testable without a window.
  *
  * @param file      the restore file
  * @param report    the dry run
@@ -54,9 +56,12 @@ public record RestorePreview(Path file, RestoreReport report, Map<RestoreChange.
         return !report.changes().isEmpty();
     }
 
-    /** Faces with a decision that will not be applied, plus assignments that replace a user's choice. */
+    /**
+     * Faces with a decision that will not be applied, plus assignments that replace a user's choice, plus faces at the
+     * place of a deleted face kept for a decision.
+     */
     public int conflicts() {
-        return report.unmatched().size() + overrides;
+        return report.unmatched().size() + overrides + report.kept().size();
     }
 
     /** The first line: what the file holds and what was found. */
@@ -76,13 +81,18 @@ public record RestorePreview(Path file, RestoreReport report, Map<RestoreChange.
         line(out, RestoreChange.Kind.SET_COVER, "Choose %d %s", "cover", "covers");
         line(out, RestoreChange.Kind.ADD_DRAWN_FACE, "Add %d hand-drawn %s", "face", "faces");
         line(out, RestoreChange.Kind.NO_FACES, "Mark %d %s as having no faces", "photo", "photos");
+        line(out, RestoreChange.Kind.RECORD_DELETION, "Remember %d deleted %s", "face", "faces");
+        line(out, RestoreChange.Kind.REMOVE_DELETED_FACE, "Remove %d %s found where a face was deleted", "face", "faces");
         if (out.isEmpty()) {
             out.add("Nothing to change: this library already holds every decision of the file.");
         }
         return out;
     }
 
-    /** One line per conflict: first the assignments that replace a user's choice, then the faces not found. */
+    /**
+     * One line per conflict: first the assignments that replace a user's choice, then the faces not found, then the faces
+     * kept at the place of a deleted face.
+     */
     public List<String> conflictLines() {
         List<String> out = new ArrayList<>();
         for (RestoreChange c : report.changes()) {
@@ -92,6 +102,9 @@ public record RestorePreview(Path file, RestoreReport report, Map<RestoreChange.
         }
         for (UnmatchedFace u : report.unmatched()) {
             out.add("Not applied: " + u.photoPath() + (u.person() == null ? "" : " (" + u.person() + ")") + ": " + u.reason());
+        }
+        for (KeptFace k : report.kept()) {
+            out.add("Kept: " + k.photoPath() + (k.person() == null ? "" : " (" + k.person() + ")") + ": " + k.reason());
         }
         return out;
     }

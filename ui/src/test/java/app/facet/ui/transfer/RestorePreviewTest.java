@@ -1,5 +1,6 @@
 package app.facet.ui.transfer;
 
+import app.facet.core.transfer.KeptFace;
 import app.facet.core.transfer.RestoreChange;
 import app.facet.core.transfer.RestoreChange.Kind;
 import app.facet.core.transfer.RestoreReport;
@@ -52,5 +53,24 @@ class RestorePreviewTest {
         assertThat(RestoreAction.describe(FILE, new RestoreReport(false, Path.of("/lib/backups/catalog-1.db"), 3, 3, 3,
                 List.of(new RestoreChange(Kind.ASSIGN, 1L, "Ada", "assign")), List.of())))
                 .isEqualTo("Restored facet-people.json: 1 change; backup of the catalog before it: /lib/backups/catalog-1.db.");
+    }
+
+    @Test
+    void deletedFacesAreCountedAndAFaceKeptForADecisionIsAConflict() {
+        RestoreReport dryRun = new RestoreReport(true, null, 4, 1, 1, List.of(
+                new RestoreChange(Kind.REMOVE_DELETED_FACE, 8L, null, "remove face 8 of photo 2: the user deleted the face at this place"),
+                new RestoreChange(Kind.RECORD_DELETION, null, null, "remember that the face at 1,2 30x40 of photo 2 was deleted"),
+                new RestoreChange(Kind.RECORD_DELETION, null, "Bo", "remember that the face at 5,6 30x40 of photo 3 was deleted")),
+                List.of(), 3, List.of(new KeptFace("/photos/c.jpg", 9L, "Ada", "face 9 carries a decision here: kept")));
+
+        RestorePreview p = RestorePreview.of(FILE, dryRun);
+
+        assertThat(p.summaryLines()).containsExactly("Remember 2 deleted faces", "Remove 1 face found where a face was deleted");
+        assertThat(p.conflicts()).isEqualTo(1);
+        assertThat(p.conflictLines()).containsExactly("Kept: /photos/c.jpg (Ada): face 9 carries a decision here: kept");
+        assertThat(dryRun.deletionsRecorded()).isEqualTo(2);
+        assertThat(dryRun.deletedFacesRemoved()).isEqualTo(1);
+        assertThat(RestoreAction.describe(FILE, new RestoreReport(false, null, 4, 1, 1, dryRun.changes(), List.of(), 3, dryRun.kept())))
+                .isEqualTo("Restored facet-people.json: 3 changes, 1 face at a deleted place kept for a decision.");
     }
 }

@@ -24,7 +24,8 @@ import java.util.concurrent.Callable;
 /** {@code facet export [--format csv|json] [--output FILE] [--library DIR]}. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Write persons and every face's assignment (photo path, content hash, box, person, assigned_by, not a face, "
-                + "cover, \"not this person\" answers, hand-drawn boxes) and the photos the user decided have no faces, as CSV or JSON, "
+                + "cover, \"not this person\" answers, hand-drawn boxes), the photos the user decided have no faces and the faces the "
+                + "user deleted, as CSV or JSON, "
                 + "for facet restore.",
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:written", "2:could not export (the message says why)"})
 public final class ExportCommand implements Callable<Integer> {
@@ -59,6 +60,10 @@ public final class ExportCommand implements Callable<Integer> {
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             spec.commandLine().getOut().printf(Locale.ROOT, "Exported %d persons and %d faces to %s%n", export.persons().size(),
                     export.faces().size(), target);
+            if (!export.deletedFaces().isEmpty()) {
+                spec.commandLine().getOut().printf(Locale.ROOT, "With %d deleted face%s (a restore keeps them deleted)%n",
+                        export.deletedFaces().size(), export.deletedFaces().size() == 1 ? "" : "s");
+            }
             spec.commandLine().getOut().flush();
             return CliOutput.OK;
         });

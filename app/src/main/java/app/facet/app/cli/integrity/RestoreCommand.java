@@ -11,6 +11,7 @@ import app.facet.core.rules.PersonNames;
 import app.facet.core.transfer.AssignmentFiles;
 import app.facet.core.transfer.ExportedFace;
 import app.facet.core.transfer.AssignmentRestorer;
+import app.facet.core.transfer.KeptFace;
 import app.facet.core.transfer.RestoreChange;
 import app.facet.core.transfer.RestoreReport;
 import app.facet.core.transfer.UnmatchedFace;
@@ -30,11 +31,14 @@ import java.util.concurrent.Callable;
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = "Apply a facet export (CSV or JSON) to this library's photos: photos are found by content hash when they moved, "
                 + "faces by box overlap; hand-drawn boxes no face matches are added as faces (cut and embedded from the photo, "
-                + "which needs the models), \"no faces\" decisions remove the detected faces. The file is validated whole first "
+                + "which needs the models), \"no faces\" decisions remove the detected faces, faces the user deleted are remembered "
+                + "and the face found at their place is removed unless it carries a decision here (then it is kept and listed). "
+                + "The file is validated whole first "
                 + "(names by the one name rule; a file putting one face on two persons is refused); all changes are one "
                 + "transaction, after a backup.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every face with a decision was matched", "1:some faces found no match (listed)",
+        exitCodeList = {"0:every face with a decision was matched", "1:some faces found no match, or a face at the place of a deleted "
+                + "face was kept because it carries a decision (listed)",
                 "2:nothing applied: the file is invalid or the catalog could not be changed (the message says why)"})
 public final class RestoreCommand implements Callable<Integer> {
     static final int UNMATCHED_SHOWN = 20;
@@ -77,6 +81,11 @@ public final class RestoreCommand implements Callable<Integer> {
             if (r.backup() != null) {
                 out.printf(Locale.ROOT, "Backup of the catalog before the restore: %s%n", r.backup());
             }
+            if (r.deletions() > 0 || !r.kept().isEmpty()) {
+                out.printf(Locale.ROOT, "Deleted faces: %d in the file, %d %s, %d %s removed, %d kept for a decision%s.%n",
+                        r.deletions(), r.deletionsRecorded(), r.dryRun() ? "to record" : "recorded", r.deletedFacesRemoved(),
+                        r.deletedFacesRemoved() == 1 ? "face" : "faces", r.kept().size(), r.kept().isEmpty() ? "" : " (listed)");
+            }
             for (RestoreChange c : r.changes()) {
                 out.printf(Locale.ROOT, "  %s%n", PersonNames.escaped(c.description()));
             }
@@ -89,8 +98,17 @@ public final class RestoreCommand implements Callable<Integer> {
                     out.printf(Locale.ROOT, "  ... and %d more%n", r.unmatched().size() - UNMATCHED_SHOWN);
                 }
             }
+            if (!r.kept().isEmpty()) {
+                out.println("Kept for a decision (the file says the face here was deleted):");
+                r.kept().stream().limit(UNMATCHED_SHOWN).forEach((KeptFace k) -> out.printf(Locale.ROOT, "  %s%s: %s%n",
+                        PersonNames.escaped(k.photoPath()), k.person() == null ? "" : " (" + PersonNames.escaped(k.person()) + ")",
+                        PersonNames.escaped(k.reason())));
+                if (r.kept().size() > UNMATCHED_SHOWN) {
+                    out.printf(Locale.ROOT, "  ... and %d more%n", r.kept().size() - UNMATCHED_SHOWN);
+                }
+            }
             out.flush();
-            return r.unmatched().isEmpty() ? CliOutput.OK : CliOutput.PROBLEMS;
+            return r.unmatched().isEmpty() && r.kept().isEmpty() ? CliOutput.OK : CliOutput.PROBLEMS;
         });
     }
 }

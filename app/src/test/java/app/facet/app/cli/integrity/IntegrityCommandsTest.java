@@ -133,7 +133,7 @@ class IntegrityCommandsTest {
 
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err().strip()).isEqualTo("The restore file " + bad + " has unknown column mood; expected "
-                + "photo_path,content_hash,x,y,w,h,person,assigned_by,not_a_face,cover,person_hidden,rejected_persons,manual,no_faces,metadata_source,metadata_name.");
+                + "photo_path,content_hash,x,y,w,h,person,assigned_by,not_a_face,cover,person_hidden,rejected_persons,manual,no_faces,metadata_source,metadata_name,deleted,photo_width,photo_height.");
         assertThat(FileHashes.of(fx.location().root())).isEqualTo(before);
         assertThat(run(new ExportCommand(), "--library", fx.location().root().toString(), "--format", "xml").err())
                 .startsWith("Unknown format xml: use csv or json.");
