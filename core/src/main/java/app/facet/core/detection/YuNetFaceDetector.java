@@ -7,6 +7,8 @@ import org.bytedeco.opencv.opencv_core.Scalar;
 import org.bytedeco.opencv.opencv_core.StringVector;
 import org.bytedeco.opencv.opencv_dnn.Net;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,9 +40,19 @@ public final class YuNetFaceDetector implements FaceDetector {
     private static final String[] OUTPUTS = {"cls_8", "cls_16", "cls_32", "obj_8", "obj_16", "obj_32",
             "bbox_8", "bbox_16", "bbox_32", "kps_8", "kps_16", "kps_32"};
 
-    private final Net net;
+    /**
+     * Input area (padded pixels) from which a change of input size loads the network afresh, see {@link #detect}. Below
+     * it (e.g. the second look's 192 px views) the buffers are too small to matter.
+     */
+    static final long FRESH_NET_AREA = 640L * 480;
+
+    private final byte[] onnxModel;
+    private final String what;
     private final StringVector outputNames = new StringVector(OUTPUTS);
     private final float scoreThreshold;
+    private Net net;
+    private int inputWidth;
+    private int inputHeight;
 
     /**
      * @param model          path of face_detection_yunet_2023mar.onnx (checked by the caller)
@@ -48,7 +60,7 @@ public final class YuNetFaceDetector implements FaceDetector {
      * @throws IllegalStateException when OpenCV cannot load the model
      */
     public YuNetFaceDetector(Path model, double scoreThreshold) {
-        this(readNetFromONNX(model.toString()), scoreThreshold, "the YuNet model " + model);
+        this(bytesOf(model), scoreThreshold, "the YuNet model " + model);
     }
 
     /**
@@ -57,17 +69,33 @@ public final class YuNetFaceDetector implements FaceDetector {
      * @throws IllegalStateException when OpenCV cannot load the model
      */
     public YuNetFaceDetector(byte[] onnxModel, double scoreThreshold) {
-        this(readNetFromONNX(onnxModel), scoreThreshold, "the built-in YuNet model");
+        this(onnxModel, scoreThreshold, "the built-in YuNet model");
     }
 
-    private YuNetFaceDetector(Net net, double scoreThreshold, String what) {
-        if (net == null || net.isNull() || net.empty()) {
+    /** @param onnxModel kept, so that the network can be loaded afresh without the file ({@link #freshNetForNewSize}) */
+    private YuNetFaceDetector(byte[] onnxModel, double scoreThreshold, String what) {
+        this.onnxModel = onnxModel;
+        this.what = what;
+        this.net = load();
+        this.scoreThreshold = (float) scoreThreshold;
+    }
+
+    private static byte[] bytesOf(Path model) {
+        try {
+            return Files.readAllBytes(model);
+        } catch (IOException e) {
+            throw new IllegalStateException("OpenCV could not load the YuNet model " + model + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Net load() {
+        Net n = readNetFromONNX(onnxModel);
+        if (n == null || n.isNull() || n.empty()) {
             throw new IllegalStateException("OpenCV could not load " + what);
         }
-        this.net = net;
-        this.scoreThreshold = (float) scoreThreshold;
-        net.setPreferableBackend(DNN_BACKEND_OPENCV);
-        net.setPreferableTarget(DNN_TARGET_CPU);
+        n.setPreferableBackend(DNN_BACKEND_OPENCV);
+        n.setPreferableTarget(DNN_TARGET_CPU);
+        return n;
     }
 
     public double scoreThreshold() {
@@ -85,6 +113,7 @@ public final class YuNetFaceDetector implements FaceDetector {
         }
         int padW = YuNetDecoder.padded(bgr.cols());
         int padH = YuNetDecoder.padded(bgr.rows());
+        freshNetForNewSize(padW, padH);
         setInput(bgr, padW, padH);
         try (MatVector outs = new MatVector()) {
             net.forward(outs, outputNames);
@@ -100,6 +129,24 @@ public final class YuNetFaceDetector implements FaceDetector {
             faces.sort(Comparator.comparingDouble(DetectedFace::score).reversed());
             return faces;
         }
+    }
+
+    /**
+     * For a new input size OpenCV reallocates every layer buffer, freeing the old ones one at a time between the new
+     * allocations; malloc's heap keeps the holes, so a scan of photos of mixed sizes or orientations (portrait and
+     * landscape 12 MP photos: 1280x960 and 960x1280) grew its peak by 20-60 MB over a scan of one size. Closing the
+     * network first frees all its buffers together, and the new size's buffers fit into the space they leave
+     * (docs/PERFORMANCE.md, "Fourth pass"). Reading the 230 KB model again costs a few milliseconds per change of size.
+     */
+    private void freshNetForNewSize(int padW, int padH) {
+        boolean changed = inputWidth > 0 && (padW != inputWidth || padH != inputHeight);
+        if (changed && Math.max((long) inputWidth * inputHeight, (long) padW * padH) >= FRESH_NET_AREA) {
+            net.close();
+            // the same bytes loaded at construction: a failure here is OpenCV's, reported like any detection error
+            net = load();
+        }
+        inputWidth = padW;
+        inputHeight = padH;
     }
 
     /** Hands the network its input; the padded copy and the blob are freed before the forward pass (the net copies it). */
