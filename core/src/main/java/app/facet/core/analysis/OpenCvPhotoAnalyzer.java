@@ -112,11 +112,13 @@ public final class OpenCvPhotoAnalyzer implements PhotoAnalyzer {
     @Override
     public PhotoAnalysis analyze(Path photo) throws PhotoAnalysisException {
         ensureOpen();
-        EncodedPhoto encoded = reader.read(photo);
-        ImageHeader header = encoded.header();
-        int reduction = PhotoDecoder.reductionFor(header, config.detectionSize() == 0 ? Integer.MAX_VALUE : config.detectionSize());
         try (LargeDecodeGate.Pass pass = largeDecodes.pass()) {
-            DecodedPhoto decoded = decode(encoded, reduction, pass);
+            DecodedPhoto decoded;
+            try (EncodedPhoto encoded = reader.read(photo)) {
+                int reduction = PhotoDecoder.reductionFor(encoded.header(), config.detectionSize() == 0 ? Integer.MAX_VALUE : config.detectionSize());
+                decoded = decode(encoded, reduction, pass);
+            }
+            ImageHeader header = decoded.header();
             Prepared prepared;
             int width;
             int height;
@@ -126,7 +128,7 @@ public final class OpenCvPhotoAnalyzer implements PhotoAnalyzer {
                 if (needed < decoded.reduction()) {
                     // the coarse pixels go first: the finer decode is the largest buffer of the photo
                     close(decoded);
-                    decoded = decode(encoded, needed, pass);
+                    decoded = decodeAgain(photo, header, needed, pass);
                 }
                 prepared = prepare(decoded, faces);
                 width = decoded.width();
@@ -142,6 +144,24 @@ public final class OpenCvPhotoAnalyzer implements PhotoAnalyzer {
                     detectorChoice.detectorId(), embeddingModelId().orElse(null), analyzed);
         } catch (RuntimeException e) {
             throw new PhotoAnalysisException(Reason.ANALYSIS_ERROR, "Face analysis failed: " + e.getMessage() + ".", e);
+        }
+    }
+
+    /**
+     * Reads the file again for a finer decode: its bytes are not kept through detection (a camera photo's 4-12 MB per
+     * worker), and only photos with faces too small for the first decode need them again.
+     *
+     * @throws PhotoAnalysisException as {@link EncodedPhotoReader#read}, or ANALYSIS_ERROR when the file's image changed
+     *                                size or orientation meanwhile (the faces found would not fit its pixels)
+     */
+    private DecodedPhoto decodeAgain(Path photo, ImageHeader first, int reduction, LargeDecodeGate.Pass pass) throws PhotoAnalysisException {
+        try (EncodedPhoto encoded = reader.read(photo)) {
+            ImageHeader now = encoded.header();
+            if (now.orientedWidth() != first.orientedWidth() || now.orientedHeight() != first.orientedHeight()) {
+                throw new PhotoAnalysisException(Reason.ANALYSIS_ERROR, "The file changed while it was analysed (its image is now "
+                        + now.orientedWidth() + " x " + now.orientedHeight() + "); it is analysed again at the next scan.");
+            }
+            return decode(encoded, reduction, pass);
         }
     }
 
@@ -168,7 +188,12 @@ public final class OpenCvPhotoAnalyzer implements PhotoAnalyzer {
     @Override
     public AnalyzedFace analyzeBox(Path photo, BoundingBox box) throws PhotoAnalysisException {
         ensureOpen();
-        EncodedPhoto encoded = reader.read(photo);
+        try (EncodedPhoto encoded = reader.read(photo)) {
+            return analyzeBox(encoded, box);
+        }
+    }
+
+    private AnalyzedFace analyzeBox(EncodedPhoto encoded, BoundingBox box) throws PhotoAnalysisException {
         ImageHeader header = encoded.header();
         BoundingBox clipped = box.clippedTo(header.orientedWidth(), header.orientedHeight());
         if (clipped == null) {

@@ -1,7 +1,9 @@
 package app.facet.core.imaging;
 
 import app.facet.core.imaging.PhotoAnalysisException.Reason;
+import com.fasterxml.jackson.databind.util.ByteBufferBackedInputStream;
 import com.drew.imaging.FileType;
+import org.bytedeco.javacpp.BytePointer;
 import com.drew.imaging.FileTypeDetector;
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.imaging.ImageProcessingException;
@@ -16,16 +18,15 @@ import com.drew.metadata.png.PngDirectory;
 import com.drew.metadata.webp.WebpDirectory;
 
 import java.io.BufferedInputStream;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.SeekableByteChannel;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Date;
 
 /**
@@ -41,8 +42,6 @@ public final class EncodedPhotoReader {
 
     /** Files above this are refused before being read (Java arrays stop at 2 GiB; no photo is near it). */
     private static final long MAX_FILE_BYTES = 1L << 30;
-    /** Bytes per read: large enough that a photo takes few system calls, small enough to be kept per thread. */
-    static final int READ_STEP = 1 << 16;
 
     private final long pixelLimit;
 
@@ -62,22 +61,28 @@ public final class EncodedPhotoReader {
      * @throws PhotoAnalysisException EMPTY_FILE, UNREADABLE, NOT_AN_IMAGE, UNSUPPORTED_FORMAT, CORRUPT_IMAGE or TOO_MANY_PIXELS
      */
     public EncodedPhoto read(Path path) throws PhotoAnalysisException {
-        byte[] bytes = readBytes(path);
-        ImageFormat format = detectFormat(path, bytes);
-        ImageHeader header = readHeader(path, bytes, format);
-        if (header.pixelCount() > pixelLimit) {
-            throw new PhotoAnalysisException(Reason.TOO_MANY_PIXELS, String.format(
-                    "The image is %d x %d pixels (%.0f megapixels), above the limit of %.0f megapixels, so it was not decoded.",
-                    header.storedWidth(), header.storedHeight(), header.pixelCount() / 1e6, pixelLimit / 1e6));
+        BytePointer data = readBytes(path);
+        try {
+            ByteBuffer bytes = data.asByteBuffer();
+            ImageFormat format = detectFormat(path, bytes);
+            ImageHeader header = readHeader(path, bytes, format);
+            if (header.pixelCount() > pixelLimit) {
+                throw new PhotoAnalysisException(Reason.TOO_MANY_PIXELS, String.format(
+                        "The image is %d x %d pixels (%.0f megapixels), above the limit of %.0f megapixels, so it was not decoded.",
+                        header.storedWidth(), header.storedHeight(), header.pixelCount() / 1e6, pixelLimit / 1e6));
+            }
+            if (!StreamCompleteness.isComplete(format, bytes)) {
+                throw new PhotoAnalysisException(Reason.CORRUPT_IMAGE,
+                        "The " + format + " file is truncated (its data stops before the end marker).");
+            }
+            return new EncodedPhoto(path, data, header);
+        } catch (PhotoAnalysisException | RuntimeException e) {
+            data.close();
+            throw e;
         }
-        if (!StreamCompleteness.isComplete(format, bytes)) {
-            throw new PhotoAnalysisException(Reason.CORRUPT_IMAGE,
-                    "The " + format + " file is truncated (its data stops before the end marker).");
-        }
-        return new EncodedPhoto(path, bytes, header);
     }
 
-    private static byte[] readBytes(Path path) throws PhotoAnalysisException {
+    private static BytePointer readBytes(Path path) throws PhotoAnalysisException {
         try {
             if (Files.isDirectory(path)) {
                 throw new PhotoAnalysisException(Reason.UNREADABLE, "The path is a folder, not a photo file.");
@@ -90,8 +95,9 @@ public final class EncodedPhotoReader {
                 throw new PhotoAnalysisException(Reason.TOO_MANY_PIXELS,
                         "The file is " + size / (1 << 20) + " MiB, larger than any photo Facet reads (1 GiB).");
             }
-            byte[] bytes = readInSteps(path);
-            if (bytes.length == 0) {
+            BytePointer bytes = readNative(path);
+            if (bytes.limit() == 0) {
+                bytes.close();
                 throw new PhotoAnalysisException(Reason.EMPTY_FILE, "The file is empty (0 bytes).");
             }
             return bytes;
@@ -110,34 +116,40 @@ public final class EncodedPhotoReader {
     }
 
     /**
-     * The whole file, read {@link #READ_STEP} bytes at a time. Why not {@code Files.readAllBytes}: NIO copies each
-     * read through a temporary direct buffer as large as the read and keeps it for the thread
-     * ({@code jdk.nio.maxCachedBufferSize} is unlimited by default), so every analysis thread held a native copy of
-     * the largest photo it had read (a 2-worker camera scan: 11 MB; heaptrack, docs/PERFORMANCE.md, issue 14).
+     * The whole file, read straight into native memory. Two copies are avoided: a Java array (the bytes went to the
+     * old generation, see {@link EncodedPhoto}) and NIO's temporary direct buffer, which a read into a heap buffer goes
+     * through and which NIO keeps per thread at the size of the largest read ({@code jdk.nio.maxCachedBufferSize} is
+     * unlimited by default: every analysis thread held a native copy of the largest photo it had read; heaptrack,
+     * docs/PERFORMANCE.md, issue 14). A read into a direct buffer needs neither.
      *
-     * @return the file's bytes up to its size when opened (a file growing meanwhile is read up to that size)
+     * @return the file's bytes up to its size when opened (a file growing meanwhile is read up to that size; one
+     * shrinking is read up to its end); the caller closes it
      */
-    static byte[] readInSteps(Path path) throws IOException {
-        try (SeekableByteChannel channel = Files.newByteChannel(path)) {
+    static BytePointer readNative(Path path) throws IOException {
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
             long size = channel.size();
             if (size > MAX_FILE_BYTES) {
                 throw new IOException("the file grew to " + size / (1 << 20) + " MiB while being opened");
             }
-            ByteBuffer buffer = ByteBuffer.wrap(new byte[(int) size]);
-            while (buffer.position() < buffer.capacity()) {
-                buffer.limit(Math.min(buffer.capacity(), buffer.position() + READ_STEP));
-                if (channel.read(buffer) < 0) {
-                    break;
+            BytePointer data = new BytePointer(size);
+            try {
+                ByteBuffer buffer = data.asByteBuffer();
+                while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+                    // a read may return fewer bytes than asked (and 0), until the end of the file
                 }
+                data.limit(buffer.position());
+                return data;
+            } catch (IOException | RuntimeException e) {
+                data.close();
+                throw e;
             }
-            return buffer.position() == buffer.capacity() ? buffer.array() : Arrays.copyOf(buffer.array(), buffer.position());
         }
     }
 
-    private static ImageFormat detectFormat(Path path, byte[] bytes) throws PhotoAnalysisException {
+    private static ImageFormat detectFormat(Path path, ByteBuffer bytes) throws PhotoAnalysisException {
         FileType type;
         try {
-            type = FileTypeDetector.detectFileType(new BufferedInputStream(new ByteArrayInputStream(bytes)));
+            type = FileTypeDetector.detectFileType(new BufferedInputStream(new ByteBufferBackedInputStream(bytes.duplicate())));
         } catch (IOException e) {
             throw new PhotoAnalysisException(Reason.UNREADABLE, "The file cannot be read: " + e.getMessage() + ".", e);
         }
@@ -154,8 +166,8 @@ public final class EncodedPhotoReader {
         };
     }
 
-    private static boolean isWebp(byte[] b) {
-        return b.length >= 12 && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P';
+    private static boolean isWebp(ByteBuffer b) {
+        return b.limit() >= 12 && b.get(8) == 'W' && b.get(9) == 'E' && b.get(10) == 'B' && b.get(11) == 'P';
     }
 
     private static ImageFormat unsupported(FileType type) throws PhotoAnalysisException {
@@ -163,10 +175,10 @@ public final class EncodedPhotoReader {
                 "The file is a " + type.getName() + " file; Facet reads JPEG, PNG, WebP, BMP and TIFF.");
     }
 
-    private static ImageHeader readHeader(Path path, byte[] bytes, ImageFormat format) throws PhotoAnalysisException {
+    private static ImageHeader readHeader(Path path, ByteBuffer bytes, ImageFormat format) throws PhotoAnalysisException {
         Metadata metadata;
         try {
-            metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes), bytes.length);
+            metadata = ImageMetadataReader.readMetadata(new ByteBufferBackedInputStream(bytes.duplicate()), bytes.limit());
         } catch (ImageProcessingException | IOException | RuntimeException e) {
             throw new PhotoAnalysisException(Reason.CORRUPT_IMAGE,
                     "The " + format + " header cannot be read: " + e.getMessage() + ".", e);

@@ -1,7 +1,6 @@
 package app.facet.core.imaging;
 
 import app.facet.core.imaging.PhotoAnalysisException.Reason;
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
@@ -58,8 +57,7 @@ public final class PhotoDecoder {
             default -> throw new IllegalArgumentException("reduction must be 1, 2, 4 or 8, got " + reduction);
         };
         Mat stored;
-        try (BytePointer data = new BytePointer(photo.bytes());
-             Mat buffer = new Mat(1, photo.bytes().length, CV_8UC1, data)) {
+        try (Mat buffer = new Mat(1, (int) photo.size(), CV_8UC1, photo.data())) {
             stored = imdecode(buffer, flags);
         } catch (RuntimeException e) {
             throw new PhotoAnalysisException(Reason.CORRUPT_IMAGE,

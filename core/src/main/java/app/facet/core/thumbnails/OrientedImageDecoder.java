@@ -22,8 +22,7 @@ final class OrientedImageDecoder {
      * @throws ThumbnailException when the file is missing, unreadable, not an image, damaged or too large
      */
     DecodedPhoto decode(Path file, int minLongSide) throws ThumbnailException {
-        try {
-            EncodedPhoto encoded = reader.read(file);
+        try (EncodedPhoto encoded = reader.read(file)) {
             return decoder.decode(encoded, PhotoDecoder.reductionFor(encoded.header(), minLongSide));
         } catch (PhotoAnalysisException e) {
             throw new ThumbnailException(e.getMessage(), e);
