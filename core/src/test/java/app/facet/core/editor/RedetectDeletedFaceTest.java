@@ -28,7 +28,7 @@ class RedetectDeletedFaceTest {
     void aDeletedFaceDoesNotComeBackWhenThePhotoIsDetectedAgain() throws Exception {
         try (ScannedLibrary lib = ScannedLibrary.scan(tmp, TWO)) {
             long photo = lib.photoId(TWO);
-            List<BoundingBox> before = boxes(lib, photo);
+            List<BoundingBox> before = lib.boxes(photo);
             assertThat(before).hasSize(2);
             List<Long> ids = lib.faceIds(TWO);
             BoundingBox deleted = before.get(0), other = before.get(1);
@@ -38,7 +38,7 @@ class RedetectDeletedFaceTest {
 
             RedetectResult r = new PhotoRedetector(lib.catalog, lib.analyzer).redetect(photo);
 
-            List<BoundingBox> after = boxes(lib, photo);
+            List<BoundingBox> after = lib.boxes(photo);
             assertThat(after).as("the deleted face is not detected back").noneMatch(b -> b.iou(deleted) >= 0.5);
             assertThat(after).as("the other face is detected again").hasSize(1).allMatch(b -> b.iou(other) > 0.9);
             assertThat(r.facesAfter()).isEqualTo(1);
@@ -50,11 +50,11 @@ class RedetectDeletedFaceTest {
             // the dropped detection's crop file is not left behind: every crop file is a face row's
             Path root = lib.catalog.location().root();
             assertThat(lib.cropFiles()).containsExactlyInAnyOrderElementsOf(
-                    texts(lib, "SELECT crop_path FROM face_crops").stream().map(root::resolve).toList());
+                    lib.texts("SELECT crop_path FROM face_crops").stream().map(root::resolve).toList());
 
             // and again: still one face
             new PhotoRedetector(lib.catalog, lib.analyzer).redetect(photo);
-            assertThat(boxes(lib, photo)).hasSize(1).allMatch(b -> b.iou(other) > 0.9);
+            assertThat(lib.boxes(photo)).hasSize(1).allMatch(b -> b.iou(other) > 0.9);
         }
     }
 
@@ -76,27 +76,4 @@ class RedetectDeletedFaceTest {
         }
     }
 
-    private static List<BoundingBox> boxes(ScannedLibrary lib, long photo) throws Exception {
-        List<BoundingBox> out = new ArrayList<>();
-        try (Connection c = lib.catalog.connect();
-             PreparedStatement ps = c.prepareStatement("SELECT x, y, w, h FROM face_crops WHERE photo_id = ? ORDER BY x, id")) {
-            ps.setLong(1, photo);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new BoundingBox(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static List<String> texts(ScannedLibrary lib, String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Connection c = lib.catalog.connect(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
-    }
 }

@@ -10,6 +10,7 @@ import app.facet.core.scan.ScanListener;
 import app.facet.core.scan.ScanOptions;
 import app.facet.core.scan.ScanService;
 import app.facet.core.scan.ScanSummary;
+import app.facet.model.BoundingBox;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -92,6 +93,32 @@ public final class ScannedLibrary implements AutoCloseable {
             throw new AssertionError("no row for " + sql);
         }
         return all.get(0);
+    }
+
+    /** @return the photo's face boxes as stored, left to right */
+    public List<BoundingBox> boxes(long photo) throws SQLException {
+        List<BoundingBox> out = new ArrayList<>();
+        try (Connection c = catalog.connect();
+             PreparedStatement ps = c.prepareStatement("SELECT x, y, w, h FROM face_crops WHERE photo_id = ? ORDER BY x, id")) {
+            ps.setLong(1, photo);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new BoundingBox(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** @return the first column of every row of {@code sql}, as text */
+    public List<String> texts(String sql) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = catalog.connect(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
     }
 
     public List<Long> numbers(String sql, Object... params) throws SQLException {

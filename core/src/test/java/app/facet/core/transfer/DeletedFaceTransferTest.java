@@ -50,7 +50,7 @@ class DeletedFaceTransferTest {
 
         try (ScannedLibrary b = ScannedLibrary.scan(dir.resolve("b"), PHOTOS)) {
             long photo = b.photoId(TWO);
-            assertThat(boxes(b, photo)).as("the fresh scan finds the deleted face").hasSize(2).anyMatch(x -> x.iou(deleted) > 0.9);
+            assertThat(b.boxes(photo)).as("the fresh scan finds the deleted face").hasSize(2).anyMatch(x -> x.iou(deleted) > 0.9);
             Map<String, String> untouched = FileHashes.of(b.catalog.location().root());
 
             RestoreReport dry = new AssignmentRestorer(b.catalog).restore(file, true);
@@ -66,11 +66,11 @@ class DeletedFaceTransferTest {
             assertThat(report.kept()).isEmpty();
             assertThat(report.deletionsRecorded()).isEqualTo(1);
             assertThat(report.deletedFacesRemoved()).isEqualTo(1);
-            assertThat(boxes(b, photo)).as("the deleted face is gone, the other stays").hasSize(1).noneMatch(x -> x.iou(deleted) >= 0.5);
+            assertThat(b.boxes(photo)).as("the deleted face is gone, the other stays").hasSize(1).noneMatch(x -> x.iou(deleted) >= 0.5);
             assertThat(b.number("SELECT count(*) FROM face_deletions WHERE photo_id = ?", photo)).isEqualTo(1);
             Path root = b.catalog.location().root();
             assertThat(b.cropFiles()).as("the removed face's crop file went, as a delete's does")
-                    .containsExactlyInAnyOrderElementsOf(texts(b, "SELECT crop_path FROM face_crops").stream().map(root::resolve).toList());
+                    .containsExactlyInAnyOrderElementsOf(b.texts("SELECT crop_path FROM face_crops").stream().map(root::resolve).toList());
 
             RestoreReport twice = new AssignmentRestorer(b.catalog).restore(file, false);
 
@@ -82,7 +82,7 @@ class DeletedFaceTransferTest {
             requireTool("exiftool");
             run("exiftool", "-q", "-overwrite_original", "-EXIF:Artist=Somebody", b.photo(TWO).toString());
             assertThat(b.rescan().photosChanged()).isEqualTo(1);
-            assertThat(boxes(b, b.photoId(TWO))).as("a re-analysis does not bring it back").hasSize(1)
+            assertThat(b.boxes(b.photoId(TWO))).as("a re-analysis does not bring it back").hasSize(1)
                     .noneMatch(x -> x.iou(deleted) >= 0.5);
         }
     }
@@ -113,7 +113,7 @@ class DeletedFaceTransferTest {
             assertThat(report.kept()).extracting(KeptFace::faceId).containsExactly(there);
             assertThat(b.text("SELECT p.name FROM face_crops f JOIN persons p ON p.id = f.person_id WHERE f.id = ?", there))
                     .as("the user's named face is never dropped").isEqualTo("Ada");
-            assertThat(boxes(b, photo)).hasSize(2);
+            assertThat(b.boxes(photo)).hasSize(2);
             assertThat(b.number("SELECT count(*) FROM face_deletions WHERE photo_id = ?", photo))
                     .as("the deletion is not recorded against the user's decision").isZero();
         }
@@ -194,7 +194,7 @@ class DeletedFaceTransferTest {
     private BoundingBox exportWithOneDeletedFace(Path file, AssignmentFormat format) throws Exception {
         try (ScannedLibrary a = ScannedLibrary.scan(dir.resolve("a"), PHOTOS)) {
             long photo = a.photoId(TWO);
-            BoundingBox box = boxes(a, photo).get(0);
+            BoundingBox box = a.boxes(photo).get(0);
             long face = faceAt(a, photo, box);
             assertThat(new FaceEditService(a.catalog, a.analyzer).deleteFaces(List.of(face))).isEqualTo(1);
             try (Writer w = Files.newBufferedWriter(file)) {
@@ -217,30 +217,6 @@ class DeletedFaceTransferTest {
             }
         }
         throw new AssertionError("no face at " + box);
-    }
-
-    private static List<BoundingBox> boxes(ScannedLibrary lib, long photo) throws Exception {
-        List<BoundingBox> out = new ArrayList<>();
-        try (Connection c = lib.catalog.connect();
-             PreparedStatement ps = c.prepareStatement("SELECT x, y, w, h FROM face_crops WHERE photo_id = ? ORDER BY x, id")) {
-            ps.setLong(1, photo);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new BoundingBox(rs.getDouble(1), rs.getDouble(2), rs.getDouble(3), rs.getDouble(4)));
-                }
-            }
-        }
-        return out;
-    }
-
-    private static List<String> texts(ScannedLibrary lib, String sql) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (Connection c = lib.catalog.connect(); PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
     }
 
     private static int nthLastComma(String line, int n) {
