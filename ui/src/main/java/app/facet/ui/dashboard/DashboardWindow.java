@@ -269,7 +269,7 @@ public final class DashboardWindow {
         String what = photos.size() == 1 ? "this photo" : photos.size() + " photos";
         if (!Dialogs.confirm(stage, "Detect the faces of " + what + " again?", "Their faces are replaced by what detection finds now. "
                 + "A face found at the same place keeps its person and its \"not a face\" mark; faces you drew by hand that "
-                + "detection does not find are removed.", "Re-detect")) {
+                + "detection does not find are removed; a face you deleted stays deleted.", "Re-detect")) {
             return;
         }
         List<Long> ids = List.copyOf(photos);

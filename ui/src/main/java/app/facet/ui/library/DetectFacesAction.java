@@ -56,7 +56,7 @@ public final class DetectFacesAction {
         String what = ids.length == 1 ? "the selected photo" : "the " + ids.length + " selected photos";
         if (Dialogs.confirm(owner, "Detect the faces of " + what + " again?", "Their faces are replaced by what detection finds "
                 + "now. A face found at the same place keeps its person, its \"not a face\" mark and its cover role; your "
-                + "decisions on a face detection no longer finds are kept for review.", "Detect Faces")) {
+                + "decisions on a face detection no longer finds are kept for review; a face you deleted stays deleted.", "Detect Faces")) {
             detect(library, ids);
         }
     }
@@ -72,6 +72,7 @@ public final class DetectFacesAction {
                     outcome.photos++;
                     outcome.faces += r.facesAfter();
                     outcome.kept += r.kept();
+                    outcome.deleted += r.notRestored();
                 } catch (FaceEditException e) {
                     log.warn("event=redetect_failed photo={} reason=\"{}\"", photoIds[i], e.getMessage());
                     outcome.failures.add(e.getMessage());
@@ -97,11 +98,13 @@ public final class DetectFacesAction {
         int photos;
         int faces;
         int kept;
+        int deleted;
         final List<String> failures = new ArrayList<>();
 
         String describe() {
-            return String.format(Locale.ROOT, "Detected faces again in %d %s: %d %s found, %d at the place of a face found before%s.", photos,
+            return String.format(Locale.ROOT, "Detected faces again in %d %s: %d %s found, %d at the place of a face found before%s%s.", photos,
                     photos == 1 ? "photo" : "photos", faces, faces == 1 ? "face" : "faces", kept,
+                    deleted == 0 ? "" : ", " + deleted + " you deleted not brought back",
                     failures.isEmpty() ? "" : "; " + failures.size() + " failed");
         }
     }
