@@ -91,8 +91,8 @@ public final class RestorePreviewDialog {
             changes.setMinHeight(120);
             TitledPane all = new TitledPane("Every change (" + p.report().changes().size() + ")", changes);
             all.setExpanded(false);
-            Label backup = new Label("Facet backs up the catalog before applying; nothing is taken away (a face keeps the "
-                    + "decisions the file does not mention).");
+            Label backup = new Label("Facet backs up the catalog before applying; no decision is taken away (a face keeps the "
+                    + "decisions the file does not mention; only faces you had deleted, carrying no decision here, are removed).");
             backup.setWrapText(true);
             backup.getStyleClass().add("hint");
             for (Label l : new Label[]{headline, summary, conflicts, backup}) {
