@@ -41,12 +41,18 @@ final class Cataloguer {
     /**
      * Reads the catalogued photos, hashes the files that need it and plans. Writes nothing.
      *
+     * @param newFiles runs (once, before hashing) when some file is new to the catalog or changed since it was catalogued:
+     *                 such a file will most likely need analysis, so the scan starts loading the models then, in
+     *                 parallel with hashing, the longest part of a walk over new photos
      * @return the plan; {@link CataloguePlan#nothing()} when the scan was cancelled while hashing
      * @throws app.facet.core.catalog.CatalogException when the catalog cannot be read
      */
-    CataloguePlan plan(List<FoundFile> found, List<Path> roots, WorkerPool pool) {
+    CataloguePlan plan(List<FoundFile> found, List<Path> roots, WorkerPool pool, Runnable newFiles) {
         Map<String, CataloguedPhoto> known = Tx.read(catalog, "read the catalog", PhotoStore::loadAll);
         List<FoundFile> toHash = CataloguePlanner.toHash(found, known);
+        if (!toHash.isEmpty()) {
+            newFiles.run();
+        }
         Map<FoundFile, String> hashes = hash(toHash, pool);
         if (cancellation.isCancelled()) {
             return CataloguePlan.nothing();

@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -99,13 +100,20 @@ public final class ScanService {
             List<FoundFile> found = walk(roots, listener, cancellation);
             n.seen = found.size();
             Cataloguer cataloguer = new Cataloguer(catalog, listener, cancellation);
-            CataloguePlan plan = cataloguer.plan(found, roots, pool);
+            // the models load in parallel with hashing when the walk found new or changed files, else while the plan is
+            // written if it has photos to analyse; a scan of an unchanged library never loads them (0.7 CPU s)
+            AtomicReference<CompletableFuture<Void>> loading = new AtomicReference<>();
+            CataloguePlan plan = cataloguer.plan(found, roots, pool, () -> {
+                if (!options.dryRun()) {
+                    loading.set(analyzer.loadInBackground());
+                }
+            });
             if (options.metadataFaces()) {
                 plan = SidecarChanges.apply(plan, Tx.read(catalog, "read the sidecar stamps", MetadataFaceStore::sidecarStamps));
             }
             n.add(plan);
-            // the models load while the plan is written; a scan with nothing to analyse never loads them
-            CompletableFuture<Void> models = options.dryRun() || plan.toAnalyse().isEmpty() ? null : analyzer.loadInBackground();
+            CompletableFuture<Void> models = loading.get() != null || options.dryRun() || plan.toAnalyse().isEmpty()
+                    ? loading.get() : analyzer.loadInBackground();
             if (options.dryRun()) {
                 n.pendingLeft = plan.toAnalyse().size();
                 return n.summary(run.id(), status(cancellation), true, run.detector(), modelId, run.embeddingNote(), started);

@@ -12,6 +12,7 @@ import app.facet.core.embedding.ModelDescriptions;
 import app.facet.core.embedding.ModelLocator;
 import app.facet.core.scan.Cancellation;
 import app.facet.core.scan.ScanListener;
+import app.facet.core.scan.ScanPhase;
 import app.facet.core.scan.ScanOptions;
 import app.facet.core.scan.ScanService;
 import app.facet.core.scan.ScanSummary;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -120,6 +122,32 @@ class FacetLibraryTest {
             assertThat(scanned.facesFound()).isEqualTo(1);
             assertThat(scanned.detector()).isEqualTo(nothing.detector());
             assertThat(analyzer.embeddingModelSha256()).contains(MOBILEFACENET_SHA);
+        }
+    }
+
+    /** Issue 14: models load in parallel with the walk's hashing of new photos, not after it. */
+    @Test
+    void aScanOfNewPhotosStartsLoadingTheModelsWhileItHashesThem() throws Exception {
+        Path models = copyModels();
+        Path photos = Files.createDirectories(tmp.resolve("new"));
+        Files.copy(SharedMaterial.photo("people/joe_biden/biden.jpg"), photos.resolve("biden.jpg"));
+        Files.copy(SharedMaterial.photo("groups/two_people.jpg"), photos.resolve("two_people.jpg"));
+        try (FacetLibrary library = FacetLibrary.open(new LibraryLocation(tmp.resolve("lib")), new ModelOptions(models, "mobilefacenet"))) {
+            LazyPhotoAnalyzer analyzer = (LazyPhotoAnalyzer) library.analyzer();
+            List<Boolean> loadingWhileHashing = new CopyOnWriteArrayList<>();
+            // the first "all hashed" progress comes from the hashing itself, before the plan is made
+            ScanListener listener = p -> {
+                if (p.phase() == ScanPhase.CATALOGUING && p.done() == p.total() && loadingWhileHashing.isEmpty()) {
+                    loadingWhileHashing.add(analyzer.loaded() || Thread.getAllStackTraces().keySet().stream()
+                            .anyMatch(t -> t.getName().equals("facet-model-load") && t.isAlive()));
+                }
+            };
+
+            ScanSummary scanned = new ScanService(library.catalog(), analyzer)
+                    .scan(new ScanOptions(List.of(photos), false, 0, 2, false, true), listener, new Cancellation());
+
+            assertThat(loadingWhileHashing).as("the last hashing progress saw the models loading or loaded").containsExactly(true);
+            assertThat(scanned.photosAnalysed()).isEqualTo(2);
         }
     }
 

@@ -130,7 +130,7 @@ class CataloguerTest {
     private CataloguePlan plan() {
         FolderWalker walker = new FolderWalker(List.of(catalog.location().root()));
         List<FoundFile> found = walker.walk(List.of(root), count -> { }, new Cancellation());
-        return cataloguer.plan(found, List.of(root), pool);
+        return cataloguer.plan(found, List.of(root), pool, () -> { });
     }
 
     private Map<String, CataloguedPhoto> known() {
