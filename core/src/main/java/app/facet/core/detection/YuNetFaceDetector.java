@@ -119,8 +119,8 @@ public final class YuNetFaceDetector implements FaceDetector {
             net.forward(outs, outputNames);
             float[][] blobs = new float[OUTPUTS.length][];
             for (int i = 0; i < OUTPUTS.length; i++) {
-                Mat m = outs.get(i);
-                try (FloatPointer p = new FloatPointer(m.data())) {
+                // closed at once: each Mat holds a reference to the network's output buffer until it is
+                try (Mat m = outs.get(i); FloatPointer p = new FloatPointer(m.data())) {
                     blobs[i] = new float[(int) m.total()];
                     p.get(blobs[i]);
                 }
