@@ -322,19 +322,8 @@ public final class AssignmentFiles {
         for (int i = 0; i < export.faces().size(); i++) {
             ExportedFace f = export.faces().get(i);
             String at = labels.get(i) + ": ";
-            if (f.photoPath() == null || f.photoPath().isBlank()) {
-                problems.add(at + "photo_path is empty");
-            } else {
-                Path p = Path.of(f.photoPath());
-                if (!p.isAbsolute() || !p.normalize().toString().equals(f.photoPath())) {
-                    problems.add(at + "photo_path " + f.photoPath() + " is not an absolute, normalised path");
-                }
-            }
-            if (f.contentHash() != null && !ContentHash.isValid(f.contentHash())) {
-                problems.add(at + "content_hash \"" + f.contentHash() + "\" is not 64 hexadecimal digits");
-            }
-            if (!Double.isFinite(f.x()) || !Double.isFinite(f.y()) || !(f.w() > 0) || !(f.h() > 0)
-                    || !Double.isFinite(f.w()) || !Double.isFinite(f.h())) {
+            validPhoto(f.photoPath(), f.contentHash(), at, problems);
+            if (notABox(f.x(), f.y(), f.w(), f.h())) {
                 problems.add(at + "box " + f.x() + "," + f.y() + " " + f.w() + "x" + f.h() + " is not a box (finite numbers, w and h above 0)");
             }
             if (!ASSIGNED_BY.contains(f.assignedBy())) {
@@ -365,8 +354,7 @@ public final class AssignmentFiles {
 
     private static void validateDeletion(ExportedDeletion d, String at, List<String> problems) {
         validPhoto(d.photoPath(), d.contentHash(), at, problems);
-        if (!Double.isFinite(d.x()) || !Double.isFinite(d.y()) || !(d.w() > 0) || !(d.h() > 0)
-                || !Double.isFinite(d.w()) || !Double.isFinite(d.h())) {
+        if (notABox(d.x(), d.y(), d.w(), d.h())) {
             problems.add(at + "deleted face's box " + d.x() + "," + d.y() + " " + d.w() + "x" + d.h()
                     + " is not a box (finite numbers, w and h above 0)");
         }
@@ -378,6 +366,11 @@ public final class AssignmentFiles {
         } else if (d.personName() != null) {
             refusedName(d.personName(), "deleted face's person", problems, at);
         }
+    }
+
+    /** @return true unless every value is finite and w, h are above 0 */
+    private static boolean notABox(double x, double y, double w, double h) {
+        return !Double.isFinite(x) || !Double.isFinite(y) || !(w > 0) || !(h > 0) || !Double.isFinite(w) || !Double.isFinite(h);
     }
 
     /** A photo path must be absolute and normalised, a content hash 64 hexadecimal digits. */

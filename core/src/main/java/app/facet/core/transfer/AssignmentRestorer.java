@@ -259,19 +259,13 @@ public final class AssignmentRestorer {
             List<String> problems = new ArrayList<>();
             for (int i = 0; i < export.faces().size(); i++) {
                 ExportedFace f = export.faces().get(i);
-                List<Photo> sameContent = f.contentHash() == null ? List.of() : byHash.getOrDefault(f.contentHash().toLowerCase(java.util.Locale.ROOT), List.of());
-                Path path = Path.of(f.photoPath());
-                if (managed != null && f.photoPath().startsWith(managed)) {
-                    problems.add("face " + (i + 1) + ": photo " + f.photoPath() + " is inside the library's managed folder (a face crop is never a photo)");
+                List<Photo> sameContent = sameContent(f.contentHash(), byHash);
+                String refused = refusal("face " + (i + 1), f.photoPath(), sameContent, roots);
+                if (refused != null) {
+                    problems.add(refused);
                     continue;
                 }
-                if (sameContent.isEmpty() && !PhotoRoots.contains(roots, path)) {
-                    problems.add("face " + (i + 1) + ": photo " + f.photoPath() + " is outside the library's photo folders " + roots
-                            + " and no catalogued photo has its content hash");
-                    continue;
-                }
-                Photo target = sameContent.stream().filter(p -> p.path().equals(f.photoPath())).findFirst()
-                        .orElse(sameContent.isEmpty() ? byPath.get(f.photoPath()) : sameContent.get(0));
+                Photo target = target(f.photoPath(), sameContent, byPath);
                 if (target == null) {
                     if (f.carriesDecision()) {
                         plan.unmatched.add(new UnmatchedFace(f.photoPath(), f.person(), "the photo is not in the catalog"));
@@ -283,18 +277,13 @@ public final class AssignmentRestorer {
             Map<Long, List<ExportedDeletion>> deletedByPhoto = new LinkedHashMap<>();
             for (int i = 0; i < export.deletedFaces().size(); i++) {
                 ExportedDeletion d = export.deletedFaces().get(i);
-                List<Photo> sameContent = d.contentHash() == null ? List.of() : byHash.getOrDefault(d.contentHash().toLowerCase(java.util.Locale.ROOT), List.of());
-                if (managed != null && d.photoPath().startsWith(managed)) {
-                    problems.add("deleted face " + (i + 1) + ": photo " + d.photoPath() + " is inside the library's managed folder (a face crop is never a photo)");
+                List<Photo> sameContent = sameContent(d.contentHash(), byHash);
+                String refused = refusal("deleted face " + (i + 1), d.photoPath(), sameContent, roots);
+                if (refused != null) {
+                    problems.add(refused);
                     continue;
                 }
-                if (sameContent.isEmpty() && !PhotoRoots.contains(roots, Path.of(d.photoPath()))) {
-                    problems.add("deleted face " + (i + 1) + ": photo " + d.photoPath() + " is outside the library's photo folders " + roots
-                            + " and no catalogued photo has its content hash");
-                    continue;
-                }
-                Photo target = sameContent.stream().filter(p -> p.path().equals(d.photoPath())).findFirst()
-                        .orElse(sameContent.isEmpty() ? byPath.get(d.photoPath()) : sameContent.get(0));
+                Photo target = target(d.photoPath(), sameContent, byPath);
                 if (target == null) {
                     plan.unmatched.add(new UnmatchedFace(d.photoPath(), d.personName(), "the photo is not in the catalog (its deleted face was not recorded)"));
                     continue;
@@ -320,6 +309,36 @@ public final class AssignmentRestorer {
                 planDeletions(e.getKey(), e.getValue());
             }
             return plan;
+        }
+
+        /** @return the catalogued photos with this content hash (SHA-256 hex, any case; none when null) */
+        private static List<Photo> sameContent(String contentHash, Map<String, List<Photo>> byHash) {
+            return contentHash == null ? List.of() : byHash.getOrDefault(contentHash.toLowerCase(java.util.Locale.ROOT), List.of());
+        }
+
+        /**
+         * @return the catalogued photo an exported row names: of those with its content, the one at its path, else the
+         * first (the photo moved); without one of its content, the one at its path; null when none
+         */
+        private static Photo target(String photoPath, List<Photo> sameContent, Map<String, Photo> byPath) {
+            return sameContent.stream().filter(p -> p.path().equals(photoPath)).findFirst()
+                    .orElse(sameContent.isEmpty() ? byPath.get(photoPath) : sameContent.get(0));
+        }
+
+        /**
+         * @param what the row, for the sentence (e.g. "face 3")
+         * @return why the row's photo cannot be one of this library (inside its managed folder; outside its photo folders
+         * with no catalogued photo of its content), or null when it can
+         */
+        private String refusal(String what, String photoPath, List<Photo> sameContent, List<Path> roots) {
+            if (managed != null && photoPath.startsWith(managed)) {
+                return what + ": photo " + photoPath + " is inside the library's managed folder (a face crop is never a photo)";
+            }
+            if (sameContent.isEmpty() && !PhotoRoots.contains(roots, Path.of(photoPath))) {
+                return what + ": photo " + photoPath + " is outside the library's photo folders " + roots
+                        + " and no catalogued photo has its content hash";
+            }
+            return null;
         }
 
         /**
@@ -387,9 +406,7 @@ public final class AssignmentRestorer {
         private void planNoFaces(ExportedPhoto p, Map<String, List<Photo>> byHash, Map<String, Photo> byPath,
                                  Map<Long, List<ExportedFace>> byPhoto) {
             plan.decisions++;
-            List<Photo> sameContent = p.contentHash() == null ? List.of() : byHash.getOrDefault(p.contentHash().toLowerCase(java.util.Locale.ROOT), List.of());
-            Photo target = sameContent.stream().filter(c -> c.path().equals(p.photoPath())).findFirst()
-                    .orElse(sameContent.isEmpty() ? byPath.get(p.photoPath()) : sameContent.get(0));
+            Photo target = target(p.photoPath(), sameContent(p.contentHash(), byHash), byPath);
             if (target == null) {
                 plan.unmatched.add(new UnmatchedFace(p.photoPath(), null, "the photo is not in the catalog (its \"no faces\" decision was not applied)"));
                 return;
