@@ -112,11 +112,13 @@ public final class ScanService {
                 plan = SidecarChanges.apply(plan, Tx.read(catalog, "read the sidecar stamps", MetadataFaceStore::sidecarStamps));
             }
             n.add(plan);
-            CompletableFuture<Void> models = loading.get() != null || options.dryRun() || plan.toAnalyse().isEmpty()
-                    ? loading.get() : analyzer.loadInBackground();
             if (options.dryRun()) {
                 n.pendingLeft = plan.toAnalyse().size();
                 return n.summary(run.id(), status(cancellation), true, run.detector(), modelId, run.embeddingNote(), started);
+            }
+            CompletableFuture<Void> models = loading.get();
+            if (models == null && !plan.toAnalyse().isEmpty()) {
+                models = analyzer.loadInBackground();
             }
             List<PendingPhoto> toAnalyse = cataloguer.write(plan, writer, options.retryFailed());
             if (options.limit() > 0 && toAnalyse.size() > options.limit()) {
